@@ -1,0 +1,65 @@
+import type { Chunk } from '../chunk/chunk.js';
+import type { Token } from '../chunk/token.js';
+import { looseForm, type ChunkTerms, type CorpusStats } from '../index/stats.js';
+
+/** How much a loose (stemmed) match counts against an exact one. */
+const LOOSE_MATCH = 0.7;
+
+/** A question word with its weight: rare words in the article weigh more. */
+export interface WeightedTerm {
+  token: Token;
+  weight: number;
+  /** Whether the article uses the word at all. */
+  known: boolean;
+}
+
+/** Weighs the distinct content words of a question by their rarity in the article. */
+export function weighTerms(content: readonly Token[], stats: CorpusStats): WeightedTerm[] {
+  const seen = new Set<string>();
+  const out: WeightedTerm[] = [];
+  for (const token of content) {
+    if (seen.has(token.term)) continue;
+    seen.add(token.term);
+    const known = stats.count(token.term) > 0 || stats.looseCount(looseForm(token)) > 0;
+    // Names carry the topic of a question: `Norsat`, `Stanley Cup`.
+    const weight = stats.idf(token) * (token.pos === 'PROPN' ? 1.5 : token.pos === 'NUM' ? 1.3 : 1);
+    out.push({ token, weight, known });
+  }
+  return out;
+}
+
+/** How strongly a set of terms matches one question word: 1 exact, less for a stem match, 0 none. */
+export function matchStrength(term: Token, terms: Set<string>, loose: Set<string>): number {
+  if (terms.has(term.term)) return 1;
+  return loose.has(looseForm(term)) ? LOOSE_MATCH : 0;
+}
+
+/** How much of the question a sentence and its paragraph cover, as shares of the question's weight. */
+export interface Coverage {
+  sentence: number;
+  paragraph: number;
+}
+
+export function coverage(terms: readonly WeightedTerm[], sets: ChunkTerms): Coverage {
+  let total = 0;
+  let sentence = 0;
+  let paragraph = 0;
+  for (const { token, weight } of terms) {
+    total += weight;
+    const own = matchStrength(token, sets.terms, sets.loose);
+    sentence += weight * own;
+    paragraph += weight * Math.max(own, matchStrength(token, sets.paragraphTerms, sets.paragraphLoose));
+  }
+  return total === 0 ? { sentence: 0, paragraph: 0 } : { sentence: sentence / total, paragraph: paragraph / total };
+}
+
+/** Indexes of a chunk's tokens that match a question word. */
+export function matchedTokens(chunk: Chunk, terms: readonly WeightedTerm[]): number[] {
+  const exact = new Set(terms.map((t) => t.token.term));
+  const loose = new Set(terms.map((t) => looseForm(t.token)));
+  const out: number[] = [];
+  chunk.tokens.forEach((token, i) => {
+    if (token.term && (exact.has(token.term) || loose.has(looseForm(token)))) out.push(i);
+  });
+  return out;
+}

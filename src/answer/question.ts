@@ -1,0 +1,99 @@
+import { analyzeQuestion } from '../chunk/analyze.js';
+import type { Token } from '../chunk/token.js';
+
+/** What a question's answer must contain, from its question word. */
+export type AnswerKind =
+  | 'person' // who, whom, whose
+  | 'place' // where
+  | 'date' // when, what year, which century
+  | 'number' // how many, what percentage
+  | 'amount' // how much
+  | 'duration' // how long
+  | 'reason' // why
+  | 'manner' // how
+  | 'entity' // which X, what X: a named thing preferred
+  | 'definition' // who is X, what is X
+  | 'thing'; // what ...: a noun phrase
+
+/** A question after analysis: its content tokens and the kind of answer it wants. */
+export interface Question {
+  text: string;
+  tokens: Token[];
+  /** Tokens with a search term: what must be found in the article. */
+  content: Token[];
+  kind: AnswerKind;
+  /** The noun after `what`/`which` (`year`, `newspaper`), lemmatized, when there is one. */
+  focus?: string;
+}
+
+const DATE_NOUNS = new Set(['year', 'date', 'century', 'decade', 'month', 'day', 'time', 'era', 'period', 'age', 'season', 'week']);
+const NUMBER_NOUNS = new Set(['number', 'percentage', 'percent', 'proportion', 'amount', 'population', 'size', 'rate', 'cost', 'price', 'sum', 'total', 'score', 'temperature', 'height', 'length', 'distance', 'share']);
+const PERSON_NOUNS = new Set(['person', 'people', 'man', 'woman', 'king', 'queen', 'leader', 'ruler', 'president', 'official', 'author', 'founder', 'owner', 'ceo', 'chairman', 'emperor', 'duke', 'pope', 'minister', 'general', 'politician', 'player', 'member', 'son', 'daughter', 'father', 'mother', 'wife', 'husband', 'name']);
+const PLACE_NOUNS = new Set(['country', 'city', 'place', 'region', 'area', 'town', 'state', 'province', 'location', 'continent', 'island', 'nation', 'territory', 'village', 'county', 'capital']);
+const HOW_NUMBER = new Set(['many', 'old', 'far', 'big', 'large', 'tall', 'high', 'often', 'fast', 'heavy', 'deep', 'wide']);
+const COPULA = new Set(['is', 'was', 'are', 'were', "'s"]);
+
+/** Analyzes a question: its tokens, what to look up, and what kind of answer it wants. */
+export function parseQuestion(text: string): Question {
+  const tokens = analyzeQuestion(text);
+  const content = tokens.filter((token) => token.term);
+  const { kind, focus } = answerKind(tokens);
+  return { text, tokens, content, kind, ...(focus === undefined ? {} : { focus }) };
+}
+
+function answerKind(tokens: readonly Token[]): { kind: AnswerKind; focus?: string } {
+  const words = tokens.map((token) => token.text.toLowerCase());
+  const at = words.findIndex((word) => ['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how'].includes(word));
+  if (at === -1) return { kind: 'thing' };
+  const word = words[at] as string;
+  const next = words[at + 1] ?? '';
+  switch (word) {
+    case 'who':
+    case 'whom':
+    case 'whose':
+      return isDefinition(tokens, at) ? { kind: 'definition' } : { kind: 'person' };
+    case 'when':
+      return { kind: 'date' };
+    case 'where':
+      return { kind: 'place' };
+    case 'why':
+      return { kind: 'reason' };
+    case 'how':
+      if (next === 'much') return { kind: 'amount' };
+      if (next === 'long') return { kind: 'duration' };
+      if (HOW_NUMBER.has(next)) return { kind: 'number' };
+      return { kind: 'manner' };
+    default: {
+      const focus = focusNoun(tokens, at + 1);
+      if (focus === undefined) return isDefinition(tokens, at) ? { kind: 'definition' } : { kind: 'thing' };
+      if (DATE_NOUNS.has(focus)) return { kind: 'date', focus };
+      if (NUMBER_NOUNS.has(focus)) return { kind: 'number', focus };
+      if (PERSON_NOUNS.has(focus)) return { kind: 'person', focus };
+      if (PLACE_NOUNS.has(focus)) return { kind: 'place', focus };
+      return { kind: 'entity', focus };
+    }
+  }
+}
+
+/** The noun right after `what`/`which` (skipping adjectives): `what trade goal` -> `goal`. */
+function focusNoun(tokens: readonly Token[], from: number): string | undefined {
+  let focus: string | undefined;
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.pos === 'ADJ' || token.pos === 'NUM') continue;
+    if (token.pos === 'NOUN' || (token.pos === 'PROPN' && focus !== undefined)) {
+      focus = token.term || token.text.toLowerCase();
+      continue;
+    }
+    break;
+  }
+  return focus;
+}
+
+/** `Who is Andrew Scheer?`, `What was the Domesday Book?`: a copula then only the thing asked about. */
+function isDefinition(tokens: readonly Token[], at: number): boolean {
+  const verb = tokens[at + 1];
+  if (!verb || !COPULA.has(verb.text.toLowerCase())) return false;
+  const rest = tokens.slice(at + 2).filter((token) => token.pos !== 'PUNCT');
+  return rest.length > 0 && rest.every((token) => token.pos !== 'VERB' && token.pos !== 'ADP');
+}

@@ -1,0 +1,54 @@
+import type { Token } from '../chunk/token.js';
+import type { WeightedTerm } from './evidence.js';
+import type { AnswerKind, Question } from './question.js';
+
+/** What the article lacks, by the kind of answer asked for. */
+const LACKING: Record<AnswerKind, string> = {
+  person: 'who that was',
+  place: 'where that was',
+  date: 'when that was',
+  number: 'that number',
+  amount: 'that amount',
+  duration: 'how long that was',
+  reason: 'why',
+  manner: 'how',
+  entity: 'that',
+  definition: 'that',
+  thing: 'that',
+};
+
+/**
+ * The question's words that the article never uses, as phrases of the
+ * question (`European Union`, `jobs`), heaviest first.
+ */
+export function missingPhrases(question: Question, terms: readonly WeightedTerm[]): string[] {
+  const missing = new Set(terms.filter((t) => !t.known).map((t) => t.token.term));
+  const weight = new Map(terms.map((t) => [t.token.term, t.weight]));
+  const phrases: Array<{ text: string; weight: number }> = [];
+  let run: Token[] = [];
+  const flush = (): void => {
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (first && last) {
+      phrases.push({
+        text: question.text.slice(first.start, last.end),
+        weight: run.reduce((sum, t) => sum + (weight.get(t.term) ?? 0), 0),
+      });
+    }
+    run = [];
+  };
+  for (const token of question.tokens) {
+    if (token.term && missing.has(token.term)) run.push(token);
+    else flush();
+  }
+  flush();
+  return phrases.sort((a, b) => b.weight - a.weight).map((p) => p.text);
+}
+
+/** A one-sentence reason for declining that names what the article lacks. */
+export function declineReason(question: Question, missing: readonly string[]): string {
+  const [first, second] = missing;
+  if (first && second) return `The article doesn't mention “${first}” or “${second}”.`;
+  if (first) return `The article doesn't mention “${first}”.`;
+  return `The article doesn't say ${LACKING[question.kind]}.`;
+}

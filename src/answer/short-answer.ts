@@ -1,0 +1,90 @@
+import type { Chunk } from '../chunk/chunk.js';
+import { looseForm } from '../index/stats.js';
+import type { Question } from './question.js';
+import { candidates, fit, type Candidate } from './spans.js';
+
+/** The best short answer in a sentence, with how well it fits; `undefined` when no span fits. */
+export interface ShortAnswer {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  fit: number;
+  score: number;
+}
+
+/**
+ * Picks the span of a sentence that answers the question: of the right shape
+ * for the question word, not made of the question's own words, and close to
+ * the words the question and the sentence share.
+ */
+export function shortAnswer(chunk: Chunk, question: Question, matched: readonly number[]): ShortAnswer | undefined {
+  const asked = new Set(question.content.map((t) => t.term));
+  const askedLoose = new Set(question.content.map(looseForm));
+  const isAsked = (i: number): boolean => {
+    const token = chunk.tokens[i];
+    return token !== undefined && token.term !== '' && (asked.has(token.term) || askedLoose.has(looseForm(token)));
+  };
+  let best: ShortAnswer | undefined;
+  for (const candidate of candidates(chunk.tokens)) {
+    const trimmed = trimAsked(candidate, isAsked, chunk);
+    if (!trimmed) continue;
+    const shapeFit = fit(question.kind, trimmed.shape);
+    if (shapeFit === 0) continue;
+    const distance = distanceTo(trimmed, matched);
+    const length = trimmed.last - trimmed.first + 1;
+    const score = shapeFit - 0.06 * Math.min(distance, 12) - 0.015 * Math.max(0, length - 4) + adjacency(trimmed, chunk, matched, question);
+    if (!best || score > best.score) {
+      const first = chunk.tokens[trimmed.first];
+      const last = chunk.tokens[trimmed.last];
+      if (!first || !last) continue;
+      best = { first: trimmed.first, last: trimmed.last, start: first.start, end: last.end, fit: shapeFit, score };
+    }
+  }
+  return best;
+}
+
+/** Drops question words at the edges of a span (`Norsat International Inc NII.TO` -> `NII.TO`); none left means no answer. */
+function trimAsked(candidate: Candidate, isAsked: (i: number) => boolean, chunk: Chunk): Candidate | undefined {
+  let { first, last } = candidate;
+  const skippable = (i: number): boolean => isAsked(i) || chunk.tokens[i]?.term === '';
+  while (first <= last && skippable(first)) first++;
+  while (last >= first && skippable(last)) last--;
+  if (first > last) return undefined;
+  // Mostly question words inside: the span restates the question.
+  let content = 0;
+  let askedInside = 0;
+  for (let i = first; i <= last; i++) {
+    if (chunk.tokens[i]?.term) content++;
+    if (isAsked(i)) askedInside++;
+  }
+  if (content === 0 || askedInside * 2 > content) return undefined;
+  return { first, last, shape: candidate.shape };
+}
+
+function distanceTo(candidate: Candidate, matched: readonly number[]): number {
+  let best = Infinity;
+  for (const i of matched) {
+    const d = i < candidate.first ? candidate.first - i - 1 : i > candidate.last ? i - candidate.last - 1 : 0;
+    best = Math.min(best, d);
+  }
+  return best === Infinity ? 6 : best;
+}
+
+/**
+ * Syntax hints for the span's role: for `who`/`what` questions the answer
+ * usually sits just before the shared verb (subject) or right after it (object);
+ * for `who is X` it is the phrase next to X.
+ */
+function adjacency(candidate: Candidate, chunk: Chunk, matched: readonly number[], question: Question): number {
+  const before = chunk.tokens[candidate.first - 1];
+  const after = chunk.tokens[candidate.last + 1];
+  const touches = (i: number): boolean => matched.includes(i);
+  if (question.kind === 'definition') {
+    return touches(candidate.last + 1) || touches(candidate.first - 1) || (before?.text === ',' && touches(candidate.first - 2)) ? 0.3 : 0;
+  }
+  let bonus = 0;
+  if (after && touches(candidate.last + 1) && chunk.tokens[candidate.last + 1]?.pos === 'VERB') bonus += 0.1;
+  if (before && touches(candidate.first - 1) && before.pos === 'VERB') bonus += 0.1;
+  return bonus;
+}

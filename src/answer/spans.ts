@@ -1,0 +1,143 @@
+import type { Token } from '../chunk/token.js';
+import type { AnswerKind } from './question.js';
+
+/** A possible short answer: a run of tokens `[first, last]` in a sentence, and what it looks like. */
+export interface Candidate {
+  first: number;
+  last: number;
+  shape: Shape;
+}
+
+/** What a candidate span looks like, to be matched against what the question wants. */
+export type Shape = 'date' | 'number' | 'amount' | 'duration' | 'name' | 'phrase' | 'clause';
+
+const NAME_JOINERS = new Set(['of', 'and', 'the', 'de', 'du', 'von', 'van', 'la', 'le', '&', 'al', 'bin', 'y']);
+const REASON_MARKERS = new Set(['because', 'since', 'as', 'so', 'due', 'to', 'for']);
+const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–']);
+
+function entityShape(entity: string | undefined, token: Token): Shape | undefined {
+  switch (entity) {
+    case 'DATE':
+    case 'TIME':
+      return 'date';
+    case 'MONEY':
+      return 'amount';
+    case 'DURATION':
+      return 'duration';
+    case 'CARDINAL':
+    case 'PERCENT':
+    case 'ORDINAL':
+    case 'QUANTITY':
+      // A bare four-digit number in running text is almost always a year.
+      return /^(1[0-9]|20)\d\d$/.test(token.text) ? 'date' : 'number';
+    default:
+      return undefined;
+  }
+}
+
+/** Every candidate span of a sentence: entities (dates, numbers, money), runs of proper names, noun phrases and clauses. */
+export function candidates(tokens: readonly Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  // Entities from wink-nlp, and bare numbers it left untyped.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const shape = entityShape(token.entity, token) ?? (token.pos === 'NUM' ? entityShape('CARDINAL', token) : undefined);
+    if (!shape) continue;
+    let last = i;
+    while (last + 1 < tokens.length && tokens[last + 1]?.entity !== undefined && tokens[last + 1]?.entity === token.entity) last++;
+    // `the 10th century`, `3 million people`: a number with the noun it counts.
+    const unit = tokens[last + 1];
+    if (unit && (unit.pos === 'NOUN') && shape !== 'amount') last++;
+    out.push({ first: i, last, shape: unit && /centur|year|decade/i.test(unit.text) ? 'date' : shape });
+    i = last;
+  }
+  // Runs of proper names, joined by `of`, `and`, `the`: `Globe and Mail`, `Duke of Normandy`.
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.pos !== 'PROPN') continue;
+    let last = i;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const token = tokens[j] as Token;
+      if (token.pos === 'PROPN') last = j;
+      else if (!NAME_JOINERS.has(token.text.toLowerCase())) break;
+    }
+    out.push({ first: i, last, shape: 'name' });
+    // The run without its joined parts, when it has any: `China` of `China and the United States`.
+    for (let j = i; j <= last; j++) {
+      if (tokens[j]?.pos !== 'PROPN' && j > i) {
+        out.push({ first: i, last: j - 1, shape: 'name' });
+        break;
+      }
+    }
+    i = last;
+  }
+  // Noun phrases: optional determiner, modifiers, nouns; extended by `of` + noun phrase.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNominal(tokens[i]) && tokens[i]?.pos !== 'DET' && tokens[i]?.pos !== 'ADJ') continue;
+    let last = -1;
+    let j = i;
+    while (j < tokens.length && (isNominal(tokens[j]) || ['ADJ', 'DET', 'NUM'].includes(tokens[j]?.pos ?? '') || tokens[j]?.text === "'s" || tokens[j]?.text === '-')) {
+      if (isNominal(tokens[j])) last = j;
+      j++;
+    }
+    if (last === -1) continue;
+    if (tokens[last + 1]?.text.toLowerCase() === 'of' && isNominalStart(tokens[last + 2])) {
+      let k = last + 2;
+      let tail = -1;
+      while (k < tokens.length && (isNominal(tokens[k]) || ['ADJ', 'DET', 'NUM'].includes(tokens[k]?.pos ?? ''))) {
+        if (isNominal(tokens[k])) tail = k;
+        k++;
+      }
+      if (tail !== -1) out.push({ first: i, last: tail, shape: 'phrase' });
+    }
+    out.push({ first: i, last, shape: 'phrase' });
+    i = last;
+  }
+  // Clauses for why and how: from a marker (`because`, `by`, `to`) to the next punctuation.
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]?.text.toLowerCase() ?? '';
+    if (!REASON_MARKERS.has(word) && word !== 'by') continue;
+    let last = i;
+    while (last + 1 < tokens.length && !CLAUSE_END.has(tokens[last + 1]?.text ?? '')) last++;
+    if (last > i) out.push({ first: i, last, shape: 'clause' });
+  }
+  return out;
+}
+
+function isNominal(token: Token | undefined): boolean {
+  return token?.pos === 'NOUN' || token?.pos === 'PROPN' || (token?.pos === 'NUM' && token.entity === undefined);
+}
+
+function isNominalStart(token: Token | undefined): boolean {
+  return isNominal(token) || token?.pos === 'DET' || token?.pos === 'ADJ';
+}
+
+/** How well a candidate's shape fits what the question asks for: 1 fits, 0 does not. */
+export function fit(kind: AnswerKind, shape: Shape): number {
+  switch (kind) {
+    case 'date':
+      return shape === 'date' ? 1 : 0;
+    case 'number':
+      return shape === 'number' || shape === 'amount' ? 1 : 0;
+    case 'amount':
+      return shape === 'amount' ? 1 : shape === 'number' ? 0.8 : 0;
+    case 'duration':
+      return shape === 'duration' ? 1 : shape === 'number' || shape === 'date' ? 0.6 : 0;
+    case 'person':
+    case 'place':
+      return shape === 'name' ? 1 : shape === 'phrase' ? 0.35 : 0;
+    case 'entity':
+      return shape === 'name' ? 1 : shape === 'phrase' ? 0.7 : shape === 'date' || shape === 'number' ? 0.3 : 0;
+    case 'reason':
+    case 'manner':
+      return shape === 'clause' ? 1 : shape === 'phrase' ? 0.3 : 0;
+    case 'definition':
+      return shape === 'phrase' ? 1 : shape === 'name' ? 0.5 : 0;
+    case 'thing':
+      return shape === 'phrase' ? 1 : shape === 'name' ? 0.8 : shape === 'clause' ? 0.4 : 0.5;
+  }
+}
+
+/** Kinds whose answer must have the right shape: a sentence without one cannot answer. */
+export function isStrict(kind: AnswerKind): boolean {
+  return kind === 'date' || kind === 'number' || kind === 'amount' || kind === 'duration';
+}

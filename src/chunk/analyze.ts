@@ -1,0 +1,137 @@
+import { nlp } from './nlp.js';
+import type { Pos, Sentence, Token } from './token.js';
+
+// Words that carry no content in a question or a sentence beyond what wink-nlp
+// flags as stop words: the question words themselves and light verbs.
+const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
+const FUNCTION_POS = new Set<Pos>(['PUNCT', 'SYM', 'SPACE', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'AUX', 'X']);
+const CONTENT_POS = new Set<Pos>(['PROPN', 'NUM', 'NOUN']);
+
+// Abbreviations after which a capitalised word does not start a new sentence.
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm',
+  'jr', 'sr', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'no', 'vs', 'v', 'fig', 'vol', 'op', 'inc', 'corp',
+  'ltd', 'co', 'bros', 'messrs', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'ca', 'approx', 'est', 'dept', 'univ', 'assn', 'ave', 'blvd', 'rd',
+]);
+
+/**
+ * Splits a paragraph into sentences and tokens with wink-nlp, with offsets into
+ * the paragraph, and repairs wink's splits inside tickers (`002583.SZ`,
+ * `NII.TO`), after titles (`Mr.`), initials (`J.`), and before lower-case words.
+ */
+export function analyze(text: string): Sentence[] {
+  const doc = nlp().readDoc(text);
+  const its = nlp().its;
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as Pos[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const stems = doc.tokens().out(its.stem) as string[];
+  const stopFlags = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const entityTypes = doc.entities().out(its.type) as string[];
+  const entitySpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+
+  const raw: Token[] = [];
+  let cursor = 0;
+  values.forEach((value, i) => {
+    const found = text.indexOf(value, cursor);
+    // wink-nlp keeps token text verbatim; the fallback only guards against a surprise.
+    const start = found === -1 ? cursor : found;
+    const end = found === -1 ? cursor : start + value.length;
+    cursor = end;
+    const tag = pos[i] ?? 'X';
+    const token: Token = { text: text.slice(start, end), start, end, pos: tag, term: '', stem: '' };
+    setTerms(token, lemmas[i] ?? value, stems[i] ?? value, stopFlags[i] === true);
+    raw.push(token);
+  });
+  entitySpans.forEach(([first, last], k) => {
+    for (let i = first; i <= last; i++) {
+      const token = raw[i];
+      if (token) token.entity = entityTypes[k] ?? 'ENTITY';
+    }
+  });
+
+  const bounds = mergeSentences(text, raw, sentenceSpans);
+  const tokens = mergeTickers(text, raw);
+  const sentences: Sentence[] = [];
+  let t = 0;
+  for (const [start, end] of bounds) {
+    const own: Token[] = [];
+    while (t < tokens.length && (tokens[t]?.start ?? Infinity) < end) own.push(tokens[t++] as Token);
+    const trimmed = trimSpan(text, start, end);
+    if (trimmed[1] > trimmed[0]) sentences.push({ text: text.slice(trimmed[0], trimmed[1]), start: trimmed[0], end: trimmed[1], tokens: own });
+  }
+  return sentences;
+}
+
+/** Analyzes a question: its tokens, with offsets into the question. */
+export function analyzeQuestion(question: string): Token[] {
+  return analyze(question).flatMap((sentence) => sentence.tokens);
+}
+
+function setTerms(token: Token, lemma: string, stem: string, stop: boolean): void {
+  const lower = lemma.toLowerCase();
+  if (!/[\p{L}\p{N}]/u.test(token.text)) return;
+  if (FUNCTION_POS.has(token.pos) && !/\d/.test(token.text)) return;
+  if (QUESTION_WORDS.has(token.text.toLowerCase())) return;
+  if (stop && !CONTENT_POS.has(token.pos)) return;
+  token.term = lower;
+  const stemmed = stem.toLowerCase();
+  token.stem = stemmed !== lower && stemmed.length >= 3 ? stemmed : '';
+}
+
+/** Character ranges of sentences after undoing wink-nlp's wrong splits. */
+function mergeSentences(text: string, tokens: Token[], spans: Array<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  for (const [first, last] of spans) {
+    const start = tokens[first]?.start ?? 0;
+    const end = tokens[last]?.end ?? start;
+    const previous = merged[merged.length - 1];
+    if (previous && continuesSentence(text, tokens, first, previous[1])) previous[1] = end;
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** Whether the sentence starting at token `first` really continues the one ending at `previousEnd`. */
+function continuesSentence(text: string, tokens: Token[], first: number, previousEnd: number): boolean {
+  const head = tokens[first];
+  if (!head) return false;
+  // `002583.SZ`, `NII.TO`: no space after the dot means the dot was inside a word.
+  if (head.start === previousEnd) return /^[\p{L}\p{N}]/u.test(head.text);
+  // A sentence does not start with a lower-case word or with closing punctuation.
+  if (/^[\p{Ll},;:)\]}%]/u.test(head.text)) return true;
+  // `Mr. Smith`, `J. R. Smith`, `Norsat Inc. said`: a title, an initial or a company suffix before the dot.
+  const before = text.slice(0, previousEnd).match(/(?:^|[\s(])([\p{L}]+)\.$/u);
+  const word = before?.[1];
+  if (!word) return false;
+  return TITLES.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word);
+}
+
+/** Joins `002583` `.` `SZ` into one token `002583.SZ` (term `002583.sz`): tickers and codes stay whole. */
+function mergeTickers(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const dot = tokens[i + 1];
+    const tail = tokens[i + 2];
+    if (
+      dot?.text === '.' && tail && dot.start === token.end && tail.start === dot.end &&
+      /^[\p{L}\p{N}]+$/u.test(token.text) && /^[\p{Lu}\p{N}]{1,6}$/u.test(tail.text)
+    ) {
+      const whole = text.slice(token.start, tail.end);
+      out.push({ text: whole, start: token.start, end: tail.end, pos: 'PROPN', term: whole.toLowerCase(), stem: '' });
+      i += 2;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return [start, end];
+}

@@ -1,0 +1,7 @@
+/** The public surface of the newsbot engine. */
+export { Engine, type EngineOptions, type LoadOptions } from './engine.js';
+export type { IndexOptions } from './index/search-index.js';
+export type { AnswerOptions } from './answer/options.js';
+export type { Answer, Quote, DocumentInfo, Passage, SourceDocument, Span } from './types.js';
+export { NewsbotError } from './errors.js';
+export { loadCorpus, DEFAULT_CORPUS } from './ingest/load.js';

@@ -1,0 +1,66 @@
+/** A document as ingested: verbatim paragraphs, numbered from 1 in citations (`¶1` is `paragraphs[0]`). */
+export interface SourceDocument {
+  /** Stable id, from the file name without extension (`china-canada-cyber-agreement`). */
+  id: string;
+  /** Title: the first line of a text file, the first heading of a Markdown file. */
+  title: string;
+  /** Paragraph texts, verbatim but for line endings and surrounding blanks. */
+  paragraphs: string[];
+  /** Where the document came from (a file path), when known. */
+  source?: string;
+}
+
+/** A piece of text with its character offsets in the text it was cut from (`text === whole.slice(start, end)`). */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One quoted sentence, an exact substring of its paragraph. */
+export interface Quote {
+  /** The sentence, verbatim. */
+  text: string;
+  documentId: string;
+  title: string;
+  /** Paragraph number, from 1 (`¶8`). */
+  paragraph: number;
+  /** Offsets of `text` in the paragraph. */
+  start: number;
+  end: number;
+  /** Offset pairs, into the paragraph, of the words that matched the question. */
+  highlights: Array<[number, number]>;
+}
+
+/** What `ask` returns. A declined answer is a normal result, not an error. */
+export interface Answer {
+  /** The question as asked. */
+  question: string;
+  /** True when the article answers the question; false when the engine declines. */
+  answered: boolean;
+  /** The short answer, taken from the first quote; `""` when declined or when no span fits. */
+  answer: string;
+  /** 0..1: how sure the engine is that the first quote answers the question. */
+  confidence: number;
+  /** Up to `maxQuotes` quotes, best first. When declined, the closest passages (not answers). */
+  quotes: Quote[];
+  /** Why the engine declined (`The article doesn't mention the price.`); absent when answered. */
+  reason?: string;
+}
+
+/** A loaded document as front ends list it. */
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  paragraphs: number;
+  source?: string;
+}
+
+/** A whole paragraph, for `/passage` and `:passage N`. */
+export interface Passage {
+  documentId: string;
+  title: string;
+  /** Paragraph number, from 1. */
+  number: number;
+  text: string;
+}
