@@ -23,11 +23,14 @@ const TITLES = new Set([
 export function analyze(text: string): Sentence[] {
   const doc = nlp().readDoc(text);
   const its = nlp().its;
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as Pos[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
-  const stems = doc.tokens().out(its.stem) as string[];
-  const stopFlags = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const tokenList = doc.tokens();
+  // wink-nlp's typings reject some `its` helpers (lemma, pos) that its docs use with `out`.
+  const column = <T>(helper: unknown): T[] => tokenList.out(helper as Parameters<typeof tokenList.out>[0]) as unknown as T[];
+  const values = column<string>(its.value);
+  const pos = column<Pos>(its.pos);
+  const lemmas = column<string>(its.lemma);
+  const stems = column<string>(its.stem);
+  const stopFlags = column<boolean>(its.stopWordFlag);
   const entityTypes = doc.entities().out(its.type) as string[];
   const entitySpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
   const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
