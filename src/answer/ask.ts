@@ -60,7 +60,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 
 /** Ranks retrieved sentences by their own and their paragraph's coverage of the question and by whether they hold an answer of the right kind. */
 function rank(context: AnswerContext, question: Question, terms: readonly WeightedTerm[], sentenceWeight: number): Ranked[] {
-  const found = context.index.candidates(question.content);
+  const found = context.index.candidates(terms.map((t) => t.token));
   const ranked: Ranked[] = [];
   for (const { id } of found) {
     const chunk = context.chunks[id];

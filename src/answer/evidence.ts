@@ -3,7 +3,7 @@ import type { Token } from '../chunk/token.js';
 import { looseForm, type ChunkTerms, type CorpusStats } from '../index/stats.js';
 
 /** How much a loose (stemmed) match counts against an exact one. */
-const LOOSE_MATCH = 0.7;
+const LOOSE_MATCH = 0.5;
 
 /** A question word with its weight: rare words in the article weigh more. */
 export interface WeightedTerm {
@@ -17,10 +17,11 @@ export interface WeightedTerm {
 export function weighTerms(content: readonly Token[], stats: CorpusStats): WeightedTerm[] {
   const seen = new Set<string>();
   const out: WeightedTerm[] = [];
-  for (const token of content) {
+  for (const asked of content) {
+    const token = spellChecked(asked, stats);
     if (seen.has(token.term)) continue;
     seen.add(token.term);
-    const known = stats.count(token.term) > 0 || stats.looseCount(looseForm(token)) > 0;
+    const known = isKnown(token, stats);
     // Names carry the topic of a question: `Norsat`, `Stanley Cup`.
     const weight = stats.idf(token) * (token.pos === 'PROPN' ? 1.5 : token.pos === 'NUM' ? 1.3 : 1);
     out.push({ token, weight, known });
@@ -28,9 +29,20 @@ export function weighTerms(content: readonly Token[], stats: CorpusStats): Weigh
   return out;
 }
 
+function isKnown(token: Token, stats: CorpusStats): boolean {
+  return stats.count(token.term) > 0 || stats.count(token.word) > 0 || stats.looseCount(looseForm(token)) > 0;
+}
+
+/** The token with its term replaced by the article's spelling when the question misspells a word the article uses. */
+function spellChecked(token: Token, stats: CorpusStats): Token {
+  if (isKnown(token, stats)) return token;
+  const corrected = stats.closest(token.term);
+  return corrected === undefined ? token : { ...token, term: corrected, word: corrected, stem: '' };
+}
+
 /** How strongly a set of terms matches one question word: 1 exact, less for a stem match, 0 none. */
 export function matchStrength(term: Token, terms: Set<string>, loose: Set<string>): number {
-  if (terms.has(term.term)) return 1;
+  if (terms.has(term.term) || terms.has(term.word)) return 1;
   return loose.has(looseForm(term)) ? LOOSE_MATCH : 0;
 }
 
@@ -55,11 +67,11 @@ export function coverage(terms: readonly WeightedTerm[], sets: ChunkTerms): Cove
 
 /** Indexes of a chunk's tokens that match a question word. */
 export function matchedTokens(chunk: Chunk, terms: readonly WeightedTerm[]): number[] {
-  const exact = new Set(terms.map((t) => t.token.term));
+  const exact = new Set(terms.flatMap((t) => [t.token.term, t.token.word]));
   const loose = new Set(terms.map((t) => looseForm(t.token)));
   const out: number[] = [];
   chunk.tokens.forEach((token, i) => {
-    if (token.term && (exact.has(token.term) || loose.has(looseForm(token)))) out.push(i);
+    if (token.term && (exact.has(token.term) || exact.has(token.word) || loose.has(looseForm(token)))) out.push(i);
   });
   return out;
 }

@@ -24,6 +24,8 @@ export interface Question {
   kind: AnswerKind;
   /** The noun after `what`/`which` (`year`, `newspaper`), lemmatized, when there is one. */
   focus?: string;
+  /** Whether the question word stands for the subject (`who bought X`) or the object (`what does X cover`) of its verb. */
+  role?: 'subject' | 'object';
 }
 
 const DATE_NOUNS = new Set(['year', 'date', 'century', 'decade', 'month', 'day', 'time', 'era', 'period', 'age', 'season', 'week']);
@@ -32,13 +34,27 @@ const PERSON_NOUNS = new Set(['person', 'people', 'man', 'woman', 'king', 'queen
 const PLACE_NOUNS = new Set(['country', 'city', 'place', 'region', 'area', 'town', 'state', 'province', 'location', 'continent', 'island', 'nation', 'territory', 'village', 'county', 'capital']);
 const HOW_NUMBER = new Set(['many', 'old', 'far', 'big', 'large', 'tall', 'high', 'often', 'fast', 'heavy', 'deep', 'wide']);
 const COPULA = new Set(['is', 'was', 'are', 'were', "'s"]);
+const QUESTION_WORD = /^(who|whom|whose|what|which)$/i;
 
 /** Analyzes a question: its tokens, what to look up, and what kind of answer it wants. */
 export function parseQuestion(text: string): Question {
   const tokens = analyzeQuestion(text);
   const content = tokens.filter((token) => token.term);
   const { kind, focus } = answerKind(tokens);
-  return { text, tokens, content, kind, ...(focus === undefined ? {} : { focus }) };
+  const role = questionRole(tokens);
+  return { text, tokens, content, kind, ...(focus === undefined ? {} : { focus }), ...(role === undefined ? {} : { role }) };
+}
+
+/** `who bought`, `which paper broke`: a verb right after the question word (and its noun) asks for the subject; `what does ... cover`, the object. */
+function questionRole(tokens: readonly Token[]): 'subject' | 'object' | undefined {
+  let i = tokens.findIndex((token) => QUESTION_WORD.test(token.text));
+  if (i === -1) return undefined;
+  i++;
+  while (tokens[i] && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[i]?.pos ?? '')) i++;
+  const next = tokens[i];
+  if (next?.pos === 'VERB') return 'subject';
+  if (next?.pos === 'AUX' && !COPULA.has(next.text.toLowerCase())) return 'object';
+  return undefined;
 }
 
 function answerKind(tokens: readonly Token[]): { kind: AnswerKind; focus?: string } {

@@ -62,6 +62,18 @@ function trimAsked(candidate: Candidate, isAsked: (i: number) => boolean, chunk:
   return { first, last, shape: candidate.shape };
 }
 
+const ADVERBIAL = new Set(['place', 'date', 'duration']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'throughout', 'outside', 'inside', 'within', 'towards', 'toward']);
+const TIME_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'during', 'until', 'before', 'after', 'from', 'around', 'circa']);
+
+/** Whether tokens `[from, to)` are only light words (particles, adverbs, auxiliaries) that may stand between a verb and its subject or object. */
+function onlyLight(chunk: Chunk, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!['PART', 'ADV', 'AUX', 'DET'].includes(chunk.tokens[i]?.pos ?? '')) return false;
+  }
+  return true;
+}
+
 function distanceTo(candidate: Candidate, matched: readonly number[]): number {
   let best = Infinity;
   for (const i of matched) {
@@ -78,13 +90,23 @@ function distanceTo(candidate: Candidate, matched: readonly number[]): number {
  */
 function adjacency(candidate: Candidate, chunk: Chunk, matched: readonly number[], question: Question): number {
   const before = chunk.tokens[candidate.first - 1];
-  const after = chunk.tokens[candidate.last + 1];
   const touches = (i: number): boolean => matched.includes(i);
   if (question.kind === 'definition') {
     return touches(candidate.last + 1) || touches(candidate.first - 1) || (before?.text === ',' && touches(candidate.first - 2)) ? 0.3 : 0;
   }
   let bonus = 0;
-  if (after && touches(candidate.last + 1) && chunk.tokens[candidate.last + 1]?.pos === 'VERB') bonus += 0.1;
-  if (before && touches(candidate.first - 1) && before.pos === 'VERB') bonus += 0.1;
+  // Places and dates are adverbials: where they sit relative to the verb says little.
+  const verbs = ADVERBIAL.has(question.kind) ? [] : matched.filter((i) => chunk.tokens[i]?.pos === 'VERB');
+  for (const v of verbs) {
+    const gapBefore = v - candidate.last - 1;
+    const gapAfter = candidate.first - v - 1;
+    if (question.role !== 'object' && gapBefore >= 0 && gapBefore <= 3 && onlyLight(chunk, candidate.last + 1, v)) bonus += 0.12;
+    if (question.role !== 'subject' && gapAfter >= 0 && gapAfter <= 3 && onlyLight(chunk, v + 1, candidate.first)) bonus += 0.12;
+  }
+  const preposition = before?.text.toLowerCase() ?? '';
+  if (question.kind === 'place' && PLACE_PREPOSITIONS.has(preposition)) bonus += 0.2;
+  if (question.kind === 'date' && TIME_PREPOSITIONS.has(preposition)) bonus += 0.1;
+  // `Michael Martina in Beijing`: a place or date attaches to the word right before its preposition.
+  if (ADVERBIAL.has(question.kind) && before?.pos === 'ADP' && touches(candidate.first - 2)) bonus += 0.1;
   return bonus;
 }

@@ -41,7 +41,7 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
   // Entities from wink-nlp, and bare numbers it left untyped.
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const shape = entityShape(token.entity, token) ?? (token.pos === 'NUM' ? entityShape('CARDINAL', token) : undefined);
+    const shape = /^\d{2,4}s$/.test(token.text) ? 'date' : entityShape(token.entity, token) ?? (token.pos === 'NUM' ? entityShape('CARDINAL', token) : undefined);
     if (!shape) continue;
     let last = i;
     while (last + 1 < tokens.length && tokens[last + 1]?.entity !== undefined && tokens[last + 1]?.entity === token.entity) last++;
@@ -60,7 +60,9 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
       if (token.pos === 'PROPN') last = j;
       else if (!NAME_JOINERS.has(token.text.toLowerCase())) break;
     }
-    out.push({ first: i, last, shape: 'name' });
+    // `Canadian satellite firm`, `Additional reporting`: a name right before a common noun modifies it.
+    const modifier = tokens[last + 1]?.pos === 'NOUN' && last === i;
+    out.push({ first: i, last, shape: modifier ? 'phrase' : 'name' });
     // The run without its joined parts, when it has any: `China` of `China and the United States`.
     for (let j = i; j <= last; j++) {
       if (tokens[j]?.pos !== 'PROPN' && j > i) {
@@ -115,7 +117,8 @@ function isNominalStart(token: Token | undefined): boolean {
 export function fit(kind: AnswerKind, shape: Shape): number {
   switch (kind) {
     case 'date':
-      return shape === 'date' ? 1 : 0;
+      // A bare number may be a year the tagger did not recognize (`in 911`).
+      return shape === 'date' ? 1 : shape === 'number' ? 0.4 : 0;
     case 'number':
       return shape === 'number' || shape === 'amount' ? 1 : 0;
     case 'amount':

@@ -44,7 +44,7 @@ export function analyze(text: string): Sentence[] {
     const end = found === -1 ? cursor : start + value.length;
     cursor = end;
     const tag = pos[i] ?? 'X';
-    const token: Token = { text: text.slice(start, end), start, end, pos: tag, term: '', stem: '' };
+    const token: Token = { text: text.slice(start, end), start, end, pos: tag, term: '', word: '', stem: '' };
     setTerms(token, lemmas[i] ?? value, stems[i] ?? value, stopFlags[i] === true);
     raw.push(token);
   });
@@ -74,13 +74,14 @@ export function analyzeQuestion(question: string): Token[] {
 }
 
 function setTerms(token: Token, lemma: string, stem: string, stop: boolean): void {
-  const lower = lemma.toLowerCase();
+  const lower = fold(lemma);
   if (!/[\p{L}\p{N}]/u.test(token.text)) return;
   if (FUNCTION_POS.has(token.pos) && !/\d/.test(token.text)) return;
   if (QUESTION_WORDS.has(token.text.toLowerCase())) return;
   if (stop && !CONTENT_POS.has(token.pos)) return;
   token.term = lower;
-  const stemmed = stem.toLowerCase();
+  token.word = fold(token.text);
+  const stemmed = fold(stem);
   token.stem = stemmed !== lower && stemmed.length >= 3 ? stemmed : '';
 }
 
@@ -124,13 +125,18 @@ function mergeTickers(text: string, tokens: Token[]): Token[] {
       /^[\p{L}\p{N}]+$/u.test(token.text) && /^[\p{Lu}\p{N}]{1,6}$/u.test(tail.text)
     ) {
       const whole = text.slice(token.start, tail.end);
-      out.push({ text: whole, start: token.start, end: tail.end, pos: 'PROPN', term: whole.toLowerCase(), stem: '' });
+      out.push({ text: whole, start: token.start, end: tail.end, pos: 'PROPN', term: fold(whole), word: fold(whole), stem: '' });
       i += 2;
       continue;
     }
     out.push(token);
   }
   return out;
+}
+
+/** Lower case without accents, so `Hervé` matches `Herve` and `Île` matches `Ile`. */
+function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 function trimSpan(text: string, start: number, end: number): [number, number] {

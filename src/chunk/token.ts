@@ -15,6 +15,8 @@ export interface Token {
    * whole (`2017`, `nii.to`); `''` for stop words, question words and punctuation.
    */
   term: string;
+  /** The surface word, folded (lower case, no accents); `''` when `term` is. Matches where wink-nlp's tagger lemmatizes the same word two ways. */
+  word: string;
   /** A second, stemmed form (`normans` -> `norman`) used as a weaker match; `''` when the same as `term`. */
   stem: string;
   /** wink-nlp entity type covering the token (`DATE`, `CARDINAL`, `MONEY`, ...), if any. */

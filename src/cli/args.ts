@@ -1,0 +1,113 @@
+/**
+ * The command-line contract shared by the newsbot commands: flags, exit codes,
+ * one-line errors, colour choice and the run-when-executed guard.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { NewsbotError } from '../errors.js';
+import { renderError } from '../render/terminal.js';
+
+/** A bad command line: the caller prints the message and exits with `EXIT_USAGE`. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(message: string) {
+    super(`newsbot: ${message}`);
+  }
+}
+
+export const EXIT_OK = 0;
+/** A bad corpus or any other failure while running. */
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Which flags a command accepts beyond `--corpus PATH` and `--help`. */
+export interface CommandSpec {
+  json?: boolean;
+  /** Whether free words (a question) may follow the flags. */
+  positionals?: boolean;
+}
+
+export interface CliArgs {
+  corpus: string | undefined;
+  json: boolean;
+  help: boolean;
+  positionals: string[];
+}
+
+/** Parses argv (without `node` and the script). `--` ends the flags. Throws `UsageError`. */
+export function parseCliArgs(argv: readonly string[], spec: CommandSpec = {}): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: spec.positionals ?? false,
+      options: {
+        corpus: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        ...(spec.json ? { json: { type: 'boolean' } } : {}),
+      },
+    });
+  } catch (error) {
+    if (isParseArgsError(error)) throw new UsageError(`${oneLine(error.message)} (see --help)`);
+    throw error;
+  }
+  const { corpus, help, json } = parsed.values as { corpus?: string; help?: boolean; json?: boolean };
+  if (corpus === '') throw new UsageError('--corpus needs a path (see --help)');
+  return { corpus, json: json ?? false, help: help ?? false, positionals: parsed.positionals };
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  const code: unknown = (error as { code?: unknown } | undefined)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The streams and environment a command runs with: `process` itself, or fakes in tests. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+/** Colour only for a person at a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function wantsColor(io: CliIo, stream: { isTTY?: boolean } = io.stdout): boolean {
+  return stream.isTTY === true && !io.env.NO_COLOR;
+}
+
+/** Prints any error as one line on stderr, never a stack trace, and returns the exit code it deserves. */
+export function reportFailure(error: unknown, io: CliIo): number {
+  const usage = error instanceof UsageError;
+  const message =
+    usage || error instanceof NewsbotError
+      ? error.message
+      : `newsbot: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  io.stderr.write(`${renderError(oneLine(message), { color: wantsColor(io, io.stderr) })}\n`);
+  return usage ? EXIT_USAGE : EXIT_FAILURE;
+}
+
+/** Runs a command with the real process when `moduleUrl` is the script node was started with, and not when a test imports it. */
+export function runIfMain(moduleUrl: string, run: (argv: string[], io: CliIo) => Promise<number>): void {
+  const entry = process.argv[1];
+  if (entry === undefined || !samePath(entry, fileURLToPath(moduleUrl))) return;
+  // `ask ... | head -1` closes the pipe early; that is the reader's choice, not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? EXIT_OK : EXIT_FAILURE));
+  run(process.argv.slice(2), process)
+    .catch((error: unknown) => reportFailure(error, process))
+    .then((code) => {
+      process.exitCode = code;
+    });
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}

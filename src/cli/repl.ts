@@ -1,0 +1,104 @@
+/** `npm run repl -- [--corpus PATH]`: asks questions one after another at a prompt. */
+import { createInterface } from 'node:readline';
+import { NewsbotError, quoteValue } from '../errors.js';
+import { Engine, type Passage } from '../index.js';
+import { renderAnswer, renderPassage, renderSources, type RenderOptions } from '../render/terminal.js';
+import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, wantsColor, type CliIo } from './args.js';
+
+export const REPL_USAGE = `usage: npm run repl -- [--corpus PATH]
+
+Asks questions about the news articles at a prompt. Piped stdin works too:
+each non-blank line is a question or a command.
+
+  --corpus PATH  a .txt/.md article or a folder of them (default: the bundled article)
+  -h, --help     show this help`;
+
+export const REPL_HELP = `Type a question, or a command:
+  :sources          list the loaded documents
+  :passage N [ID]   show paragraph N of document ID (default: the first document)
+  :help             show this help
+  :quit             leave (Ctrl-D and Ctrl-C leave too)`;
+
+const PROMPT = 'newsbot> ';
+/** Readline keeps history in memory only; it is not written to disk, so questions asked stay private. */
+const HISTORY_SIZE = 500;
+
+/** Runs the REPL until `:quit` or the end of input and returns its exit code. */
+export async function runRepl(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.help) {
+      io.stdout.write(`${REPL_USAGE}\n`);
+      return EXIT_OK;
+    }
+    const engine = await Engine.load({ corpus: args.corpus });
+    return await converse(engine, io);
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+async function converse(engine: Engine, io: CliIo): Promise<number> {
+  // A prompt, line editing and history only for a person at a terminal; piped
+  // input gets bare answers so the output can be read by another program.
+  const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true;
+  const options = { color: wantsColor(io) };
+  const lines = createInterface({
+    input: io.stdin,
+    output: io.stdout,
+    terminal: interactive,
+    prompt: PROMPT,
+    historySize: HISTORY_SIZE,
+    removeHistoryDuplicates: true,
+  });
+  if (interactive) {
+    const count = engine.documents().length;
+    io.stdout.write(`newsbot: ${count === 1 ? '1 document' : `${count} documents`} loaded. Ask a question, or :help.\n`);
+    lines.prompt();
+  }
+  for await (const line of lines) {
+    let reply: string | typeof QUIT | undefined;
+    try {
+      reply = respond(line, engine, options);
+    } catch (error) {
+      reportFailure(error, io);
+    }
+    if (reply === QUIT) return EXIT_OK;
+    if (reply !== undefined) io.stdout.write(`${reply}\n\n`);
+    if (interactive) lines.prompt();
+  }
+  // Ctrl-D or Ctrl-C left the cursor after the prompt.
+  if (interactive) io.stdout.write('\n');
+  return EXIT_OK;
+}
+
+const QUIT = Symbol('quit');
+
+/** What to print for one input line; throws a `NewsbotError` for a bad command. */
+function respond(line: string, engine: Engine, options: RenderOptions): string | typeof QUIT | undefined {
+  const input = line.trim();
+  if (input === '') return undefined;
+  if (!input.startsWith(':')) return renderAnswer(engine.ask(input), options);
+  const [command, ...rest] = input.split(/\s+/);
+  switch (command) {
+    case ':quit':
+    case ':q':
+      return QUIT;
+    case ':help':
+      return REPL_HELP;
+    case ':sources':
+      return renderSources(engine.documents(), options);
+    case ':passage':
+      return renderPassage(passageOf(engine, rest), options);
+    default:
+      throw new NewsbotError(`unknown command ${quoteValue(command ?? input)}; :help lists the commands`);
+  }
+}
+
+function passageOf(engine: Engine, [number, documentId]: string[]): Passage {
+  if (number === undefined) throw new NewsbotError(':passage needs a paragraph number, as in :passage 8');
+  if (!/^\d+$/.test(number)) throw new NewsbotError(`:passage needs a paragraph number, not ${quoteValue(number)}`);
+  return engine.passage(Number(number), documentId);
+}
+
+runIfMain(import.meta.url, runRepl);
