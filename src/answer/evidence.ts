@@ -3,7 +3,7 @@ import type { Token } from '../chunk/token.js';
 import { looseForm, type ChunkTerms, type CorpusStats } from '../index/stats.js';
 
 /** How much a loose (stemmed) match counts against an exact one. */
-const LOOSE_MATCH = 0.5;
+const LOOSE_MATCH = 0.4;
 
 /** A question word with its weight: rare words in the article weigh more. */
 export interface WeightedTerm {
