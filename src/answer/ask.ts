@@ -46,8 +46,9 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   if (!best || known < settings.minCoverage || terms.some((t) => !t.known && t.token.pos === 'PROPN')) {
     return declined(declineReason(question, missingPhrases(question, terms)), ranked);
   }
-  if (best.score < settings.minScore || (isStrict(question.kind) && !best.span)) {
-    return declined(declineReason(question, missingPhrases(question, terms)), ranked, clamp(best.score));
+  const lacksKind = isStrict(question.kind) && !best.span;
+  if (best.score < settings.minScore || lacksKind) {
+    return declined(declineReason(question, missingPhrases(question, terms), lacksKind), ranked, clamp(best.score));
   }
   return {
     question: rawQuestion,

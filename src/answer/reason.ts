@@ -7,8 +7,8 @@ const LACKING: Record<AnswerKind, string> = {
   person: 'who that was',
   place: 'where that was',
   date: 'when that was',
-  number: 'that number',
-  amount: 'that amount',
+  number: 'how many',
+  amount: 'the amount or price',
   duration: 'how long that was',
   reason: 'why',
   manner: 'how',
@@ -45,8 +45,13 @@ export function missingPhrases(question: Question, terms: readonly WeightedTerm[
   return phrases.sort((a, b) => b.weight - a.weight).map((p) => p.text);
 }
 
-/** A one-sentence reason for declining that names what the article lacks. */
-export function declineReason(question: Question, missing: readonly string[]): string {
+/**
+ * A one-sentence reason for declining that names what the article lacks: the
+ * kind of answer when no sentence holds one (`the amount or price`), else the
+ * question's words it never uses.
+ */
+export function declineReason(question: Question, missing: readonly string[], lacksKind = false): string {
+  if (lacksKind) return `The article doesn't mention ${LACKING[question.kind]}.`;
   const [first, second] = missing;
   if (first && second) return `The article doesn't mention “${first}” or “${second}”.`;
   if (first) return `The article doesn't mention “${first}”.`;

@@ -24,14 +24,17 @@ export const EXIT_USAGE = 2;
 /** Which flags a command accepts beyond `--corpus PATH` and `--help`. */
 export interface CommandSpec {
   json?: boolean;
-  /** Whether free words (a question) may follow the flags. */
+  /** Whether free words (a question, files) may follow the flags. */
   positionals?: boolean;
+  /** Whether `--predictions OUT.json` is accepted (eval). */
+  predictions?: boolean;
 }
 
 export interface CliArgs {
   corpus: string | undefined;
   json: boolean;
   help: boolean;
+  predictions: string | undefined;
   positionals: string[];
 }
 
@@ -47,15 +50,17 @@ export function parseCliArgs(argv: readonly string[], spec: CommandSpec = {}): C
         corpus: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...(spec.json ? { json: { type: 'boolean' } } : {}),
+        ...(spec.predictions ? { predictions: { type: 'string' } } : {}),
       },
     });
   } catch (error) {
     if (isParseArgsError(error)) throw new UsageError(`${oneLine(error.message)} (see --help)`);
     throw error;
   }
-  const { corpus, help, json } = parsed.values as { corpus?: string; help?: boolean; json?: boolean };
+  const { corpus, help, json, predictions } = parsed.values as { corpus?: string; help?: boolean; json?: boolean; predictions?: string };
   if (corpus === '') throw new UsageError('--corpus needs a path (see --help)');
-  return { corpus, json: json ?? false, help: help ?? false, positionals: parsed.positionals };
+  if (predictions === '') throw new UsageError('--predictions needs a file name (see --help)');
+  return { corpus, json: json ?? false, help: help ?? false, predictions, positionals: parsed.positionals };
 }
 
 function isParseArgsError(error: unknown): error is Error {

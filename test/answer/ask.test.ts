@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Engine, type Answer } from '../../src/index.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await Engine.load();
+});
+
+/** Every quote of an answer is its paragraph's text at its offsets, and highlights sit inside it. */
+function expectVerbatim(answer: Answer): void {
+  for (const quote of answer.quotes) {
+    const paragraph = engine.passage(quote.paragraph, quote.documentId).text;
+    expect(paragraph.slice(quote.start, quote.end)).toBe(quote.text);
+    for (const [start, end] of quote.highlights) {
+      expect(start).toBeGreaterThanOrEqual(quote.start);
+      expect(end).toBeLessThanOrEqual(quote.end);
+    }
+  }
+  if (answer.answered && answer.answer) expect(answer.quotes[0]?.text).toContain(answer.answer);
+}
+
+describe('Engine.ask', () => {
+  it('answers who bought Norsat with Hytera, quoting ¶8 (bought matches buy)', () => {
+    const answer = engine.ask('who bought Norsat?');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toMatch(/^Hytera Communications Corp Ltd/);
+    expect(answer.quotes[0]?.paragraph).toBe(8);
+    const highlighted = answer.quotes[0]?.highlights.map(([s, e]) => engine.passage(8).text.slice(s, e));
+    expect(highlighted).toEqual(expect.arrayContaining(['buy', 'Norsat']));
+    expectVerbatim(answer);
+  });
+
+  it('answers what the deal covers with economic cyber espionage from ¶6', () => {
+    const answer = engine.ask('what does the deal cover?');
+    expect(answer.answer).toContain('economic cyber espionage');
+    expect(answer.quotes[0]?.paragraph).toBe(6);
+  });
+
+  it('answers with the span of the kind the question word asks for', () => {
+    expect(engine.ask('Where was Michael Martina reporting from?').answer).toBe('Beijing');
+    expect(engine.ask('Who is Andrew Scheer?').answer).toBe('party leader');
+    expect(engine.ask('When did China and the United States reach a similar understanding?').answer).toBe('2015');
+  });
+
+  it('finds the paragraph when the question words are spread over two of its sentences', () => {
+    // `agreement` and `cover` are in ¶6's first sentence, `intelligence gathering` in its second.
+    const answer = engine.ask('Which intelligence gathering does the agreement not cover?');
+    expect(answer.quotes[0]?.paragraph).toBe(6);
+  });
+
+  it('declines and names the missing words when the article does not mention them', () => {
+    const answer = engine.ask('What is the capital of Germany?');
+    expect(answer).toMatchObject({ answered: false, answer: '' });
+    expect(answer.reason).toMatch(/doesn't mention .*Germany/);
+    expect(engine.ask('What did the European Union say about the agreement?').reason).toContain('European Union');
+    expect(engine.ask('How many jobs will the agreement create?').reason).toContain('jobs');
+  });
+
+  it('declines a how-much question when the article gives no amount', () => {
+    const answer = engine.ask('How much did Hytera pay for Norsat?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe("The article doesn't mention the amount or price.");
+  });
+
+  it('offers the closest passages when it declines but the article has related words', () => {
+    const answer = engine.ask('How many jobs will the agreement create?');
+    expect(answer.answered).toBe(false);
+    expectVerbatim(answer);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \t\n '],
+    ['punctuation only', '?!?...;'],
+    ['10,000 characters', 'who bought Norsat '.repeat(560).slice(0, 10_000)],
+    ['emoji', '🤔🤔 who 🛰️ bought 💰 Norsat?'],
+    ['control characters', 'who\u0000 bought\u0007 Norsat\u001b[31m?'],
+    ['another language', '¿Quién compró Norsat? 谁收购了Norsat？'],
+    ['only stop words', 'what is the of and it?'],
+  ])('gives a clear answer or decline, never an exception, for a %s question', (_, question) => {
+    const answer = engine.ask(question);
+    expect(typeof answer.answered).toBe('boolean');
+    expect(answer.confidence).toBeGreaterThanOrEqual(0);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+    if (!answer.answered) expect(answer.reason).toMatch(/^The (article|question)/);
+    expectVerbatim(answer);
+  });
+
+  it('declines an empty question saying so', () => {
+    expect(engine.ask('   ').reason).toBe('The question is empty.');
+    expect(engine.ask('?!').reason).toBe('The question has no words to look up in the article.');
+  });
+
+  it('returns verbatim quotes and at most three of them for any question', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.constantFrom('', 'who bought ', 'when did ', 'cyber '), (noise, prefix) => {
+        const answer = engine.ask(prefix + noise);
+        expect(answer.quotes.length).toBeLessThanOrEqual(3);
+        expectVerbatim(answer);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('Engine.search', () => {
+  it('returns passages that share words with the query, best first', () => {
+    const quotes = engine.search('cyber espionage', 5);
+    expect(quotes.length).toBeGreaterThan(1);
+    expect(quotes.length).toBeLessThanOrEqual(5);
+    for (const quote of quotes) expect(quote.highlights.length).toBeGreaterThan(0);
+  });
+
+  it('returns nothing for a query without words from the article', () => {
+    expect(engine.search('zebra giraffe', 5)).toEqual([]);
+  });
+});
+
+describe('Engine.passage', () => {
+  it('returns a paragraph verbatim by number', () => {
+    expect(engine.passage(1).text).toMatch(/^\(Reuters\) - China and Canada/);
+  });
+
+  it('throws a newsbot error naming the bad number and the valid range', () => {
+    expect(() => engine.passage(99)).toThrow('newsbot: paragraph "99" does not exist: "China, Canada vow not to conduct cyber attacks on private sector" has paragraphs 1 to 16');
+    expect(() => engine.passage(1, 'nope')).toThrow('newsbot: there is no document "nope"');
+  });
+});
+
+describe('Engine.documents', () => {
+  it('lists the loaded documents with title and paragraph count', () => {
+    expect(engine.documents()).toEqual([
+      expect.objectContaining({ id: 'china-canada-cyber-agreement', title: 'China, Canada vow not to conduct cyber attacks on private sector', paragraphs: 16 }),
+    ]);
+  });
+});

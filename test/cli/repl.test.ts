@@ -1,0 +1,120 @@
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runRepl } from '../../src/cli/repl.js';
+import { Engine } from '../../src/index.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function sink(): Writable & { text: string; isTTY?: boolean; columns?: number } {
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      stream.text += String(chunk);
+      done();
+    },
+  }) as Writable & { text: string; isTTY?: boolean };
+  stream.text = '';
+  return stream;
+}
+
+async function repl(input: string, argv: string[] = []): Promise<Run> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await runRepl(argv, { stdin: Readable.from([input]), stdout, stderr, env: {} });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** A keyboard at a terminal: raw keys go in, the prompt and answers come out. */
+function terminal(): { stdin: PassThrough & { isTTY: boolean; setRawMode: (on: boolean) => void }; stdout: ReturnType<typeof sink> } {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
+  const stdout = Object.assign(sink(), { isTTY: true, columns: 100 });
+  return { stdin, stdout };
+}
+
+describe('cli/repl', () => {
+  let paragraph8: string;
+  beforeAll(async () => {
+    paragraph8 = (await Engine.load()).passage(8).text;
+  });
+
+  it('lists the commands for :help', async () => {
+    const run = await repl(':help\n');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    for (const command of [':sources', ':passage N', ':help', ':quit']) expect(run.stdout).toContain(command);
+  });
+
+  it('lists the loaded documents for :sources', async () => {
+    const run = await repl(':sources\n');
+    expect(run.stdout).toMatch(/^1 document:\n {2}china-canada-cyber-agreement {2}China, Canada vow/);
+  });
+
+  it('shows paragraph 8 verbatim with its citation for :passage 8', async () => {
+    const run = await repl(':passage 8\n');
+    expect(run.stdout).toContain(`¶8 · China, Canada vow not to conduct cyber attacks on private sector\n  ${paragraph8}\n`);
+  });
+
+  it.each([':passage 999', ':passage x', ':passage', ':passage 8 no-such-doc', ':nonsense'])(
+    'prints one newsbot: error line for %j and keeps running',
+    async (command) => {
+      const run = await repl(`${command}\n:passage 1\n`);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/^newsbot: [^\n]+\n$/);
+      expect(run.stdout).toMatch(/^¶1 · /);
+    },
+  );
+
+  it('answers any other line as a question', async () => {
+    const run = await repl('who bought Norsat?\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^¶8 · /m);
+  });
+
+  it('answers odd input cleanly without an error', async () => {
+    const run = await repl(['?!', '🤔', 'x'.repeat(10_000), '谁收购了Norsat？', 'who \x1b[2J bought?'].join('\n'));
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.match(/^No answer:|\(confidence \d+%\)$/gm)?.length).toBe(5);
+    expect(run.stdout).not.toContain('\x1b');
+  });
+
+  it('stops reading at :quit and exits 0', async () => {
+    const run = await repl(':quit\nwho bought Norsat?\n');
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 0 at the end of piped input without a prompt', async () => {
+    expect(await repl('\n  \n')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 2 with one line for an unknown flag or a stray argument', async () => {
+    for (const argv of [['--json'], ['who?']]) {
+      const run = await repl('', argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^newsbot: [^\n]+\n$/);
+    }
+  });
+
+  it('exits 1 naming the path when the corpus does not exist', async () => {
+    const run = await repl('', ['--corpus', '/no/such/dir']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^newsbot: [^\n]*\/no\/such\/dir[^\n]*\n$/);
+  });
+
+  it.each([
+    ['Ctrl-C', '\x03'],
+    ['Ctrl-D', '\x04'],
+  ])('leaves with exit 0 and a newline on %s at a terminal', async (_name, key) => {
+    const { stdin, stdout } = terminal();
+    const stderr = sink();
+    const running = runRepl([], { stdin, stdout, stderr, env: { NO_COLOR: '1' } });
+    stdin.write('who bought Norsat?\r');
+    stdin.write(key);
+    expect(await running).toBe(0);
+    expect(stdout.text).toContain('newsbot> ');
+    expect(stdout.text).toMatch(/^¶8 · /m);
+    expect(stdout.text.endsWith('\n')).toBe(true);
+    expect(stderr.text).toBe('');
+  });
+});

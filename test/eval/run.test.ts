@@ -1,0 +1,82 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runEval } from '../../src/cli/eval.js';
+import { evaluate } from '../../src/eval/run.js';
+import { loadSquad } from '../../src/eval/squad.js';
+
+function io() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return { io: { stdin: new PassThrough(), stdout, stderr, env: {} }, out: () => out, err: () => err };
+}
+
+const tiny = {
+  version: 'v2.0',
+  data: [{
+    title: 'Tiny',
+    paragraphs: [
+      { context: 'Acme Corp bought Widget Inc in 2019. The deal cost $5 million.', qas: [
+        { id: 'q1', question: 'Who bought Widget Inc?', answers: [{ text: 'Acme Corp', answer_start: 0 }], is_impossible: false },
+        { id: 'q2', question: 'When did Acme Corp buy Widget Inc?', answers: [{ text: '2019', answer_start: 31 }], is_impossible: false },
+        { id: 'q3', question: 'What is the capital of Peru?', answers: [], is_impossible: true },
+      ] },
+    ],
+  }],
+};
+
+describe('evaluate', () => {
+  it('asks each question of its own article and counts hits, declines and F1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsbot-eval-'));
+    await writeFile(join(dir, 'tiny.json'), JSON.stringify(tiny));
+    const { report, predictions } = evaluate(await loadSquad(join(dir, 'tiny.json')));
+    expect(report).toMatchObject({ questions: 3, answerable: 2, unanswerable: 1, quoteHits: 2, passageHits: 2, declined: 1, answerableEM: 100 });
+    expect(predictions.q1).toMatchObject({ answer: 'Acme Corp', passage: 1, abstained: false });
+    expect(predictions.q3).toMatchObject({ answer: '', quote: '', passage: null, abstained: true });
+  });
+
+  it('keeps the bundled seed questions quoted right and the unanswerable ones declined', async () => {
+    const { report } = evaluate(await loadSquad('eval/seed-questions.json'));
+    expect(report.declined).toBe(report.unanswerable);
+    expect(report.quoteHits).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('eval command', () => {
+  it('prints the figures as one JSON object with --json and writes --predictions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsbot-eval-'));
+    await writeFile(join(dir, 'tiny.json'), JSON.stringify(tiny));
+    const run = io();
+    const code = await runEval(['--json', '--predictions', join(dir, 'out.json'), join(dir, 'tiny.json')], run.io);
+    expect(code).toBe(0);
+    expect(JSON.parse(run.out())).toMatchObject({ name: 'tiny.json', questions: 3 });
+    const written = JSON.parse(await readFile(join(dir, 'out.json'), 'utf8'));
+    expect(Object.keys(written).sort()).toEqual(['q1', 'q2', 'q3']);
+    expect(written.q2).toEqual(expect.objectContaining({ answer: expect.any(String), quote: expect.any(String), passage: 1, abstained: false, confidence: expect.any(Number) }));
+  });
+
+  it('prints a table with every measure', async () => {
+    const run = io();
+    expect(await runEval(['eval/seed-questions.json'], run.io)).toBe(0);
+    expect(run.out()).toMatch(/\| set \| questions \| quote hit \| passage hit \|/);
+    expect(run.out()).toContain('| seed-questions.json | 16 |');
+  });
+
+  it('fails with one line naming a file that is not SQuAD', async () => {
+    const run = io();
+    expect(await runEval(['package.json'], run.io)).toBe(1);
+    expect(run.err()).toMatch(/^newsbot: file "package.json" is not in SQuAD v2.0 format.*\n$/);
+  });
+
+  it('fails with a usage error for an unknown flag', async () => {
+    const run = io();
+    expect(await runEval(['--bogus'], run.io)).toBe(2);
+    expect(run.err().split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});
