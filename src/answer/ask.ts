@@ -55,7 +55,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     answered: true,
     answer: best.span ? best.chunk.text.slice(best.span.start - best.chunk.start, best.span.end - best.chunk.start) : '',
     confidence: clamp(best.score * (0.5 + 0.5 * known)),
-    quotes: ranked.slice(0, settings.maxQuotes).map((r) => quoteOf(context, r, terms)),
+    quotes: [best, ...supporting(ranked.slice(1), best)].slice(0, settings.maxQuotes).map((r) => quoteOf(context, r, terms)),
   };
 }
 
@@ -75,6 +75,11 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
     ranked.push({ chunk, score, matched, span });
   }
   return ranked.sort((a, b) => b.score - a.score || a.chunk.id - b.chunk.id);
+}
+
+/** Further quotes worth showing after the best one: they share words with the question themselves and score at least half as well. */
+function supporting(rest: readonly Ranked[], best: Ranked): Ranked[] {
+  return rest.filter((r) => r.matched.length > 0 && r.score >= best.score / 2);
 }
 
 /** Share of the question's weight that the article uses at all. */
