@@ -1,4 +1,5 @@
 import { ask, search, type AnswerContext } from './answer/ask.js';
+import { suggestQuestions } from './answer/suggest.js';
 import type { AnswerOptions } from './answer/options.js';
 import { chunkDocuments } from './chunk/chunk.js';
 import { NewsbotError, quoteValue } from './errors.js';
@@ -50,6 +51,11 @@ export class Engine {
   /** The passages that best match a query, best first (at most `limit`, default 5). */
   search(query: string, limit = 5): Quote[] {
     return search(this.context, query, limit, this.options);
+  }
+
+  /** Up to `count` example questions that the loaded documents answer (for help texts). */
+  suggestQuestions(count = 2): string[] {
+    return suggestQuestions(this.context, count);
   }
 
   /** The loaded documents. */

@@ -1,0 +1,73 @@
+import { SlashCommandBuilder, time, TimestampStyles, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext, Outcome } from '../src/discord/context.js';
+import { BUTTON_PREFIX, documentByKey, moreId, paragraphId, parseButtonId } from '../src/discord/refs.js';
+import { replyOptions, respond } from '../src/discord/reply.js';
+import { renderAnswer, renderPassage, renderQuotes } from '../src/render/discord.js';
+import { NewsbotError } from '../src/errors.js';
+import type { Command } from './types.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask a question about the article; the answer comes with the sentence that says so')
+  .addStringOption((o) => o.setName('question').setDescription('e.g. who bought Norsat?').setRequired(true).setMaxLength(300))
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+  const retryAt = context.cooldowns.take(interaction.user.id);
+  if (retryAt !== undefined) {
+    const when = time(Math.ceil(retryAt / 1000), TimestampStyles.RelativeTime);
+    await interaction.reply(replyOptions({ content: `One question at a time: you can ask again ${when}.`, buttons: [] }, true));
+    return 'cooldown';
+  }
+  const question = interaction.options.getString('question', true);
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  let outcome: Outcome = 'declined';
+  await respond(
+    interaction,
+    () => {
+      const answer = context.engine.ask(question);
+      outcome = answer.answered ? 'answered' : 'declined';
+      return renderAnswer(answer, { more: moreId(answer.quotes.slice(1)), paragraph: paragraphId(answer.quotes[0]) });
+    },
+    { ephemeral, deferAfterMs: context.deferAfterMs },
+  );
+  return outcome;
+}
+
+/** *More passages* and *Show paragraph*: read everything from the button's id, answer only the person who clicked. */
+export async function button(interaction: ButtonInteraction, context: BotContext): Promise<Outcome> {
+  const parsed = parseButtonId(interaction.customId);
+  const engine = context.engine;
+  const gone = async (): Promise<Outcome> => {
+    await interaction.reply(replyOptions({ content: 'That passage is no longer in the library.', buttons: [] }, true));
+    return 'not-found';
+  };
+  if (!parsed) return gone();
+  try {
+    if (parsed.action === 'para') {
+      const [where] = parsed.locations;
+      const documentId = where && documentByKey(engine, where.key);
+      if (!where || !documentId) return await gone();
+      await interaction.reply(replyOptions(renderPassage(engine.passage(where.paragraph, documentId)), true));
+      return 'shown';
+    }
+    const quotes = parsed.locations.map((where) => {
+      const documentId = documentByKey(engine, where.key);
+      if (!documentId) throw new NewsbotError(`document key ${where.key} is not loaded`);
+      const passage = engine.passage(where.paragraph, documentId);
+      const text = passage.text.slice(where.start, where.end);
+      if (!text || where.end > passage.text.length) throw new NewsbotError(`offsets ${where.start}-${where.end} are outside ¶${where.paragraph}`);
+      return { text, start: where.start, highlights: [], paragraph: passage.number, title: passage.title };
+    });
+    await interaction.reply(replyOptions(renderQuotes(quotes, '**More passages:**'), true));
+    return 'shown';
+  } catch (error) {
+    // The library changed since the answer: the button points nowhere, which is not a bot failure.
+    if (error instanceof NewsbotError) return gone();
+    throw error;
+  }
+}
+
+export const buttonPrefix = BUTTON_PREFIX;
+
+export const command: Command = { data, execute, button, buttonPrefix };

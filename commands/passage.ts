@@ -1,0 +1,41 @@
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext, Outcome } from '../src/discord/context.js';
+import { replyOptions } from '../src/discord/reply.js';
+import { NewsbotError } from '../src/errors.js';
+import { DISCORD_LIMITS, fitText } from '../src/render/fit.js';
+import { renderPassage } from '../src/render/discord.js';
+import type { Command } from './types.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('passage')
+  .setDescription('A paragraph of the article, verbatim')
+  .addIntegerOption((o) => o.setName('number').setDescription('The paragraph number, as in ¶8').setRequired(true).setMinValue(1).setMaxValue(100_000))
+  .addStringOption((o) => o.setName('document').setDescription('Which document (default: the first)').setAutocomplete(true));
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+  const number = interaction.options.getInteger('number', true);
+  const document = interaction.options.getString('document') ?? undefined;
+  try {
+    await interaction.reply(replyOptions(renderPassage(context.engine.passage(number, document))));
+    return 'shown';
+  } catch (error) {
+    if (!(error instanceof NewsbotError)) throw error;
+    // A wrong number is the user's slip: say what exists, only to them.
+    const message = error.message.replace(/^newsbot: /, '');
+    await interaction.reply(replyOptions({ content: fitText(`No such paragraph: ${message}.`, DISCORD_LIMITS.content), buttons: [] }, true));
+    return 'not-found';
+  }
+}
+
+/** Suggests documents whose title or id contains what the user typed. */
+export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  const typed = interaction.options.getFocused().toLowerCase();
+  const choices = context.engine
+    .documents()
+    .filter((d) => d.title.toLowerCase().includes(typed) || d.id.toLowerCase().includes(typed))
+    .slice(0, DISCORD_LIMITS.choices)
+    .map((d) => ({ name: fitText(d.title, DISCORD_LIMITS.choiceName), value: d.id.slice(0, 100) }));
+  await interaction.respond(choices);
+}
+
+export const command: Command = { data, execute, autocomplete };

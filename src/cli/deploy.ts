@@ -1,0 +1,27 @@
+import { commands } from '../../commands/index.js';
+import { ConfigError, loadConfig, readEnvironment } from '../config.js';
+import { deployCommands } from '../discord/deploy.js';
+import { EXIT_FAILURE, EXIT_OK, runIfMain, type CliIo } from './args.js';
+
+/** `npm run deploy`: registers the slash commands and says how many, and where. */
+export async function runDeploy(_argv: readonly string[], io: Pick<CliIo, 'stdout' | 'stderr' | 'env'>): Promise<number> {
+  let config;
+  try {
+    config = loadConfig(readEnvironment(io.env as NodeJS.ProcessEnv), { needClientId: true });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return EXIT_FAILURE;
+  }
+  try {
+    const { count, scope } = await deployCommands(config, commands);
+    io.stdout.write(`Registered ${count} command${count === 1 ? '' : 's'} ${scope === 'globally' ? 'globally (they can take up to an hour to appear)' : `in ${scope}`}.\n`);
+    return EXIT_OK;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split(config.token).join('[redacted]');
+    io.stderr.write(`newsbot: Discord refused the commands: ${message.replace(/\s+/g, ' ').slice(0, 300)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+runIfMain(import.meta.url, runDeploy);

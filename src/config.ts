@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'dotenv';
+import { DEFAULT_CORPUS } from './ingest/load.js';
+
+/** The project folder: `.env` is read from here only, never from the working directory. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The bot's settings, read and checked once at start-up. Every key is documented in `.env.example`. */
+export interface Config {
+  /** `DISCORD_TOKEN`: the bot's token. Never logged. */
+  token: string;
+  /** `DISCORD_CLIENT_ID`: the application id, needed to register commands. */
+  clientId: string | undefined;
+  /** `DISCORD_GUILD_ID`: register commands in this one server (instant) instead of globally. */
+  guildId: string | undefined;
+  /** `CORPUS_PATH`: the documents to answer from. Default: the bundled article. */
+  corpusPath: string;
+  /** `DISCORD_API_URL`: REST base URL (a proxy, or the fake Discord in tests). Default: discord.js's own. */
+  apiUrl: string | undefined;
+  /** `ASK_COOLDOWN_SECONDS`: seconds between two `/ask` of one user; 0 turns it off. Default 3. */
+  askCooldownSeconds: number;
+  /** `LOG_LEVEL`: pino level. Default `info`. */
+  logLevel: LogLevel;
+}
+
+/** A configuration problem: one line for the person starting the bot. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(message: string) {
+    super(`newsbot: ${message}`);
+  }
+}
+
+/** Reads `.env` from the project folder; variables already in the environment win. */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env, envFile = resolve(PROJECT_ROOT, '.env')): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parse(readFileSync(envFile)) : {};
+  return { ...fromFile, ...env };
+}
+
+/** Checks the settings the bot and the deploy script need; `needClientId` for deploying commands. Throws `ConfigError`. */
+export function loadConfig(env: Record<string, string | undefined> = readEnvironment(), options: { needClientId?: boolean } = {}): Config {
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+  const token = value('DISCORD_TOKEN');
+  if (!token) {
+    throw new ConfigError('DISCORD_TOKEN is not set: copy .env.example to .env and fill it in (or try the engine without Discord: npm run repl)');
+  }
+  const clientId = value('DISCORD_CLIENT_ID');
+  if (options.needClientId && !clientId) throw new ConfigError('DISCORD_CLIENT_ID is not set: it is the application id (see .env.example)');
+  for (const name of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID'] as const) {
+    const id = value(name);
+    if (id !== undefined && !/^\d{17,20}$/.test(id)) throw new ConfigError(`${name} must be a Discord id (17 to 20 digits), not ${JSON.stringify(id)}`);
+  }
+  const apiUrl = value('DISCORD_API_URL');
+  if (apiUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(apiUrl)) throw new ConfigError(`DISCORD_API_URL must be an http(s) URL, not ${JSON.stringify(apiUrl)}`);
+  const cooldown = value('ASK_COOLDOWN_SECONDS') ?? '3';
+  const askCooldownSeconds = Number(cooldown);
+  if (!/^\d+(\.\d+)?$/.test(cooldown) || askCooldownSeconds > 3600) {
+    throw new ConfigError(`ASK_COOLDOWN_SECONDS must be a number of seconds from 0 to 3600, not ${JSON.stringify(cooldown)}`);
+  }
+  const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(logLevel)}`);
+  const corpus = value('CORPUS_PATH');
+  return {
+    token,
+    clientId,
+    guildId: value('DISCORD_GUILD_ID'),
+    corpusPath: corpus === undefined ? DEFAULT_CORPUS : resolve(PROJECT_ROOT, corpus),
+    apiUrl,
+    askCooldownSeconds,
+    logLevel: logLevel as LogLevel,
+  };
+}

@@ -1,0 +1,58 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Logger } from 'pino';
+import { commands } from '../../commands/index.js';
+import type { Config } from '../config.js';
+import type { Engine } from '../engine.js';
+import { Cooldowns } from './cooldown.js';
+import { createInteractionHandler } from './handler.js';
+import { NO_MENTIONS } from './reply.js';
+
+/** How the bot runs. */
+export interface BotOptions {
+  config: Config;
+  engine: Engine;
+  logger: Logger;
+  /** Milliseconds an answer may take before the reply is deferred. Default `2000`, inside Discord's 3 s. */
+  deferAfterMs?: number;
+}
+
+/** A running bot: its discord.js client, and how to stop it. */
+export interface Bot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs the bot in and answers interactions. Slash commands need no
+ * privileged intent: `Guilds` is enough. Mentions are disabled client-wide as
+ * well as on every message.
+ */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { config, engine, logger } = options;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  });
+  const handle = createInteractionHandler(commands, {
+    engine,
+    logger,
+    cooldowns: new Cooldowns(config.askCooldownSeconds),
+    deferAfterMs: options.deferAfterMs ?? 2000,
+  });
+  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(config.token);
+  await ready;
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, documents: engine.documents().length }, 'bot ready');
+  return {
+    client,
+    async stop() {
+      await client.destroy();
+      logger.info('bot stopped');
+    },
+  };
+}

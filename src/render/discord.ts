@@ -1,0 +1,136 @@
+import { escapeMarkdown } from 'discord.js';
+import type { Answer, DocumentInfo, Passage, Quote } from '../types.js';
+import { DISCORD_LIMITS, fitText } from './fit.js';
+
+/** A message as the Discord layer sends it: text and button rows, within Discord's limits. */
+export interface DiscordMessage {
+  content: string;
+  buttons: DiscordButton[];
+}
+
+export interface DiscordButton {
+  customId: string;
+  label: string;
+}
+
+/** Where a quote's buttons point: a document by a short key, and paragraph and offsets. */
+export interface QuoteRef {
+  documentKey: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Markdown-escaped text on one line: article and user text can hold `*`, `_`,
+ * backticks, masked links or line breaks. On one line after our own prefix, a
+ * `>` or `#` cannot start a quote or a heading.
+ */
+export function escapeLine(text: string): string {
+  return escapeMarkdown(text.replace(/[\r\n\u2028\u2029]+/g, ' '), { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+}
+
+/** A quote as a Discord block quote with the matched words in bold. */
+export function blockQuote(quote: Pick<Quote, 'text' | 'start' | 'highlights'>, max: number): string {
+  const text = fitText(quote.text.replace(/[\r\n\u2028\u2029]+/g, ' '), Math.max(1, max - 2));
+  let out = '';
+  let at = 0;
+  const highlights = [...quote.highlights].sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of highlights) {
+    const from = start - quote.start;
+    const to = Math.min(end - quote.start, text.length);
+    if (from < at || from >= to) continue;
+    out += `${escapeLine(text.slice(at, from))}**${escapeLine(text.slice(from, to))}**`;
+    at = to;
+  }
+  out += escapeLine(text.slice(at));
+  // Escaping and bold markers lengthen the text: fall back to the plain escaped quote when they no longer fit.
+  const quoted = `> ${out}`;
+  return quoted.length <= max ? quoted : `> ${fitText(escapeLine(text), max - 2)}`;
+}
+
+/** `¶8 · *Title*`: the citation under a quote. */
+export function citation(quote: Pick<Quote, 'paragraph' | 'title'>): string {
+  return `¶${quote.paragraph} · *${escapeLine(fitText(quote.title, 200))}*`;
+}
+
+/** The reply to `/ask`: the question, the short answer in bold, the first quote and its citation; a decline says what is missing. */
+export function renderAnswer(answer: Answer, refs: { more: string | undefined; paragraph: string | undefined }): DiscordMessage {
+  const asked = `**Q:** ${escapeLine(fitText(answer.question.trim(), 300))}`;
+  const quote = answer.quotes[0];
+  const lines = [asked];
+  if (answer.answered) {
+    lines.push(answer.answer ? `**${escapeLine(fitText(answer.answer, 300))}**` : '**The article says:**');
+  } else {
+    lines.push(escapeLine(fitText(answer.reason ?? "The article doesn't say.", 300)));
+    if (quote) lines.push('Closest passage (not an answer):');
+  }
+  if (quote) {
+    const citeLine = citation(quote);
+    const used = lines.join('\n').length + citeLine.length + 2;
+    lines.push(blockQuote(quote, DISCORD_LIMITS.content - used), citeLine);
+  }
+  const buttons: DiscordButton[] = [];
+  if (refs.more) buttons.push({ customId: refs.more, label: 'More passages' });
+  if (refs.paragraph) buttons.push({ customId: refs.paragraph, label: 'Show paragraph' });
+  return { content: fitText(lines.join('\n'), DISCORD_LIMITS.content), buttons };
+}
+
+/** Further quotes (the *More passages* button), each with its citation, as many as fit. */
+export function renderQuotes(quotes: ReadonlyArray<Pick<Quote, 'text' | 'start' | 'highlights' | 'paragraph' | 'title'>>, heading: string): DiscordMessage {
+  const parts = [heading];
+  const share = Math.floor((DISCORD_LIMITS.content - heading.length) / Math.max(1, quotes.length)) - 4;
+  for (const quote of quotes) {
+    const citeLine = citation(quote);
+    parts.push(`${blockQuote(quote, share - citeLine.length - 1)}\n${citeLine}`);
+  }
+  return { content: fitText(parts.join('\n'), DISCORD_LIMITS.content), buttons: [] };
+}
+
+/** `/search`: the best passages, one line each with its `¶N`. */
+export function renderSearch(query: string, quotes: readonly Quote[]): DiscordMessage {
+  const heading = `**Passages for:** ${escapeLine(fitText(query.trim(), 200))}`;
+  if (quotes.length === 0) return { content: `${heading}\nNo passage of the article uses these words.`, buttons: [] };
+  const share = Math.floor((DISCORD_LIMITS.content - heading.length) / quotes.length) - 2;
+  const lines = quotes.map((quote) => {
+    const cite = `**¶${quote.paragraph}** `;
+    return `${cite}${escapeLine(fitText(quote.text, Math.max(20, share - cite.length - 20)))}`;
+  });
+  return { content: fitText([heading, ...lines].join('\n'), DISCORD_LIMITS.content), buttons: [] };
+}
+
+/** `/passage` and *Show paragraph*: the whole paragraph verbatim, cut with `…` only where Discord's limit forces it. */
+export function renderPassage(passage: Passage): DiscordMessage {
+  const cite = citation({ paragraph: passage.number, title: passage.title });
+  const body = blockQuote({ text: passage.text, start: 0, highlights: [] }, DISCORD_LIMITS.content - cite.length - 1);
+  return { content: `${body}\n${cite}`, buttons: [] };
+}
+
+/** `/sources`: the loaded documents with title and paragraph count. */
+export function renderSources(documents: readonly DocumentInfo[]): DiscordMessage {
+  const lines = [`**${documents.length === 1 ? 'One document' : `${documents.length} documents`} loaded:**`];
+  let shown = 0;
+  for (const document of documents) {
+    const line = `• *${escapeLine(fitText(document.title, 200))}* — ${document.paragraphs} paragraph${document.paragraphs === 1 ? '' : 's'} (\`${document.id.replace(/`/g, "'")}\`)`;
+    if (lines.join('\n').length + line.length + 40 > DISCORD_LIMITS.content) break;
+    lines.push(line);
+    shown++;
+  }
+  if (shown < documents.length) lines.push(`… and ${documents.length - shown} more.`);
+  return { content: lines.join('\n'), buttons: [] };
+}
+
+/** `/help`: what the bot does, with example questions about the loaded article. */
+export function renderHelp(examples: readonly string[], title: string): DiscordMessage {
+  const lines = [
+    `I answer questions about *${escapeLine(fitText(title, 200))}* by quoting the sentence that says so, with its paragraph number (¶N). When the article doesn't say, I say so.`,
+    '',
+    '**Commands**',
+    '`/ask question:` the answer, quoted and cited; buttons show more passages or the whole paragraph',
+    '`/search query:` the best five passages, one line each',
+    '`/passage number:` a paragraph, verbatim',
+    '`/sources` the loaded documents',
+  ];
+  if (examples.length > 0) lines.push('', '**Try**', ...examples.map((q) => `\`/ask question: ${q.replace(/`/g, "'")}\``));
+  return { content: fitText(lines.join('\n'), DISCORD_LIMITS.content), buttons: [] };
+}

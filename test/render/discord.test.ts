@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { blockQuote, renderAnswer, renderHelp, renderPassage, renderQuotes, renderSearch, renderSources } from '../../src/render/discord.js';
+import { DISCORD_LIMITS, fitText } from '../../src/render/fit.js';
+import type { Answer, Quote } from '../../src/types.js';
+
+const longSentence = `${'The agreement covers economic cyber espionage and many other things. '.repeat(80)}End.`;
+
+function quote(text: string, extra: Partial<Quote> = {}): Quote {
+  return { text, documentId: 'doc', title: 'A title', paragraph: 8, start: 0, end: text.length, highlights: [], ...extra };
+}
+
+function answer(extra: Partial<Answer>): Answer {
+  return { question: 'who bought Norsat?', answered: true, answer: 'Hytera', confidence: 1, quotes: [], ...extra };
+}
+
+const refs = { more: 'ask:more:x.1.0.5', paragraph: 'ask:para:x.8' };
+
+describe('fitText', () => {
+  it('leaves short text alone', () => {
+    expect(fitText('Short.', 10)).toBe('Short.');
+  });
+
+  it('cuts at the last sentence end that fits and marks the cut', () => {
+    expect(fitText('One sentence here. Two sentences here. Three.', 30)).toBe('One sentence here. …');
+  });
+
+  it('cuts at a word boundary when no sentence end fits', () => {
+    expect(fitText('abcdefghij klmnopqrst uvwxyz', 15)).toBe('abcdefghij…');
+  });
+
+  it('never exceeds the limit nor splits a surrogate pair', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.integer({ min: 1, max: 200 }), (text, max) => {
+        const out = fitText(text, max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      }),
+    );
+  });
+});
+
+describe('renderAnswer', () => {
+  it('puts the short answer in bold, the quote as a block quote with matched words in bold, and the ¶N citation', () => {
+    const text = 'Ottawa allowed Hytera to buy Norsat.';
+    const message = renderAnswer(answer({ quotes: [quote(text, { highlights: [[25, 28], [29, 35]] })] }), refs);
+    expect(message.content).toBe(['**Q:** who bought Norsat?', '**Hytera**', '> Ottawa allowed Hytera to **buy** **Norsat**.', '¶8 · *A title*'].join('\n'));
+    expect(message.buttons.map((b) => b.label)).toEqual(['More passages', 'Show paragraph']);
+  });
+
+  it('says what the article lacks on a decline and marks the closest passage as not an answer', () => {
+    const message = renderAnswer(answer({ answered: false, answer: '', reason: "The article doesn't mention “Germany”.", quotes: [quote('Close.')] }), refs);
+    expect(message.content).toContain("The article doesn't mention “Germany”.");
+    expect(message.content).toContain('Closest passage (not an answer):\n> Close.');
+  });
+
+  it('escapes markdown in the question, the answer and the quote', () => {
+    const message = renderAnswer(answer({ question: '**bold** _it_ `code`\n> quote [x](http://a)', answer: '*x*', quotes: [quote('a_b *c* ~~d~~ ||e||')] }), refs);
+    expect(message.content).toContain('**Q:** \\*\\*bold\\*\\* \\_it\\_ \\`code\\` > quote \\[x](http://a)');
+    expect(message.content).toContain('**\\*x\\***');
+    expect(message.content).toContain('> a\\_b \\*c\\* \\~\\~d\\~\\~ \\|\\|e\\|\\|');
+  });
+
+  it('stays within 2,000 characters with a huge question, answer and quote', () => {
+    const message = renderAnswer(answer({ question: 'q'.repeat(5000), answer: 'a '.repeat(3000), quotes: [quote(longSentence, { highlights: [[4, 13], [1000, 1010]] })] }), refs);
+    expect(message.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(message.content).toContain('…');
+    expect(message.content).toMatch(/¶8 · \*A title\*$/);
+  });
+
+  it('keeps every message within the limit for any text, markdown and mentions included', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 3000 });
+    fc.assert(
+      fc.property(text, text, text, fc.boolean(), (question, short, sentence, answered) => {
+        const message = renderAnswer(answer({ question, answer: short, answered, reason: short, quotes: [quote(`@everyone ${sentence}`, { highlights: [[0, 9]] })] }), refs);
+        expect(message.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+        for (const b of message.buttons) expect(b.customId.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('blockQuote', () => {
+  it('puts line breaks of the source on one quoted line', () => {
+    expect(blockQuote(quote('one\ntwo'), 100)).toBe('> one two');
+  });
+});
+
+describe('renderQuotes, renderSearch, renderPassage, renderSources, renderHelp', () => {
+  it('fit within 2,000 characters whatever they are given', () => {
+    const many = Array.from({ length: 5 }, (_, i) => quote(longSentence, { paragraph: i + 1 }));
+    const docs = Array.from({ length: 500 }, (_, i) => ({ id: `doc-${i}`, title: `Title ${'x'.repeat(150)} ${i}`, paragraphs: i }));
+    const messages = [
+      renderQuotes(many, '**More passages:**'),
+      renderSearch('q'.repeat(400), many),
+      renderPassage({ documentId: 'd', title: 'T', number: 3, text: longSentence }),
+      renderSources(docs),
+      renderHelp(['Who is Andrew Scheer?', 'x'.repeat(3000)], 'T'.repeat(500)),
+    ];
+    for (const message of messages) expect(message.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(messages[3]?.content).toMatch(/… and \d+ more\.$/);
+  });
+
+  it('shows one line per passage in search results, each with its ¶N', () => {
+    const message = renderSearch('cyber', [quote('First.', { paragraph: 2 }), quote('Second.', { paragraph: 6 })]);
+    expect(message.content.split('\n')).toEqual(['**Passages for:** cyber', '**¶2** First.', '**¶6** Second.']);
+  });
+
+  it('says so when the search finds nothing', () => {
+    expect(renderSearch('zebra', []).content).toContain('No passage of the article uses these words.');
+  });
+});
