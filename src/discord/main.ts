@@ -5,7 +5,11 @@ import { createLogger } from '../log.js';
 import { startBot, type Bot } from './bot.js';
 
 /** What `npm start` runs: config, logger, engine, bot. Returns the bot, or `undefined` after printing why it cannot start. */
-export async function main(env: Record<string, string | undefined> = readEnvironment(), stderr: { write(text: string): unknown } = process.stderr): Promise<Bot | undefined> {
+export async function main(
+  env: Record<string, string | undefined> = readEnvironment(),
+  stderr: { write(text: string): unknown } = process.stderr,
+  logDestination: { write(line: string): unknown } = process.stdout,
+): Promise<Bot | undefined> {
   let config;
   try {
     config = loadConfig(env);
@@ -16,7 +20,7 @@ export async function main(env: Record<string, string | undefined> = readEnviron
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination: logDestination });
   try {
     const engine = await Engine.load({ corpus: config.corpusPath });
     return await startBot({ config, engine, logger });
