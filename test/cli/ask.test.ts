@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sink } from './sink.js';
 import { runAsk } from '../../src/cli/ask.js';
 import { Engine, type Answer } from '../../src/index.js';
 
@@ -17,16 +18,6 @@ interface Terminal {
   env?: Record<string, string | undefined>;
 }
 
-function sink(): Writable & { text: string; isTTY?: boolean } {
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      stream.text += String(chunk);
-      done();
-    },
-  }) as Writable & { text: string; isTTY?: boolean };
-  stream.text = '';
-  return stream;
-}
 
 async function ask(argv: string[], input = '', { tty = false, env = {} }: Terminal = {}): Promise<Run> {
   const stdout = sink();

@@ -1,5 +1,6 @@
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sink } from './sink.js';
 import { runRepl } from '../../src/cli/repl.js';
 import { Engine } from '../../src/index.js';
 
@@ -9,16 +10,6 @@ interface Run {
   stderr: string;
 }
 
-function sink(): Writable & { text: string; isTTY?: boolean; columns?: number } {
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      stream.text += String(chunk);
-      done();
-    },
-  }) as Writable & { text: string; isTTY?: boolean };
-  stream.text = '';
-  return stream;
-}
 
 async function repl(input: string, argv: string[] = []): Promise<Run> {
   const stdout = sink();

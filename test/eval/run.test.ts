@@ -4,17 +4,14 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runEval } from '../../src/cli/eval.js';
+import { sink } from '../cli/sink.js';
 import { evaluate } from '../../src/eval/run.js';
 import { loadSquad } from '../../src/eval/squad.js';
 
 function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdin: new PassThrough(), stdout, stderr, env: {} }, out: () => out, err: () => err };
+  const stdout = sink();
+  const stderr = sink();
+  return { io: { stdin: new PassThrough(), stdout, stderr, env: {} }, out: () => stdout.text, err: () => stderr.text };
 }
 
 const tiny = {
