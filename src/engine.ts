@@ -1,7 +1,7 @@
 import { ask, search, type AnswerContext } from './answer/ask.js';
 import { suggestQuestions } from './answer/suggest.js';
 import type { AnswerOptions } from './answer/options.js';
-import { chunkDocuments } from './chunk/chunk.js';
+import { ChunkStore } from './chunk/store.js';
 import { NewsbotError, quoteValue } from './errors.js';
 import { DEFAULT_CORPUS, loadCorpus } from './ingest/load.js';
 import { SearchIndex, type IndexOptions } from './index/search-index.js';
@@ -27,8 +27,9 @@ export class Engine {
 
   private constructor(documents: readonly SourceDocument[], options: EngineOptions) {
     if (documents.length === 0) throw new NewsbotError('there is no document to answer from');
-    const chunks = chunkDocuments(documents);
-    this.context = { documents, chunks, stats: new CorpusStats(chunks), index: new SearchIndex(chunks, options) };
+    const store = ChunkStore.build(documents);
+    const stats = new CorpusStats(store);
+    this.context = { documents, store, stats, index: SearchIndex.build(store, stats, options) };
     this.options = options;
   }
 

@@ -1,8 +1,9 @@
 import type { Chunk } from '../chunk/chunk.js';
+import type { ChunkStore } from '../chunk/store.js';
 import type { CorpusStats } from '../index/stats.js';
 import type { SearchIndex } from '../index/search-index.js';
 import type { Answer, Quote, SourceDocument } from '../types.js';
-import { coverage, matchedTokens, weighTerms, type WeightedTerm } from './evidence.js';
+import { coverage, matchedTokens, termIds, weighTerms, type WeightedTerm } from './evidence.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, type Question } from './question.js';
 import { declineReason, missingPhrases } from './reason.js';
@@ -12,7 +13,7 @@ import { isStrict } from './spans.js';
 /** What `ask` reads: the documents, their sentence chunks, statistics and index. */
 export interface AnswerContext {
   documents: readonly SourceDocument[];
-  chunks: readonly Chunk[];
+  store: ChunkStore;
   stats: CorpusStats;
   index: SearchIndex;
 }
@@ -62,12 +63,12 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 /** Ranks retrieved sentences by their own and their paragraph's coverage of the question and by whether they hold an answer of the right kind. */
 function rank(context: AnswerContext, question: Question, terms: readonly WeightedTerm[], sentenceWeight: number): Ranked[] {
   const found = context.index.candidates(terms.map((t) => t.token));
+  const ids = termIds(terms, context.stats);
   const ranked: Ranked[] = [];
-  for (const { id } of found) {
-    const chunk = context.chunks[id];
-    const sets = context.stats.chunkTerms[id];
-    if (!chunk || !sets) continue;
-    const cover = coverage(terms, sets);
+  for (const id of found) {
+    const chunk = context.store.chunk(id);
+    if (!chunk) continue;
+    const cover = coverage(terms, ids, context.stats, context.store.paragraphOf(id), id);
     const matched = matchedTokens(chunk, terms);
     const span = shortAnswer(chunk, question, matched);
     const kindAdjustment = span ? 0.08 * span.fit : isStrict(question.kind) ? -0.25 : -0.05;

@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { Token } from '../chunk/token.js';
-import { looseForm, type ChunkTerms, type CorpusStats } from '../index/stats.js';
+import { looseForm, type CorpusStats, type Match, type WordIds } from '../index/stats.js';
 
 /** How much a loose (stemmed) match counts against an exact one. */
 const LOOSE_MATCH = 0.4;
@@ -40,10 +40,9 @@ function spellChecked(token: Token, stats: CorpusStats): Token {
   return corrected === undefined ? token : { ...token, term: corrected, word: corrected, stem: '' };
 }
 
-/** How strongly a set of terms matches one question word: 1 exact, less for a stem match, 0 none. */
-export function matchStrength(term: Token, terms: Set<string>, loose: Set<string>): number {
-  if (terms.has(term.term) || terms.has(term.word)) return 1;
-  return loose.has(looseForm(term)) ? LOOSE_MATCH : 0;
+/** How much a match counts: 1 exact, less for a stem match, 0 none. */
+function strength(match: Match | undefined): number {
+  return match === 'exact' ? 1 : match === 'loose' ? LOOSE_MATCH : 0;
 }
 
 /** How much of the question a sentence and its paragraph cover, as shares of the question's weight. */
@@ -52,17 +51,24 @@ export interface Coverage {
   paragraph: number;
 }
 
-export function coverage(terms: readonly WeightedTerm[], sets: ChunkTerms): Coverage {
+/** The question words as lexicon ids, looked up once per question for `coverage`. */
+export function termIds(terms: readonly WeightedTerm[], stats: CorpusStats): WordIds[] {
+  return terms.map((t) => stats.wordIds(t.token));
+}
+
+/** Coverage of chunk `id` and of its paragraph (which holds the sentence, so it covers at least as much). */
+export function coverage(terms: readonly WeightedTerm[], ids: readonly WordIds[], stats: CorpusStats, paragraph: readonly [number, number], id: number): Coverage {
+  const own = stats.matches(ids, id, id + 1);
+  const around = stats.matches(ids, paragraph[0], paragraph[1]);
   let total = 0;
   let sentence = 0;
-  let paragraph = 0;
-  for (const { token, weight } of terms) {
+  let whole = 0;
+  terms.forEach(({ weight }, i) => {
     total += weight;
-    const own = matchStrength(token, sets.terms, sets.loose);
-    sentence += weight * own;
-    paragraph += weight * Math.max(own, matchStrength(token, sets.paragraphTerms, sets.paragraphLoose));
-  }
-  return total === 0 ? { sentence: 0, paragraph: 0 } : { sentence: sentence / total, paragraph: paragraph / total };
+    sentence += weight * strength(own[i]);
+    whole += weight * strength(around[i]);
+  });
+  return total === 0 ? { sentence: 0, paragraph: 0 } : { sentence: sentence / total, paragraph: whole / total };
 }
 
 /** Indexes of a chunk's tokens that match a question word. */

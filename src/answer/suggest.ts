@@ -20,7 +20,7 @@ export function suggestQuestions(context: AnswerContext, count: number): string[
   const out: string[] = [];
   const seen = new Set<string>();
   let tries = 0;
-  for (const chunk of context.chunks) {
+  for (const chunk of context.store.all()) {
     for (const name of names(chunk.tokens, chunk.text, chunk.start)) {
       if (out.length >= count || tries >= MAX_TRIES) return out;
       if (seen.has(name)) continue;

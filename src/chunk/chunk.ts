@@ -1,5 +1,3 @@
-import type { SourceDocument } from '../types.js';
-import { analyze } from './analyze.js';
 import type { Token } from './token.js';
 
 /** One sentence of the corpus: the unit that is indexed, ranked and quoted. */
@@ -16,17 +14,4 @@ export interface Chunk {
   text: string;
   /** Tokens with offsets into the paragraph. */
   tokens: Token[];
-}
-
-/** Cuts every paragraph of every document into sentence chunks, in reading order. */
-export function chunkDocuments(documents: readonly SourceDocument[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  documents.forEach((document, d) => {
-    document.paragraphs.forEach((paragraph, p) => {
-      for (const sentence of analyze(paragraph)) {
-        chunks.push({ id: chunks.length, document: d, paragraph: p + 1, ...sentence });
-      }
-    });
-  });
-  return chunks;
 }

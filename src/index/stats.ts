@@ -1,60 +1,83 @@
-import type { Chunk } from '../chunk/chunk.js';
+import type { ChunkStore } from '../chunk/store.js';
 import type { Token } from '../chunk/token.js';
+import { Column } from '../chunk/column.js';
 
 /** The loose form of a token: its stem when it has one, else its term (`normans`, `norman` -> `norman`). */
 export function looseForm(token: Pick<Token, 'term' | 'stem'>): string {
   return token.stem || token.term;
 }
 
-/** Term sets of one chunk and of its paragraph, for exact and loose matching. */
-export interface ChunkTerms {
-  terms: Set<string>;
-  loose: Set<string>;
-  paragraphTerms: Set<string>;
-  paragraphLoose: Set<string>;
+/** A question word as lexicon ids, to match against token columns; -1 for a form the corpus never uses. */
+export interface WordIds {
+  term: number;
+  word: number;
+  loose: number;
 }
 
+/** How a run of tokens matches a question word: not at all, by loose (stemmed) form only, or exactly (term or surface word). */
+export type Match = 'none' | 'loose' | 'exact';
+
+/** Most spelling corrections remembered; questions are unbounded, the memory is not. */
+const MAX_CORRECTIONS = 10_000;
+
 /**
- * Corpus statistics the ranker needs: per-chunk term sets, sentence-level
- * document frequencies (for IDF) and the corpus vocabulary (to tell which
- * question words the article never uses).
+ * Corpus statistics the ranker needs: sentence-level document frequencies
+ * (for IDF), the corpus vocabulary (to tell which question words the article
+ * never uses, and to correct misspelled ones) and term matching over the
+ * token columns of a sentence or paragraph.
  */
 export class CorpusStats {
-  readonly chunkTerms: ChunkTerms[];
-  private readonly frequency = new Map<string, number>();
-  private readonly looseFrequency = new Map<string, number>();
   readonly size: number;
+  /** Per lexicon id: sentences whose terms or surface words include it. */
+  private readonly frequency: Uint32Array;
+  /** Per lexicon id: sentences whose loose forms include it. */
+  private readonly looseFrequency: Uint32Array;
+  /** Terms and words in the order they first occur: the order spelling correction breaks ties in. */
+  private readonly vocabulary: Uint32Array;
   private readonly corrections = new Map<string, string | undefined>();
 
-  constructor(chunks: readonly Chunk[]) {
-    this.size = chunks.length;
-    const own = chunks.map((chunk) => termSets(chunk.tokens));
-    const paragraphs = new Map<string, { terms: Set<string>; loose: Set<string> }>();
-    chunks.forEach((chunk, i) => {
-      const key = `${chunk.document}:${chunk.paragraph}`;
-      const sets = paragraphs.get(key) ?? { terms: new Set<string>(), loose: new Set<string>() };
-      paragraphs.set(key, sets);
-      const mine = own[i] as { terms: Set<string>; loose: Set<string> };
-      for (const term of mine.terms) sets.terms.add(term);
-      for (const term of mine.loose) sets.loose.add(term);
-      for (const term of mine.terms) this.frequency.set(term, (this.frequency.get(term) ?? 0) + 1);
-      for (const term of mine.loose) this.looseFrequency.set(term, (this.looseFrequency.get(term) ?? 0) + 1);
-    });
-    this.chunkTerms = chunks.map((chunk, i) => {
-      const paragraph = paragraphs.get(`${chunk.document}:${chunk.paragraph}`) as { terms: Set<string>; loose: Set<string> };
-      const mine = own[i] as { terms: Set<string>; loose: Set<string> };
-      return { ...mine, paragraphTerms: paragraph.terms, paragraphLoose: paragraph.loose };
-    });
+  constructor(private readonly store: ChunkStore) {
+    const { tokenTerm, tokenWord, tokenStem, chunkTokens } = store.columns;
+    const words = store.lexicon.size;
+    this.size = store.size;
+    this.frequency = new Uint32Array(words);
+    this.looseFrequency = new Uint32Array(words);
+    // The last chunk that counted a word, so a word counts once per sentence.
+    const counted = new Int32Array(words).fill(-1);
+    const countedLoose = new Int32Array(words).fill(-1);
+    const vocabulary = new Column(Uint32Array);
+    const count = (id: number, chunk: number): void => {
+      if (counted[id] === chunk) return;
+      counted[id] = chunk;
+      if (this.frequency[id] === 0) vocabulary.push(id);
+      this.frequency[id] = (this.frequency[id] as number) + 1;
+    };
+    for (let chunk = 0; chunk < store.size; chunk++) {
+      for (let t = chunkTokens[chunk] as number; t < (chunkTokens[chunk + 1] as number); t++) {
+        const term = tokenTerm[t] as number;
+        if (term === 0) continue;
+        count(term, chunk);
+        count(tokenWord[t] as number, chunk);
+        const loose = (tokenStem[t] as number) || term;
+        if (countedLoose[loose] !== chunk) {
+          countedLoose[loose] = chunk;
+          this.looseFrequency[loose] = (this.looseFrequency[loose] as number) + 1;
+        }
+      }
+    }
+    this.vocabulary = vocabulary.done();
   }
 
   /** Sentences containing the term exactly. */
   count(term: string): number {
-    return this.frequency.get(term) ?? 0;
+    const id = this.store.lexicon.find(term);
+    return id > 0 ? (this.frequency[id] as number) : 0;
   }
 
   /** Sentences containing the loose form. */
   looseCount(loose: string): number {
-    return this.looseFrequency.get(loose) ?? 0;
+    const id = this.store.lexicon.find(loose);
+    return id > 0 ? (this.looseFrequency[id] as number) : 0;
   }
 
   /**
@@ -65,19 +88,24 @@ export class CorpusStats {
   closest(term: string): string | undefined {
     if (this.corrections.has(term)) return this.corrections.get(term);
     let found: string | undefined;
+    let foundCount = 0;
     let best = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
     if (best > 0 && !/\d/.test(term)) {
-      for (const candidate of this.frequency.keys()) {
+      for (const id of this.vocabulary) {
+        const candidate = this.store.lexicon.word(id);
         if (Math.abs(candidate.length - term.length) > best) continue;
         const distance = editDistance(term, candidate, best + 1);
         if (distance > best) continue;
         // Closer wins; at the same distance, the more frequent word.
-        if (found === undefined || distance < best || this.count(candidate) > this.count(found)) {
+        const count = this.frequency[id] as number;
+        if (found === undefined || distance < best || count > foundCount) {
           found = candidate;
+          foundCount = count;
           best = distance;
         }
       }
     }
+    if (this.corrections.size >= MAX_CORRECTIONS) this.corrections.clear();
     this.corrections.set(term, found);
     return found;
   }
@@ -87,18 +115,31 @@ export class CorpusStats {
     const n = Math.max(this.count(token.term), this.looseCount(looseForm(token)));
     return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
   }
-}
 
-function termSets(tokens: readonly Token[]): { terms: Set<string>; loose: Set<string> } {
-  const terms = new Set<string>();
-  const loose = new Set<string>();
-  for (const token of tokens) {
-    if (!token.term) continue;
-    terms.add(token.term);
-    terms.add(token.word);
-    loose.add(looseForm(token));
+  /** A question word's forms as lexicon ids. */
+  wordIds(token: Pick<Token, 'term' | 'word' | 'stem'>): WordIds {
+    const { lexicon } = this.store;
+    return { term: lexicon.find(token.term), word: lexicon.find(token.word), loose: lexicon.find(looseForm(token)) };
   }
-  return { terms, loose };
+
+  /** How the chunks `[first, end)` match each question word, read straight from the token columns. */
+  matches(words: readonly WordIds[], first: number, end: number): Match[] {
+    const { tokenTerm, tokenWord, tokenStem } = this.store.columns;
+    const [from, to] = this.store.tokensOf(first, end);
+    const out = words.map((): Match => 'none');
+    for (let t = from; t < to; t++) {
+      const term = tokenTerm[t] as number;
+      if (term === 0) continue;
+      const word = tokenWord[t] as number;
+      const loose = (tokenStem[t] as number) || term;
+      words.forEach((asked, i) => {
+        if (out[i] === 'exact') return;
+        if (term === asked.term || term === asked.word || word === asked.term || word === asked.word) out[i] = 'exact';
+        else if (loose === asked.loose) out[i] = 'loose';
+      });
+    }
+    return out;
+  }
 }
 
 /** Damerau-Levenshtein distance (adjacent swaps count once), or `limit` as soon as it is reached. */

@@ -1,0 +1,137 @@
+import type { SourceDocument } from '../types.js';
+import { analyze } from './analyze.js';
+import type { Chunk } from './chunk.js';
+import { Column } from './column.js';
+import { Lexicon } from './lexicon.js';
+import type { Pos, Token } from './token.js';
+
+/** Part-of-speech tags by their code in the `tokenPos` column. */
+const POS_TAGS: readonly Pos[] = ['X', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'SPACE'];
+const POS_CODES = new Map(POS_TAGS.map((tag, code) => [tag, code]));
+
+/**
+ * The sentence chunks and tokens of a corpus as columns of numbers: one entry
+ * per chunk (its document, paragraph, offsets and first token) and per token
+ * (offsets, part of speech, and lexicon ids of its term, word, stem and entity
+ * type). At a million words this takes tens of megabytes where token objects
+ * took hundreds; `chunk(id)` rebuilds the objects of the few sentences a
+ * question needs.
+ */
+export interface ChunkColumns {
+  chunkDocument: Uint32Array;
+  /** Paragraph number, from 1. */
+  chunkParagraph: Uint32Array;
+  chunkStart: Uint32Array;
+  chunkEnd: Uint32Array;
+  /** Chunk `i`'s tokens are `chunkTokens[i]` to `chunkTokens[i + 1]` (one entry more than chunks). */
+  chunkTokens: Uint32Array;
+  tokenStart: Uint32Array;
+  tokenEnd: Uint32Array;
+  tokenPos: Uint8Array;
+  tokenTerm: Uint32Array;
+  tokenWord: Uint32Array;
+  tokenStem: Uint32Array;
+  /** Lexicon id of the wink-nlp entity type; 0 when the token is in no entity. */
+  tokenEntity: Uint32Array;
+}
+
+/** The chunks of a corpus, in reading order, so a paragraph's chunks are consecutive. */
+export class ChunkStore {
+  readonly size: number;
+
+  constructor(
+    readonly documents: readonly SourceDocument[],
+    readonly columns: ChunkColumns,
+    readonly lexicon: Lexicon,
+  ) {
+    this.size = columns.chunkDocument.length;
+  }
+
+  /** Cuts every paragraph of every document into sentences and tokens; `onDocument(done)` after each document. */
+  static build(documents: readonly SourceDocument[], onDocument?: (done: number) => void): ChunkStore {
+    const lexicon = new Lexicon();
+    const c = {
+      document: new Column(Uint32Array), paragraph: new Column(Uint32Array), start: new Column(Uint32Array), end: new Column(Uint32Array),
+      tokens: new Column(Uint32Array), tokenStart: new Column(Uint32Array), tokenEnd: new Column(Uint32Array), pos: new Column(Uint8Array),
+      term: new Column(Uint32Array), word: new Column(Uint32Array), stem: new Column(Uint32Array), entity: new Column(Uint32Array),
+    };
+    documents.forEach((document, d) => {
+      document.paragraphs.forEach((paragraph, p) => {
+        for (const sentence of analyze(paragraph)) {
+          c.document.push(d);
+          c.paragraph.push(p + 1);
+          c.start.push(sentence.start);
+          c.end.push(sentence.end);
+          c.tokens.push(c.tokenStart.length);
+          for (const token of sentence.tokens) {
+            c.tokenStart.push(token.start);
+            c.tokenEnd.push(token.end);
+            c.pos.push(POS_CODES.get(token.pos) ?? 0);
+            c.term.push(lexicon.id(token.term));
+            c.word.push(lexicon.id(token.word));
+            c.stem.push(lexicon.id(token.stem));
+            c.entity.push(token.entity === undefined ? 0 : lexicon.id(token.entity));
+          }
+        }
+      });
+      onDocument?.(d + 1);
+    });
+    c.tokens.push(c.tokenStart.length);
+    const columns: ChunkColumns = {
+      chunkDocument: c.document.done(), chunkParagraph: c.paragraph.done(), chunkStart: c.start.done(), chunkEnd: c.end.done(),
+      chunkTokens: c.tokens.done(), tokenStart: c.tokenStart.done(), tokenEnd: c.tokenEnd.done(), tokenPos: c.pos.done(),
+      tokenTerm: c.term.done(), tokenWord: c.word.done(), tokenStem: c.stem.done(), tokenEntity: c.entity.done(),
+    };
+    return new ChunkStore(documents, columns, lexicon);
+  }
+
+  /** Chunk `id` with its text and token objects, or `undefined` when there is no such chunk. */
+  chunk(id: number): Chunk | undefined {
+    if (!(id >= 0 && id < this.size)) return undefined;
+    const c = this.columns;
+    const document = c.chunkDocument[id] as number;
+    const paragraph = c.chunkParagraph[id] as number;
+    const text = this.documents[document]?.paragraphs[paragraph - 1] ?? '';
+    const start = c.chunkStart[id] as number;
+    const end = c.chunkEnd[id] as number;
+    const tokens: Token[] = [];
+    for (let t = c.chunkTokens[id] as number; t < (c.chunkTokens[id + 1] as number); t++) {
+      const tokenStart = c.tokenStart[t] as number;
+      const tokenEnd = c.tokenEnd[t] as number;
+      const token: Token = {
+        text: text.slice(tokenStart, tokenEnd),
+        start: tokenStart,
+        end: tokenEnd,
+        pos: POS_TAGS[c.tokenPos[t] as number] ?? 'X',
+        term: this.lexicon.word(c.tokenTerm[t] as number),
+        word: this.lexicon.word(c.tokenWord[t] as number),
+        stem: this.lexicon.word(c.tokenStem[t] as number),
+      };
+      const entity = c.tokenEntity[t] as number;
+      if (entity !== 0) token.entity = this.lexicon.word(entity);
+      tokens.push(token);
+    }
+    return { id, document, paragraph, start, end, text: text.slice(start, end), tokens };
+  }
+
+  /** Every chunk in reading order, built one at a time as the caller goes. */
+  *all(): Generator<Chunk> {
+    for (let id = 0; id < this.size; id++) yield this.chunk(id) as Chunk;
+  }
+
+  /** The chunks of chunk `id`'s paragraph, as the range `[first, end)`. */
+  paragraphOf(id: number): [number, number] {
+    const c = this.columns;
+    const same = (other: number): boolean => c.chunkDocument[other] === c.chunkDocument[id] && c.chunkParagraph[other] === c.chunkParagraph[id];
+    let first = id;
+    let end = id + 1;
+    while (first > 0 && same(first - 1)) first--;
+    while (end < this.size && same(end)) end++;
+    return [first, end];
+  }
+
+  /** Tokens of the chunks `[first, end)`, as the range of token positions `[from, to)`. */
+  tokensOf(first: number, end: number): [number, number] {
+    return [this.columns.chunkTokens[first] as number, this.columns.chunkTokens[end] as number];
+  }
+}
