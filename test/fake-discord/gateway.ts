@@ -1,5 +1,8 @@
 /**
- * The WebSocket half of the fake: Discord's gateway v10 with JSON encoding, for a single shard.
+ * The WebSocket half of the fake: Discord's gateway v10 with JSON encoding. A bot may shard: an
+ * IDENTIFY with `shard: [id, count]` gets READY and GUILD_CREATE for its own guilds only
+ * (`(guild_id >> 22) % count === id`), and each guild's dispatches go to the shard that owns it
+ * (DMs to shard 0), as on Discord.
  *
  * Protocol, as @discordjs/ws drives it: connect to `${url}?v=10&encoding=json` -> HELLO (op 10) ->
  * IDENTIFY (op 2) -> READY + one GUILD_CREATE per guild; or RESUME (op 6) -> missed dispatches +
@@ -19,7 +22,7 @@ import {
 } from 'discord.js';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { isRecord, parseJson, type JsonRecord } from './json.js';
-import { buildGuildCreate, buildReady, sessionId } from './payloads.js';
+import { buildGuildCreate, buildReady, guildsOfShard, sessionId, shardOf } from './payloads.js';
 import type { FakeState } from './state.js';
 
 export interface GatewayOptions {
@@ -59,6 +62,8 @@ export interface ReceivedFrame {
 interface Session {
   readonly id: string;
   readonly token: string;
+  /** `[shard id, shard count]`; `[0, 1]` for an unsharded bot. */
+  readonly shard: readonly [number, number];
   seq: number;
   /** Every dispatch of this session, so RESUME can replay what the client missed. */
   readonly log: GatewayDispatchPayload[];
@@ -88,14 +93,18 @@ export class FakeGateway {
   readonly #live = new Set<Connection>();
   /** The session dispatches go to: the one most recently identified or resumed. */
   #current: Session | null = null;
+  /** The latest session of each shard id, for routing a guild's dispatches to its shard. */
+  readonly #byShard = new Map<number, Session>();
 
   constructor(options: GatewayOptions) {
     this.#options = options;
   }
 
-  /** True while a session is attached to an open socket (READY/RESUMED already sent). */
+  /** True while a session is attached to an open socket (READY/RESUMED already sent), for every shard of a sharded bot. */
   get ready(): boolean {
-    return this.#current?.socket?.readyState === WebSocket.OPEN;
+    const count = this.#current?.shard[1] ?? 1;
+    const open = (session: Session | null | undefined) => session?.socket?.readyState === WebSocket.OPEN;
+    return open(this.#current) && Array.from({ length: count }, (_, id) => this.#byShard.get(id)).every(open);
   }
 
   /** The session id of the current session, if any. */
@@ -117,8 +126,13 @@ export class FakeGateway {
    * the event is only logged and will be replayed on RESUME, as Discord does.
    */
   dispatch<T extends DispatchEvent>(t: T, d: DispatchData<T>): void {
-    const session = this.#current;
-    if (!session) throw new Error('fake-discord: no bot has identified on the gateway yet (await fake.waitForReady() first)');
+    const current = this.#current;
+    if (!current) throw new Error('fake-discord: no bot has identified on the gateway yet (await fake.waitForReady() first)');
+    const count = current.shard[1];
+    const guildId = guildIdOf(t, d);
+    const shard = count > 1 && guildId !== undefined ? shardOf(guildId, count) : 0;
+    const session = count > 1 ? this.#byShard.get(shard) : current;
+    if (!session) throw new Error(`fake-discord: shard ${shard} of ${count} has not identified yet`);
     this.#dispatchTo(session, t, d);
   }
 
@@ -235,17 +249,24 @@ export class FakeGateway {
       connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return;
     }
+    const record = identifyRecord(d, d.token, d.intents);
+    const shard = record.shard ?? [0, 1];
+    if (!Number.isInteger(shard[0]) || !Number.isInteger(shard[1]) || shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
+      connection.socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+      return;
+    }
     this.identifyCount += 1;
-    this.identifies.push(identifyRecord(d, d.token, d.intents));
+    this.identifies.push(record);
 
-    const session: Session = { id: sessionId(), token: d.token, seq: 0, log: [], socket: connection.socket };
+    const session: Session = { id: sessionId(), token: d.token, shard, seq: 0, log: [], socket: connection.socket };
     this.#sessions.set(session.id, session);
     connection.session = session;
     this.#current = session;
+    this.#byShard.set(shard[0], session);
 
     const { world } = this.#options.state;
-    this.#dispatchTo(session, GatewayDispatchEvents.Ready, buildReady(world, session.id, this.#options.gatewayUrl()));
-    for (const guild of world.guilds) this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, buildGuildCreate(world, guild));
+    this.#dispatchTo(session, GatewayDispatchEvents.Ready, buildReady(world, session.id, this.#options.gatewayUrl(), shard));
+    for (const guild of guildsOfShard(world, shard)) this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, buildGuildCreate(world, guild));
   }
 
   #resume(connection: Connection, d: unknown): void {
@@ -264,6 +285,7 @@ export class FakeGateway {
     session.socket = connection.socket;
     connection.session = session;
     this.#current = session;
+    this.#byShard.set(session.shard[0], session);
 
     const lastSeen = d.seq;
     for (const missed of session.log.filter((p) => p.s > lastSeen)) this.#send(connection.socket, missed);
@@ -296,6 +318,14 @@ function identifyRecord(d: JsonRecord, token: string, intents: number): Identify
   };
   Object.defineProperty(record, 'token', { value: token, enumerable: false });
   return record as IdentifyRecord;
+}
+
+/** The guild a dispatch belongs to: `guild_id`, or the guild itself for GUILD_CREATE/UPDATE/DELETE. */
+function guildIdOf(t: DispatchEvent, d: unknown): string | undefined {
+  if (!isRecord(d)) return undefined;
+  if (typeof d.guild_id === 'string') return d.guild_id;
+  const isGuild = t === GatewayDispatchEvents.GuildCreate || t === GatewayDispatchEvents.GuildUpdate || t === GatewayDispatchEvents.GuildDelete;
+  return isGuild && typeof d.id === 'string' ? d.id : undefined;
 }
 
 function redactToken(d: unknown): unknown {

@@ -101,14 +101,24 @@ export function buildUser(id: string, username: string, extra: Partial<APIUser> 
   return { id, username, discriminator: '0', global_name: null, avatar: null, ...extra };
 }
 
-export function buildReady(world: World, session: string, resumeGatewayUrl: string): GatewayReadyDispatchData {
+/** Which shard Discord routes a guild's events to: `(guild_id >> 22) % shard_count`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** The guilds a shard receives (all of them for an unsharded bot). */
+export function guildsOfShard(world: World, shard: readonly [number, number]): GuildFixture[] {
+  return world.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
+}
+
+export function buildReady(world: World, session: string, resumeGatewayUrl: string, shard: readonly [number, number] = [0, 1]): GatewayReadyDispatchData {
   return {
     v: 10,
     user: { ...world.botUser, verified: true, mfa_enabled: false, flags: NO_FLAGS as UserFlags },
-    guilds: world.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+    guilds: guildsOfShard(world, shard).map((guild) => ({ id: guild.id, unavailable: true })),
     session_id: session,
     resume_gateway_url: resumeGatewayUrl,
-    shard: [0, 1],
+    shard: [shard[0], shard[1]],
     application: { id: world.applicationId, flags: NO_FLAGS as ApplicationFlags, flags_new: '0' },
   };
 }

@@ -34,6 +34,9 @@ export interface RestOptions {
   readonly gatewayUrl: () => string;
   /** When set, bot-authenticated routes demand exactly `Bot <botToken>`. */
   readonly botToken: string | undefined;
+  /** What `GET /gateway/bot` recommends: `shards` and `session_start_limit.max_concurrency`. */
+  readonly shards?: number;
+  readonly maxConcurrency?: number;
 }
 
 interface RouteRequest {
@@ -134,14 +137,14 @@ async function handle(options: RestOptions, routes: readonly Route[], req: Incom
   }
 }
 
-function buildRoutes({ state, gatewayUrl }: RestOptions): Route[] {
+function buildRoutes({ state, gatewayUrl, shards = 1, maxConcurrency = 1 }: RestOptions): Route[] {
   const { world } = state;
   const route = (method: string, template: string, auth: boolean, handle: Route['handle']): Route => ({ method, template, auth, handle });
 
   const gatewayBot = (): RESTGetAPIGatewayBotResult => ({
     url: gatewayUrl(),
-    shards: 1,
-    session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+    shards,
+    session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: maxConcurrency },
   });
 
   /** Resolves the interaction behind `/webhooks/:appId/:token`, the way Discord scopes interaction webhooks. */

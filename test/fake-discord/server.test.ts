@@ -420,6 +420,39 @@ describe('FakeDiscord with the real discord.js Client', () => {
     expect(fake.identifyCount).toBe(1);
   });
 
+  it('shards: each client gets its own guilds and only the interactions of those guilds', async () => {
+    await fake.stop();
+    // Guild ids whose timestamps differ by one: (id >> 22) % 2 puts them on shards 0 and 1.
+    const onShard = (shard: number) => ((1_300_000_000_000n + BigInt(shard)) << 22n).toString();
+    fake = await FakeDiscord.start({
+      guilds: [{ id: onShard(0), name: 'Even' }, { id: onShard(1), name: 'Odd' }],
+      botToken: TOKEN,
+      shards: 2,
+      maxConcurrency: 2,
+    });
+    const shards = [0, 1].map((id) => new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.restUrl }, shards: id, shardCount: 2 }));
+    clients.push(...shards);
+    await Promise.all(shards.map(async (client) => {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(TOKEN);
+      await ready;
+    }));
+    await fake.waitForReady();
+
+    expect(fake.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(shards.map((client) => [...client.guilds.cache.keys()])).toEqual([[onShard(0)], [onShard(1)]]);
+    const seenBy: number[] = [];
+    shards.forEach((client, id) => client.on(Events.InteractionCreate, (interaction) => {
+      seenBy.push(id);
+      if (interaction.isChatInputCommand()) void interaction.reply({ content: `shard ${id}` });
+    }));
+    const odd = await fake.sendCommand({ name: 'ask', guildId: onShard(1) });
+    const even = await fake.sendCommand({ name: 'ask', guildId: onShard(0) });
+    expect((await odd.waitForAnswer()).messages[0]?.body.content).toBe('shard 1');
+    expect((await even.waitForAnswer()).messages[0]?.body.content).toBe('shard 0');
+    expect(seenBy).toEqual([1, 0]);
+  });
+
   describe('gateway faults', () => {
     it('resumes after the gateway closes with 4000 and replays a command sent while disconnected', async () => {
       const client = await startBot();

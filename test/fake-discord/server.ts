@@ -10,6 +10,10 @@
  *   const interaction = await fake.sendCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'Who?' }] });
  *   const answer = await interaction.waitForAnswer();
  *
+ * Sharding: with `shards: 2` (and `maxConcurrency: 2`, so discord.js need not wait 5 s between the
+ * two IDENTIFYs) each shard gets its own guilds, and `sendCommand` in a guild reaches only the shard
+ * that owns it (`(guild_id >> 22) % 2`); `waitForReady` then waits for every shard.
+ *
  * Things discord.js does that shape how tests should wait:
  * - Non-resumable INVALID_SESSION or a 1000 close make it re-IDENTIFY, and its identify throttle
  *   waits until 5 s after the previous IDENTIFY (+ up to 1.5 s jitter) before doing so.
@@ -64,6 +68,10 @@ export interface FakeDiscordOptions {
   /** If set, IDENTIFY with another token is closed with 4004 and bot REST calls get 401. */
   readonly botToken?: string;
   readonly heartbeatIntervalMs?: number;
+  /** The shard count `GET /gateway/bot` recommends (default 1). Sharded bots IDENTIFY with `shard: [id, count]`. */
+  readonly shards?: number;
+  /** `session_start_limit.max_concurrency`: how many shards may IDENTIFY at once (default 1; discord.js waits 5 s otherwise). */
+  readonly maxConcurrency?: number;
 }
 
 /** A slash-command option as a test writes it; sub-commands (type 1/2) nest `options`. */
@@ -171,7 +179,16 @@ export class FakeDiscord {
       botToken: options.botToken,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS,
     });
-    const server = createServer(createRestHandler({ state, faults, gatewayUrl: () => gatewayUrl, botToken: options.botToken }));
+    const server = createServer(
+      createRestHandler({
+        state,
+        faults,
+        gatewayUrl: () => gatewayUrl,
+        botToken: options.botToken,
+        ...(options.shards === undefined ? {} : { shards: options.shards }),
+        ...(options.maxConcurrency === undefined ? {} : { maxConcurrency: options.maxConcurrency }),
+      }),
+    );
     server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
