@@ -1,4 +1,4 @@
-import { nlp } from './nlp.js';
+import { memoize, nlp, stemOf } from './nlp.js';
 import type { Pos, Sentence, Token } from './token.js';
 
 // Words that carry no content in a question or a sentence beyond what wink-nlp
@@ -29,7 +29,6 @@ export function analyze(text: string): Sentence[] {
   const values = column<string>(its.value);
   const pos = column<Pos>(its.pos);
   const lemmas = column<string>(its.lemma);
-  const stems = column<string>(its.stem);
   const stopFlags = column<boolean>(its.stopWordFlag);
   const entityTypes = doc.entities().out(its.type) as string[];
   const entitySpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
@@ -44,8 +43,9 @@ export function analyze(text: string): Sentence[] {
     const end = found === -1 ? cursor : start + value.length;
     cursor = end;
     const tag = pos[i] ?? 'X';
-    const token: Token = { text: text.slice(start, end), start, end, pos: tag, term: '', word: '', stem: '' };
-    setTerms(token, lemmas[i] ?? value, stems[i] ?? value, stopFlags[i] === true);
+    // `value` is wink-nlp's own copy of the text: equal to the slice, and already hashed for the memos below.
+    const token: Token = { text: found === -1 ? '' : value, start, end, pos: tag, term: '', word: '', stem: '' };
+    setTerms(token, lemmas[i] ?? value, stemOf(value), stopFlags[i] === true);
     raw.push(token);
   });
   entitySpans.forEach(([first, last], k) => {
@@ -135,9 +135,7 @@ function mergeTickers(text: string, tokens: Token[]): Token[] {
 }
 
 /** Lower case without accents, so `Hervé` matches `Herve` and `Île` matches `Ile`. */
-function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
+const fold = memoize((word: string): string => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && /\s/.test(text[start] ?? '')) start++;
