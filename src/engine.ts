@@ -1,11 +1,11 @@
 import { ask, search, type AnswerContext } from './answer/ask.js';
 import { suggestQuestions } from './answer/suggest.js';
 import type { AnswerOptions } from './answer/options.js';
-import { ChunkStore } from './chunk/store.js';
 import { NewsbotError, quoteValue } from './errors.js';
 import { DEFAULT_CORPUS, loadCorpus } from './ingest/load.js';
-import { SearchIndex, type IndexOptions } from './index/search-index.js';
-import { CorpusStats } from './index/stats.js';
+import { DEFAULT_CACHE_DIR, loadIndex, type IndexOrigin } from './index/cache.js';
+import { buildIndex, type CorpusIndex, type IndexProgress } from './index/corpus-index.js';
+import type { IndexOptions } from './index/search-index.js';
 import type { Answer, DocumentInfo, Passage, Quote, SourceDocument } from './types.js';
 
 /** Options of an engine: how it indexes and how it answers. */
@@ -15,6 +15,17 @@ export interface EngineOptions extends IndexOptions, AnswerOptions {}
 export interface LoadOptions extends EngineOptions {
   /** A `.txt`/`.md` file or a folder of them. Default: the bundled Reuters article. */
   corpus?: string;
+  /**
+   * Folder for index snapshots, so the next start loads the index instead of
+   * rebuilding it; a snapshot is used only when the corpus, the index options and
+   * the newsbot version all match, and is rebuilt otherwise. `false`: always
+   * build, never save. Default: `.cache/newsbot/` in the project (git-ignored).
+   */
+  cacheDir?: string | false;
+  /** Called with one line (starting `newsbot:`) when a snapshot is damaged and rebuilt, or cannot be saved. Default: the line on stderr. */
+  onWarning?: (message: string) => void;
+  /** Called as indexing goes, after each document, when the index is built rather than loaded. The engine never prints progress itself. */
+  onProgress?: (progress: IndexProgress) => void;
 }
 
 /**
@@ -24,24 +35,27 @@ export interface LoadOptions extends EngineOptions {
 export class Engine {
   private readonly context: AnswerContext;
   private readonly options: EngineOptions;
+  /** Whether the index was loaded from a snapshot or built, and why. */
+  readonly origin: IndexOrigin;
 
-  private constructor(documents: readonly SourceDocument[], options: EngineOptions) {
-    if (documents.length === 0) throw new NewsbotError('there is no document to answer from');
-    const store = ChunkStore.build(documents);
-    const stats = new CorpusStats(store);
-    this.context = { documents, store, stats, index: SearchIndex.build(store, stats, options) };
+  private constructor(documents: readonly SourceDocument[], index: CorpusIndex, options: EngineOptions, origin: IndexOrigin) {
+    this.context = { documents, ...index };
     this.options = options;
+    this.origin = origin;
   }
 
-  /** Builds an engine over documents already in memory. */
+  /** Builds an engine over documents already in memory (never cached). */
   static fromDocuments(documents: readonly SourceDocument[], options: EngineOptions = {}): Engine {
-    return new Engine(documents, options);
+    requireDocuments(documents);
+    return new Engine(documents, buildIndex(documents, options), options, { source: 'built', reason: 'documents in memory' });
   }
 
-  /** Loads a corpus from disk (default: the bundled article) and builds an engine over it. */
+  /** Loads a corpus from disk (default: the bundled article) and its index from a snapshot, or builds and saves the index. */
   static async load(options: LoadOptions = {}): Promise<Engine> {
-    const { corpus = DEFAULT_CORPUS, ...rest } = options;
-    return new Engine(await loadCorpus(corpus), rest);
+    const { corpus = DEFAULT_CORPUS, cacheDir = DEFAULT_CACHE_DIR, onWarning = warnOnStderr, onProgress, ...rest } = options;
+    const documents = requireDocuments(await loadCorpus(corpus));
+    const { index, origin } = await loadIndex(corpus, documents, rest, { cacheDir, onWarning, ...(onProgress ? { onProgress } : {}) });
+    return new Engine(documents, index, rest, origin);
   }
 
   /** Answers a question with quotes, or declines with a reason. Any string is a valid question. */
@@ -83,4 +97,13 @@ export class Engine {
     }
     return { documentId: document.id, title: document.title, number, text };
   }
+}
+
+function requireDocuments(documents: readonly SourceDocument[]): readonly SourceDocument[] {
+  if (documents.length === 0) throw new NewsbotError('there is no document to answer from');
+  return documents;
+}
+
+function warnOnStderr(message: string): void {
+  process.stderr.write(`${message}\n`);
 }

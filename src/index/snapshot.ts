@@ -1,0 +1,137 @@
+/**
+ * The snapshot file: a saved index, so a process can start without chunking the
+ * corpus again. Layout: a magic line, a one-line JSON header (what the snapshot
+ * was built from, its sections and their SHA-256), then the sections' bytes:
+ * the chunk columns as raw little-endian typed arrays, the lexicon and the
+ * MiniSearch index as UTF-8 JSON.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ChunkColumns } from '../chunk/store.js';
+import type { IndexParts } from './corpus-index.js';
+
+const MAGIC = 'newsbot-snapshot';
+
+/** What a snapshot must have been built from to be used; any difference means it is stale. */
+export interface SnapshotKey {
+  /** The snapshot layout and the code and libraries that chunk and index. */
+  version: string;
+  /** Hash of the corpus's documents. */
+  corpus: string;
+  /** Hash of the index options. */
+  options: string;
+}
+
+/** What reading a snapshot found. Only `corrupt` is worth a warning: the others are the normal life of a cache. */
+export type SnapshotRead =
+  | { status: 'ok'; parts: IndexParts }
+  | { status: 'missing' }
+  | { status: 'stale'; reason: string }
+  | { status: 'corrupt'; reason: string };
+
+type ColumnName = keyof ChunkColumns;
+const COLUMN_TYPES: Record<ColumnName, typeof Uint8Array | typeof Uint32Array> = {
+  chunkDocument: Uint32Array, chunkParagraph: Uint32Array, chunkStart: Uint32Array, chunkEnd: Uint32Array, chunkTokens: Uint32Array,
+  tokenStart: Uint32Array, tokenEnd: Uint32Array, tokenPos: Uint8Array, tokenTerm: Uint32Array, tokenWord: Uint32Array,
+  tokenStem: Uint32Array, tokenEntity: Uint32Array,
+};
+const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
+
+interface Header {
+  key: SnapshotKey;
+  sections: Array<{ name: string; bytes: number }>;
+  sha256: string;
+}
+
+/**
+ * Writes a snapshot atomically: to a temporary file in the same folder, then
+ * renamed over the old one, so a crash mid-write leaves the old snapshot whole.
+ */
+export async function writeSnapshot(file: string, key: SnapshotKey, parts: IndexParts): Promise<void> {
+  const sections: Array<{ name: string; data: Uint8Array }> = COLUMN_NAMES.map((name) => {
+    const column = parts.columns[name];
+    return { name, data: new Uint8Array(column.buffer, column.byteOffset, column.byteLength) };
+  });
+  sections.push({ name: 'lexicon', data: Buffer.from(JSON.stringify(parts.lexicon)) });
+  sections.push({ name: 'search', data: Buffer.from(parts.search) });
+  const hash = createHash('sha256');
+  for (const section of sections) hash.update(section.data);
+  const header: Header = { key, sections: sections.map((s) => ({ name: s.name, bytes: s.data.byteLength })), sha256: hash.digest('hex') };
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(temporary, [Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`), ...sections.map((s) => s.data)]);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/** Reads a snapshot and checks it against the key it must have been built from and against its checksum. Never throws. */
+export async function readSnapshot(file: string, key: SnapshotKey): Promise<SnapshotRead> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return { status: 'missing' };
+  }
+  const firstLine = bytes.indexOf(10);
+  const secondLine = firstLine === -1 ? -1 : bytes.indexOf(10, firstLine + 1);
+  if (secondLine === -1 || bytes.subarray(0, firstLine).toString() !== MAGIC) return { status: 'corrupt', reason: 'not a newsbot snapshot' };
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.subarray(firstLine + 1, secondLine).toString()) as Header;
+  } catch {
+    return { status: 'corrupt', reason: 'its header is damaged' };
+  }
+  const stale = staleness(header.key, key);
+  if (stale) return { status: 'stale', reason: stale };
+  const payload = bytes.subarray(secondLine + 1);
+  const expected = header.sections.reduce((sum, s) => sum + s.bytes, 0);
+  if (payload.byteLength !== expected) return { status: 'corrupt', reason: `it holds ${payload.byteLength} of ${expected} bytes (truncated?)` };
+  if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return { status: 'corrupt', reason: 'its checksum does not match' };
+  const section = new Map<string, Buffer>();
+  let offset = 0;
+  for (const { name, bytes: length } of header.sections) {
+    section.set(name, payload.subarray(offset, offset + length));
+    offset += length;
+  }
+  try {
+    const columns = Object.fromEntries(COLUMN_NAMES.map((name) => [name, copyColumn(section.get(name), COLUMN_TYPES[name])])) as unknown as ChunkColumns;
+    const lexicon = JSON.parse(section.get('lexicon')?.toString() ?? '') as string[];
+    const search = section.get('search')?.toString() ?? '';
+    if (!consistent(columns, lexicon) || search === '') return { status: 'corrupt', reason: 'its sections do not fit together' };
+    return { status: 'ok', parts: { columns, lexicon, search } };
+  } catch {
+    return { status: 'corrupt', reason: 'a section is damaged' };
+  }
+}
+
+function staleness(found: SnapshotKey, wanted: SnapshotKey): string | undefined {
+  if (found?.version !== wanted.version) return 'it was written by another version';
+  if (found.corpus !== wanted.corpus) return 'the corpus has changed';
+  if (found.options !== wanted.options) return 'the index options have changed';
+  return undefined;
+}
+
+/** A column copied out of the file's bytes into its own aligned buffer. */
+function copyColumn(bytes: Buffer | undefined, type: typeof Uint8Array | typeof Uint32Array): Uint8Array | Uint32Array {
+  if (!bytes || bytes.byteLength % type.BYTES_PER_ELEMENT !== 0) throw new Error('bad column');
+  const column = new type(bytes.byteLength / type.BYTES_PER_ELEMENT);
+  new Uint8Array(column.buffer).set(bytes);
+  return column;
+}
+
+/** Lengths that agree, so a well-checksummed but wrong file cannot index out of bounds. */
+function consistent(c: ChunkColumns, lexicon: readonly string[]): boolean {
+  const chunks = c.chunkDocument.length;
+  const tokens = c.tokenStart.length;
+  const perChunk = [c.chunkParagraph, c.chunkStart, c.chunkEnd];
+  const perToken = [c.tokenEnd, c.tokenPos, c.tokenTerm, c.tokenWord, c.tokenStem, c.tokenEntity];
+  return (
+    Array.isArray(lexicon) && lexicon[0] === '' &&
+    perChunk.every((column) => column.length === chunks) && perToken.every((column) => column.length === tokens) &&
+    c.chunkTokens.length === chunks + 1 && c.chunkTokens[chunks] === tokens
+  );
+}

@@ -1,0 +1,61 @@
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadCorpus } from '../../src/index.js';
+import { buildIndex, partsOf } from '../../src/index/corpus-index.js';
+import { readSnapshot, writeSnapshot, type SnapshotKey } from '../../src/index/snapshot.js';
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...actual, writeFile: vi.fn(actual.writeFile) };
+});
+
+const KEY: SnapshotKey = { version: 'test', corpus: 'c', options: 'o' };
+let dir: string;
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(join(tmpdir(), 'newsbot-snapshot-'));
+});
+afterEach(async () => {
+  vi.mocked(fs.writeFile).mockClear();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('writeSnapshot / readSnapshot', () => {
+  it('round-trips the chunk columns, the lexicon and the MiniSearch index', async () => {
+    const parts = partsOf(buildIndex(await loadCorpus()));
+    const file = join(dir, 'a.snapshot');
+    await writeSnapshot(file, KEY, parts);
+    const read = await readSnapshot(file, KEY);
+    expect(read.status).toBe('ok');
+    if (read.status !== 'ok') return;
+    expect(read.parts.lexicon).toEqual(parts.lexicon);
+    expect(read.parts.search).toBe(parts.search);
+    for (const [name, column] of Object.entries(parts.columns)) {
+      expect(read.parts.columns[name as keyof typeof parts.columns]).toEqual(column);
+    }
+  });
+
+  it('leaves the old snapshot whole, and no temporary file, when a write dies half-way', async () => {
+    const parts = partsOf(buildIndex(await loadCorpus()));
+    const file = join(dir, 'a.snapshot');
+    await writeSnapshot(file, KEY, parts);
+    const before = await fs.readFile(file);
+    vi.mocked(fs.writeFile).mockImplementationOnce(async (path) => {
+      await fs.appendFile(path as string, before.subarray(0, 1000));
+      throw new Error('ENOSPC: no space left on device');
+    });
+    await expect(writeSnapshot(file, { ...KEY, corpus: 'other' }, parts)).rejects.toThrow(/ENOSPC/);
+    expect(await fs.readFile(file)).toEqual(before);
+    expect(await fs.readdir(dir)).toEqual(['a.snapshot']);
+    expect((await readSnapshot(file, KEY)).status).toBe('ok');
+  });
+
+  it('tells a missing snapshot from a stale one', async () => {
+    const file = join(dir, 'a.snapshot');
+    expect(await readSnapshot(file, KEY)).toEqual({ status: 'missing' });
+    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus())));
+    expect(await readSnapshot(file, { ...KEY, corpus: 'changed' })).toEqual({ status: 'stale', reason: 'the corpus has changed' });
+  });
+});
