@@ -1,7 +1,9 @@
 /** The public surface of the newsbot engine. */
-export { Engine, type EngineOptions, type LoadOptions } from './engine.js';
+export { Engine, type EngineOptions, type LoadOptions, type QueryScope } from './engine.js';
 export type { IndexOptions } from './index/search-index.js';
 export type { AnswerOptions } from './answer/options.js';
-export type { Answer, Quote, DocumentInfo, Passage, SourceDocument, Span } from './types.js';
+export type { Answer, Quote, DocumentInfo, DocumentMeta, Passage, SourceDocument, Span } from './types.js';
 export { NewsbotError } from './errors.js';
 export { loadCorpus, DEFAULT_CORPUS } from './ingest/load.js';
+export { loadSources, loadUrl, isUrl } from './ingest/source.js';
+export type { FetchOptions } from './ingest/url.js';

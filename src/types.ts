@@ -6,8 +6,22 @@ export interface SourceDocument {
   title: string;
   /** Paragraph texts, verbatim but for line endings and surrounding blanks. */
   paragraphs: string[];
-  /** Where the document came from (a file path), when known. */
+  /** Where the document came from (a file path or a URL), when known. */
   source?: string;
+  /** What a web page says about itself (byline, site, date, canonical address); absent for plain text. */
+  meta?: DocumentMeta;
+}
+
+/** A web article's metadata, as the page states it. Every field is optional: pages differ. */
+export interface DocumentMeta {
+  /** The author line (`By Jane Doe`), as the page gives it. */
+  byline?: string;
+  /** The publication (`Reuters`). */
+  siteName?: string;
+  /** When it was published, as the page gives it (usually ISO 8601). */
+  published?: string;
+  /** The article's canonical http(s) address. */
+  url?: string;
 }
 
 /** A piece of text with its character offsets in the text it was cut from (`text === whole.slice(start, end)`). */
@@ -30,6 +44,8 @@ export interface Quote {
   end: number;
   /** Offset pairs, into the paragraph, of the words that matched the question. */
   highlights: Array<[number, number]>;
+  /** The document's byline, site, date and address, when it has them (web articles). */
+  meta?: DocumentMeta;
 }
 
 /** What `ask` returns. A declined answer is a normal result, not an error. */
@@ -54,6 +70,7 @@ export interface DocumentInfo {
   title: string;
   paragraphs: number;
   source?: string;
+  meta?: DocumentMeta;
 }
 
 /** A whole paragraph, for `/passage` and `:passage N`. */
@@ -63,4 +80,5 @@ export interface Passage {
   /** Paragraph number, from 1. */
   number: number;
   text: string;
+  meta?: DocumentMeta;
 }

@@ -3,18 +3,23 @@ import { basename, extname, join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewsbotError, quoteValue } from '../errors.js';
 import type { SourceDocument } from '../types.js';
+import { parseHtml } from './html.js';
 import { parseText, type TextFormat } from './text.js';
 
 /** The bundled Reuters article: the corpus wherever none is given. */
 export const DEFAULT_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../corpus');
 
-const FORMATS: Record<string, TextFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md' };
+/** How a document is written: plain text, Markdown or a web page. */
+export type DocumentFormat = TextFormat | 'html';
+
+/** The file name extensions newsbot reads, and what they hold. */
+export const FORMATS: Record<string, DocumentFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
 
 /** Largest file accepted: a news article is tens of kilobytes; this leaves room for long reports. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /**
- * Loads a corpus: one `.txt` / `.md` file, or a folder of them (not recursive,
+ * Loads a corpus: one `.txt` / `.md` / `.html` file, or a folder of them (not recursive,
  * in file-name order). Every problem is a `NewsbotError` that names the file.
  */
 export async function loadCorpus(path: string = DEFAULT_CORPUS): Promise<SourceDocument[]> {
@@ -23,7 +28,7 @@ export async function loadCorpus(path: string = DEFAULT_CORPUS): Promise<SourceD
   if (info.isFile()) return [await loadFile(path)];
   if (!info.isDirectory()) throw new NewsbotError(`corpus ${quoteValue(path)} is neither a file nor a folder`);
   const names = (await readdir(path)).filter((name) => extname(name).toLowerCase() in FORMATS).sort();
-  if (names.length === 0) throw new NewsbotError(`folder ${quoteValue(path)} holds no .txt or .md file`);
+  if (names.length === 0) throw new NewsbotError(`folder ${quoteValue(path)} holds no .txt, .md or .html file`);
   const documents = await Promise.all(names.map((name) => loadFile(join(path, name))));
   const seen = new Set<string>();
   for (const document of documents) {
@@ -33,25 +38,38 @@ export async function loadCorpus(path: string = DEFAULT_CORPUS): Promise<SourceD
   return documents;
 }
 
-/** Loads one `.txt` or `.md` file as a document whose id is the file name without extension. */
+/** Loads one `.txt`, `.md` or `.html` file as a document whose id is the file name without extension. */
 export async function loadFile(path: string): Promise<SourceDocument> {
   const format = FORMATS[extname(path).toLowerCase()];
   const name = basename(path);
-  if (!format) throw new NewsbotError(`file ${quoteValue(name)} is not a .txt or .md file`);
+  if (!format) throw new NewsbotError(`file ${quoteValue(name)} is not a .txt, .md or .html file`);
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) throw new NewsbotError(`file ${quoteValue(path)} does not exist`);
   if (info.size > MAX_FILE_BYTES) throw new NewsbotError(`file ${quoteValue(name)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   const bytes = await readFile(path);
   if (looksBinary(bytes)) throw new NewsbotError(`file ${quoteValue(name)} is not text`);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const document = parseText(basename(path, extname(path)), text, format, path);
-  if (!document) throw new NewsbotError(`file ${quoteValue(name)} is empty`);
-  if (document.paragraphs.length === 0) throw new NewsbotError(`file ${quoteValue(name)} has a title but no paragraphs`);
+  return await parseDocument(basename(path, extname(path)), text, format, { name: `file ${quoteValue(name)}`, source: path });
+}
+
+/**
+ * Parses text in a format into a document, or throws a `NewsbotError` that
+ * names it (`what`: `file "a.txt"`, or an address) when it holds no article.
+ */
+export async function parseDocument(id: string, text: string, format: DocumentFormat, from: { name: string; source?: string; url?: string }): Promise<SourceDocument> {
+  if (format === 'html') {
+    const document = await parseHtml(id, text, { ...(from.url === undefined ? {} : { url: from.url }), ...(from.source === undefined ? {} : { source: from.source }) });
+    if (!document) throw new NewsbotError(`${from.name} holds no article text`);
+    return document;
+  }
+  const document = parseText(id, text, format, from.source);
+  if (!document) throw new NewsbotError(`${from.name} is empty`);
+  if (document.paragraphs.length === 0) throw new NewsbotError(`${from.name} has a title but no paragraphs`);
   return document;
 }
 
 /** A NUL byte, or many bytes that are not valid UTF-8, mean an image, a PDF or an archive. */
-function looksBinary(bytes: Buffer): boolean {
+export function looksBinary(bytes: Buffer): boolean {
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return true;
   const decoded = new TextDecoder('utf-8').decode(head);

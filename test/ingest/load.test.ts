@@ -52,10 +52,10 @@ describe('loadCorpus', () => {
 
   it('refuses binary content and other file types', async () => {
     expect(await failure(join(dir, 'image.txt'))).toBe('newsbot: file "image.txt" is not text');
-    expect(await failure(join(dir, 'notes.pdf'))).toBe('newsbot: file "notes.pdf" is not a .txt or .md file');
+    expect(await failure(join(dir, 'notes.pdf'))).toBe('newsbot: file "notes.pdf" is not a .txt, .md or .html file');
   });
 
   it('refuses a folder without text files', async () => {
-    expect(await failure(join(dir, 'nothing'))).toMatch(/^newsbot: folder ".*nothing" holds no \.txt or \.md file$/);
+    expect(await failure(join(dir, 'nothing'))).toMatch(/^newsbot: folder ".*nothing" holds no \.txt, \.md or \.html file$/);
   });
 });

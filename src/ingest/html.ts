@@ -1,0 +1,162 @@
+import type { DocumentMeta, SourceDocument } from '../types.js';
+
+/**
+ * The little of the DOM this module touches. The project compiles without the
+ * DOM library (it runs on Node), so linkedom's nodes are typed here by hand.
+ */
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+interface DomElement extends DomNode {
+  tagName: string;
+  getAttribute(name: string): string | null;
+}
+interface DomDocument {
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Elements whose text is not the article's prose: figures and their captions, and anything Readability left of page furniture. */
+const SKIPPED = new Set([
+  'FIGURE', 'FIGCAPTION', 'PICTURE', 'IMG', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA',
+]);
+
+/** Elements that end a paragraph. Everything else (links, emphasis, spans, table cells) runs on inside one. */
+const BLOCKS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'PRE', 'DL', 'DT', 'DD', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'CAPTION', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER',
+]);
+
+/** Largest number of elements Readability is asked to look at; a 5 MB news page has far fewer. */
+const MAX_ELEMENTS = 200_000;
+
+/** Where an HTML document came from, to resolve its canonical link and to name it. */
+export interface HtmlSource {
+  /** The page's address after redirects; relative canonical links resolve against it. */
+  url?: string;
+  /** Recorded as `SourceDocument.source` (a file path or the URL). */
+  source?: string;
+}
+
+/**
+ * Turns a web page into a document with Mozilla's Readability (Firefox's reader
+ * view) over linkedom: the article's text without navigation, ads, scripts,
+ * share buttons or related links, and its title, byline, site, date and
+ * canonical address.
+ *
+ * Paragraphs are the article's blocks in reading order: `p`, list items, block
+ * quotes, sub-headings (`h2`–`h6`), preformatted text and table rows. Figures
+ * and their captions are dropped: they describe a picture and carry photo
+ * credits, and quoting them as the article's words would mislead. Whitespace
+ * runs (including NBSP) become one space; the text is otherwise verbatim, so
+ * quotes stay exact. Returns `undefined` when the page holds no article text.
+ * (Readability and linkedom are imported on first use: plain-text corpora, the
+ * common case in a terminal, do not pay for loading them.)
+ */
+export async function parseHtml(id: string, html: string, from: HtmlSource = {}): Promise<SourceDocument | undefined> {
+  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
+  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  // Read what Readability does not report, before it rewrites the document.
+  const canonical = canonicalUrl(document, from.url);
+  const fallbackDate = publishedFallback(document);
+  const article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, maxElemsToParse: MAX_ELEMENTS }).parse();
+  if (!article?.content) return undefined;
+  const title = clean(article.title ?? '') || clean(document.querySelector('h1')?.textContent ?? '');
+  const paragraphs = blocksOf(article.content).filter((text, i) => !(i === 0 && text === title));
+  if (paragraphs.length === 0 || !title) return undefined;
+  const meta: DocumentMeta = {};
+  const byline = clean(article.byline ?? '');
+  const siteName = clean(article.siteName ?? '');
+  const published = clean(article.publishedTime ?? '') || fallbackDate;
+  if (byline) meta.byline = byline;
+  if (siteName) meta.siteName = siteName;
+  if (published) meta.published = published;
+  if (canonical) meta.url = canonical;
+  return {
+    id,
+    title,
+    paragraphs,
+    ...(from.source === undefined ? {} : { source: from.source }),
+    ...(Object.keys(meta).length > 0 ? { meta } : {}),
+  };
+}
+
+/**
+ * The article's paragraphs: text runs between block boundaries, figures and
+ * page furniture skipped. A run that is nothing but a `<time>` (a dateline
+ * such as "2 November") is metadata, not prose, and is dropped too.
+ */
+function blocksOf(root: DomNode): string[] {
+  const out: string[] = [];
+  let buffer = '';
+  let prose = false;
+  const flush = (): void => {
+    const text = clean(buffer);
+    if (text && prose) out.push(text);
+    buffer = '';
+    prose = false;
+  };
+  const visit = (node: DomNode, inTime: boolean): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === TEXT_NODE) {
+        const text = child.textContent ?? '';
+        buffer += text;
+        if (!inTime && text.trim() !== '') prose = true;
+        continue;
+      }
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const tag = child.nodeName.toUpperCase();
+      if (SKIPPED.has(tag)) continue;
+      if (tag === 'BR' || tag === 'TD' || tag === 'TH') buffer += ' ';
+      const block = BLOCKS.has(tag);
+      if (block) flush();
+      visit(child, inTime || tag === 'TIME');
+      if (block) flush();
+      else if (tag === 'TD' || tag === 'TH') buffer += ' ';
+    }
+  };
+  visit(root, false);
+  flush();
+  return out;
+}
+
+/** `<link rel="canonical">`, else `og:url`, else the address the page was fetched from; http(s) only. */
+function canonicalUrl(document: DomDocument, base: string | undefined): string | undefined {
+  const candidates = [
+    document.querySelector('link[rel~="canonical"]')?.getAttribute('href'),
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+    base,
+  ];
+  for (const candidate of candidates) {
+    if (!candidate?.trim()) continue;
+    try {
+      const url = new URL(candidate.trim(), base);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    } catch {
+      // Not a URL: try the next one.
+    }
+  }
+  return undefined;
+}
+
+/** Dates Readability does not read: `itemprop="datePublished"`, a `date` meta tag, the first `<time datetime>`. */
+function publishedFallback(document: DomDocument): string | undefined {
+  const candidates = [
+    document.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content'),
+    document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime'),
+    document.querySelector('meta[name="date"]')?.getAttribute('content'),
+    document.querySelector('time[datetime]')?.getAttribute('datetime'),
+  ];
+  return candidates.map((c) => clean(c ?? '')).find((c) => c !== '');
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

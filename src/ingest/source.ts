@@ -1,0 +1,92 @@
+/** Documents from web addresses, and corpora made of several paths and addresses. */
+import { extname } from 'node:path';
+import { NewsbotError, quoteValue } from '../errors.js';
+import type { SourceDocument } from '../types.js';
+import { FORMATS, loadCorpus, looksBinary, parseDocument, type DocumentFormat } from './load.js';
+import { fetchPage, type FetchOptions, type FetchedPage } from './url.js';
+
+/** Whether a corpus argument is an address (`scheme://...`) rather than a path. Any scheme counts, so `ftp://` is refused, not looked for on disk. */
+export function isUrl(input: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
+}
+
+/**
+ * Fetches a web article (or a `.txt` / `.md` file on the web) and parses it.
+ * The document's id is made from its title (`harbour-city-opens-floating-solar-farm`);
+ * `source` is the address given, `meta.url` the canonical one.
+ */
+export async function loadUrl(url: string, options: FetchOptions = {}): Promise<SourceDocument> {
+  const page = await fetchPage(url, options);
+  return documentFromPage(page, { format: formatOfPage(page), source: page.url });
+}
+
+/**
+ * A fetched page as a document. `format` decides how it is read (default: from
+ * the media type); `id` defaults to a slug of the title.
+ */
+export async function documentFromPage(page: FetchedPage, how: { format: DocumentFormat; id?: string; source?: string; name?: string }): Promise<SourceDocument> {
+  const name = how.name ?? quoteValue(page.url);
+  if (page.body.length === 0) throw new NewsbotError(`${name} is empty`);
+  if (looksBinary(page.body)) throw new NewsbotError(`${name} is not text`);
+  const text = decode(page.body, page.charset, how.format);
+  const document = await parseDocument(how.id ?? 'article', text, how.format, { name, url: page.url, ...(how.source === undefined ? {} : { source: how.source }) });
+  if (how.id !== undefined) return document;
+  return { ...document, id: slugify(document.title) || slugify(new URL(page.url).hostname) || 'article' };
+}
+
+/** The format a fetched page is read in: by media type, then (for plain text) by the address's extension. */
+export function formatOfPage(page: Pick<FetchedPage, 'mediaType' | 'url'>, fileName?: string): DocumentFormat {
+  const byName = fileName === undefined ? undefined : FORMATS[extname(fileName).toLowerCase()];
+  if (byName) return byName;
+  if (page.mediaType === 'text/html' || page.mediaType === 'application/xhtml+xml') return 'html';
+  if (page.mediaType === 'text/markdown' || page.mediaType === 'text/x-markdown') return 'md';
+  const byPath = FORMATS[extname(new URL(page.url).pathname).toLowerCase()];
+  return byPath === 'md' ? 'md' : 'txt';
+}
+
+/**
+ * Loads several corpora (paths and http(s) addresses) into one list, in the
+ * order given. Two documents with the same id are an error that names both.
+ */
+export async function loadSources(inputs: readonly string[], options: FetchOptions = {}): Promise<SourceDocument[]> {
+  const loaded = await Promise.all(inputs.map(async (input) => (isUrl(input) ? [await loadUrl(input, options)] : loadCorpus(input))));
+  const documents = loaded.flat();
+  const seen = new Map<string, string>();
+  for (const document of documents) {
+    const where = document.source ?? document.title;
+    const other = seen.get(document.id);
+    if (other !== undefined) throw new NewsbotError(`two documents share the id ${quoteValue(document.id)}: ${quoteValue(other)} and ${quoteValue(where)}`);
+    seen.set(document.id, where);
+  }
+  return documents;
+}
+
+/** A short, readable id: lower-case ASCII words joined by `-`, at most `max` characters, cut between words. */
+export function slugify(text: string, max = 60): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  const dash = cut.lastIndexOf('-');
+  return (dash > max / 2 ? cut.slice(0, dash) : slug.slice(0, max)).replace(/-+$/, '');
+}
+
+/** Decodes a body by its declared charset, else (for HTML) a `<meta charset>` in its head, else UTF-8; a BOM wins. */
+function decode(body: Buffer, charset: string | undefined, format: DocumentFormat): string {
+  let label = charset;
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) label = 'utf-8';
+  else if (label === undefined && format === 'html') {
+    const head = body.subarray(0, 2048).toString('latin1');
+    label = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  }
+  try {
+    return new TextDecoder(label ?? 'utf-8').decode(body);
+  } catch {
+    // An unknown label: UTF-8 is by far the likeliest.
+    return new TextDecoder('utf-8').decode(body);
+  }
+}

@@ -1,0 +1,109 @@
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/ingest/html.js';
+import { Engine, loadCorpus, loadSources, NewsbotError } from '../../src/index.js';
+
+const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'article.html');
+
+let html: string;
+let dir: string;
+beforeAll(async () => {
+  html = await readFile(FIXTURE, 'utf8');
+  dir = await mkdtemp(join(tmpdir(), 'newsbot-html-'));
+});
+
+describe('parseHtml on a realistic news page', () => {
+  it('keeps the article paragraphs in reading order: paragraphs, sub-headings, list items, block quotes', async () => {
+    const document = await parseHtml('solar', html, { url: 'https://ledger.example/news?id=7' });
+    expect(document?.title).toBe('Harbour city opens floating solar farm');
+    expect(document?.paragraphs).toEqual([
+      'The harbour city of Port Elin switched on a floating solar farm on Monday, the largest of its kind in the region, covering twelve hectares of a disused reservoir.',
+      "The farm has 28,000 panels and will supply about 9,000 homes, according to the city's energy department, which spent €31 million on the project.",
+      '“Water keeps the panels cool, so they produce more on hot days,” said Lena Petrov, the engineer who led the design.',
+      'Birds and boats',
+      "Environmental groups asked the city to leave a channel free for rowing boats and to monitor nesting birds on the reservoir's north shore.",
+      'A second phase would add eight hectares by 2026.',
+      'The panels are anchored to the reservoir floor with 400 concrete blocks.',
+      'We expect the farm to pay for itself within eleven years.',
+      "Port Elin's mayor, Idris Haddad, said the city would publish the farm's output every month.",
+    ]);
+  });
+
+  it('drops navigation, ads, scripts, share buttons, related links, the footer and figure captions', async () => {
+    const document = await parseHtml('solar', html);
+    const text = document?.paragraphs.join('\n') ?? '';
+    for (const furniture of ['Subscribe', 'ADVERTISEMENT', 'Turbo Blender', 'TRACKING-SCRIPT-TEXT', 'dataLayer', 'Share on', 'Related stories', 'Ferry fares', 'newsletter', 'All rights reserved', 'font-family']) {
+      expect(text).not.toContain(furniture);
+    }
+    // The caption (with its photo credit) is not the article's prose: dropped, by design.
+    expect(text).not.toContain('Photo: Jonas Berg');
+    expect(text).not.toContain('Solar panels float');
+  });
+
+  it('reads the byline, site name, published date and canonical address (resolved against the page address)', async () => {
+    const document = await parseHtml('solar', html, { url: 'https://ledger.example/news?id=7', source: 'https://ledger.example/news?id=7' });
+    expect(document?.meta).toEqual({
+      byline: 'Maria Okafor',
+      siteName: 'The Coastal Ledger',
+      published: '2024-03-18T07:30:00Z',
+      url: 'https://ledger.example/2024/03/18/floating-solar-farm',
+    });
+    expect(document?.source).toBe('https://ledger.example/news?id=7');
+  });
+
+  it('falls back to og:url and <time datetime>, and leaves out what the page does not say', async () => {
+    const page = `<html><head><title>Council votes to keep the ferry</title><meta property="og:url" content="https://news.example/ferry"></head>
+      <body><article><h1>Council votes to keep the ferry</h1><time datetime="2023-11-02">2 November</time>
+      <p>The council voted nine to two on Thursday to keep the night ferry running through the winter months.</p>
+      <p>The ferry carries about 300 passengers a night, most of them hospital and port workers on late shifts.</p></article></body></html>`;
+    const document = await parseHtml('ferry', page);
+    expect(document?.title).toBe('Council votes to keep the ferry');
+    expect(document?.meta).toEqual({ published: '2023-11-02', url: 'https://news.example/ferry' });
+    expect(document?.paragraphs[0]).toMatch(/^The council voted nine to two/);
+  });
+
+  it('returns undefined for a page without article text', async () => {
+    expect(await parseHtml('empty', '<html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>')).toBeUndefined();
+  });
+
+  it('is offered no network: a relative canonical link without a page address is simply absent', async () => {
+    const document = await parseHtml('solar', html);
+    expect(document?.meta?.url).toBeUndefined();
+  });
+});
+
+describe('.html files in a corpus', () => {
+  it('loads a .html file like a .txt one: id from the file name, source the path, meta from the page', async () => {
+    const path = join(dir, 'floating-solar.html');
+    await copyFile(FIXTURE, path);
+    const [document] = await loadCorpus(path);
+    expect(document?.id).toBe('floating-solar');
+    expect(document?.source).toBe(path);
+    expect(document?.meta?.siteName).toBe('The Coastal Ledger');
+  });
+
+  it('refuses a .html file with no article in it, naming the file', async () => {
+    const path = join(dir, 'menu.html');
+    await writeFile(path, '<html><body><nav>Home | World</nav></body></html>');
+    const error = await loadCorpus(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NewsbotError);
+    expect((error as Error).message).toBe('newsbot: file "menu.html" holds no article text');
+  });
+
+  it('answers from the page next to the bundled article, every quote naming its document and carrying its meta', async () => {
+    const path = join(dir, 'port-elin.html');
+    await copyFile(FIXTURE, path);
+    const engine = Engine.fromDocuments(await loadSources([path, join(dirname(FIXTURE), '../../../corpus')]));
+    expect(engine.documents().map((d) => d.id)).toEqual(['port-elin', 'china-canada-cyber-agreement']);
+    const answer = engine.ask('How many panels does the farm have?');
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes[0]?.documentId).toBe('port-elin');
+    expect(answer.quotes[0]?.text).toContain('28,000 panels');
+    expect(answer.quotes[0]?.meta?.siteName).toBe('The Coastal Ledger');
+    expect(engine.passage(answer.quotes[0]?.paragraph ?? 0, 'port-elin').meta?.byline).toBe('Maria Okafor');
+    expect(engine.ask('who bought Norsat?').quotes[0]?.documentId).toBe('china-canada-cyber-agreement');
+  });
+});
