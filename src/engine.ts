@@ -11,6 +11,12 @@ import type { Answer, DocumentInfo, Passage, Quote, SourceDocument } from './typ
 /** Options of an engine: how it indexes and how it answers. */
 export interface EngineOptions extends IndexOptions, AnswerOptions {}
 
+/** Which part of the library a question is asked of. */
+export interface QueryScope {
+  /** Only this document's passages (its id). A `NewsbotError` names an id that is not loaded. Default: every document. */
+  documentId?: string;
+}
+
 /** Options of `Engine.load`. */
 export interface LoadOptions extends EngineOptions {
   /** A `.txt`/`.md` file or a folder of them. Default: the bundled Reuters article. */
@@ -59,13 +65,21 @@ export class Engine {
   }
 
   /** Answers a question with quotes, or declines with a reason. Any string is a valid question. */
-  ask(question: string): Answer {
-    return ask(this.context, question, this.options);
+  ask(question: string, scope: QueryScope = {}): Answer {
+    return ask(this.context, question, this.options, this.scopeOf(scope));
   }
 
   /** The passages that best match a query, best first (at most `limit`, default 5). */
-  search(query: string, limit = 5): Quote[] {
-    return search(this.context, query, limit, this.options);
+  search(query: string, limit = 5, scope: QueryScope = {}): Quote[] {
+    return search(this.context, query, limit, this.options, this.scopeOf(scope));
+  }
+
+  /** A scope by document id as the answering code takes it (a document index); throws a `NewsbotError` for an unknown id. */
+  private scopeOf(scope: QueryScope): { document?: number } {
+    if (scope.documentId === undefined) return {};
+    const index = this.context.documents.findIndex((d) => d.id === scope.documentId);
+    if (index < 0) throw new NewsbotError(`there is no document ${quoteValue(scope.documentId)}`);
+    return { document: index };
   }
 
   /** Up to `count` example questions that the loaded documents answer (for help texts). */
@@ -80,6 +94,7 @@ export class Engine {
       title: d.title,
       paragraphs: d.paragraphs.length,
       ...(d.source === undefined ? {} : { source: d.source }),
+      ...(d.meta === undefined ? {} : { meta: d.meta }),
     }));
   }
 
@@ -95,7 +110,7 @@ export class Engine {
     if (text === undefined) {
       throw new NewsbotError(`paragraph ${quoteValue(String(number))} does not exist: "${document.title}" has paragraphs 1 to ${document.paragraphs.length}`);
     }
-    return { documentId: document.id, title: document.title, number, text };
+    return { documentId: document.id, title: document.title, number, text, ...(document.meta === undefined ? {} : { meta: document.meta }) };
   }
 }
 

@@ -25,8 +25,13 @@ interface Ranked {
   span: ShortAnswer | undefined;
 }
 
+/** Which documents a question is asked of: all (default), or the one at this index of `context.documents`. */
+export interface Scope {
+  document?: number;
+}
+
 /** Answers a question from the context's documents, or declines with a reason. Never throws on any string. */
-export function ask(context: AnswerContext, rawQuestion: string, options: AnswerOptions = {}): Answer {
+export function ask(context: AnswerContext, rawQuestion: string, options: AnswerOptions = {}, scope: Scope = {}): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(rawQuestion.slice(0, settings.maxQuestionLength));
   const declined = (reason: string, ranked: readonly Ranked[] = [], confidence = 0): Answer => ({
@@ -41,7 +46,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (terms.length === 0) return declined('The question has no words to look up in the article.');
 
-  const ranked = rank(context, question, terms, settings.sentenceWeight);
+  const ranked = rank(context, question, terms, settings.sentenceWeight, scope);
   const best = ranked[0];
   const known = knownShare(terms);
   if (!best || known < settings.minCoverage || terms.some((t) => !t.known && t.token.pos === 'PROPN')) {
@@ -61,13 +66,14 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 }
 
 /** Ranks retrieved sentences by their own and their paragraph's coverage of the question and by whether they hold an answer of the right kind. */
-function rank(context: AnswerContext, question: Question, terms: readonly WeightedTerm[], sentenceWeight: number): Ranked[] {
+function rank(context: AnswerContext, question: Question, terms: readonly WeightedTerm[], sentenceWeight: number, scope: Scope = {}): Ranked[] {
   const found = context.index.candidates(terms.map((t) => t.token));
   const ids = termIds(terms, context.stats);
   const ranked: Ranked[] = [];
   for (const id of found) {
     const chunk = context.store.chunk(id);
     if (!chunk) continue;
+    if (scope.document !== undefined && chunk.document !== scope.document) continue;
     const cover = coverage(terms, ids, context.stats, context.store.paragraphOf(id), id);
     const matched = matchedTokens(chunk, terms);
     const span = shortAnswer(chunk, question, matched);
@@ -100,6 +106,7 @@ function quoteOf(context: AnswerContext, ranked: Ranked, terms: readonly Weighte
     paragraph: chunk.paragraph,
     start: chunk.start,
     end: chunk.end,
+    ...(document.meta === undefined ? {} : { meta: document.meta }),
     highlights: (ranked.matched.length ? ranked.matched : matchedTokens(chunk, terms)).map((i) => {
       const token = chunk.tokens[i];
       return [token?.start ?? chunk.start, token?.end ?? chunk.start] as [number, number];
@@ -112,12 +119,12 @@ function clamp(value: number): number {
 }
 
 /** The passages that best match a query, best first, whatever kind of answer it asks for. */
-export function search(context: AnswerContext, query: string, limit: number, options: AnswerOptions = {}): Quote[] {
+export function search(context: AnswerContext, query: string, limit: number, options: AnswerOptions = {}, scope: Scope = {}): Quote[] {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(query.slice(0, settings.maxQuestionLength));
   const terms = weighTerms(question.content, context.stats);
   if (terms.length === 0) return [];
-  return rank(context, { ...question, kind: 'thing' }, terms, settings.sentenceWeight)
+  return rank(context, { ...question, kind: 'thing' }, terms, settings.sentenceWeight, scope)
     .filter((r) => r.matched.length > 0)
     .slice(0, limit)
     .map((r) => quoteOf(context, r, terms));
