@@ -12,6 +12,21 @@ export interface LoggerOptions {
 }
 
 /**
+ * Interaction and webhook tokens sit in Discord URLs (`/interactions/:id/:token/callback`,
+ * `/webhooks/:app/:token`) and let anyone post as the bot for 15 minutes, so no log line keeps one.
+ */
+const URL_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/?"\s\\]+/g;
+
+/**
+ * pino's error serializer, minus what discord.js errors carry besides the failure: `requestBody`
+ * is the message being sent, which quotes the user's question.
+ */
+function serializeError(error: Error): Record<string, unknown> {
+  const { requestBody: _content, ...rest } = pino.stdSerializers.err(error) as Record<string, unknown>;
+  return rest;
+}
+
+/**
  * A pino logger whose every line is scrubbed of the secrets before it is
  * written, whatever field or error message they hide in: redacting known
  * paths is not enough when discord.js puts the token in an error.
@@ -20,10 +35,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
   const destination = options.destination ?? process.stdout;
   return pino(
-    { level: options.level ?? 'info', base: { app: 'newsbot' }, redact: ['token', '*.token', 'headers.authorization'] },
+    { level: options.level ?? 'info', base: { app: 'newsbot' }, redact: ['token', '*.token', 'headers.authorization'], serializers: { err: serializeError } },
     {
       write(line: string) {
-        let clean = line;
+        let clean = line.replace(URL_TOKEN, '$1[token]');
         for (const secret of secrets) clean = clean.split(secret).join('[redacted]');
         destination.write(clean);
       },
