@@ -1,8 +1,9 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from 'pino';
-import { commands } from '../../commands/index.js';
+import { commands as allCommands, type Command } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
+import { withBackoff } from './backoff.js';
 import { Cooldowns } from './cooldown.js';
 import { createInteractionHandler } from './handler.js';
 import { NO_MENTIONS } from './reply.js';
@@ -14,6 +15,8 @@ export interface BotOptions {
   logger: Logger;
   /** Milliseconds an answer may take before the reply is deferred. Default `2000`, inside Discord's 3 s. */
   deferAfterMs?: number;
+  /** The slash commands to serve. Default: all of `commands/` (tests pass their own, e.g. a deliberately slow one). */
+  commands?: readonly Command[];
 }
 
 /** A running bot: its discord.js client, and how to stop it. */
@@ -29,12 +32,15 @@ export interface Bot {
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, engine, logger } = options;
+  const makeRequest = withBackoff(undefined, {
+    onRetry: ({ method, url, cause, attempt, delayMs }) => logger.warn({ method, url, cause, attempt, delayMs }, 'Discord request failed; retrying'),
+  });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    rest: { makeRequest, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
-  const handle = createInteractionHandler(commands, {
+  const handle = createInteractionHandler(options.commands ?? allCommands, {
     engine,
     logger,
     cooldowns: new Cooldowns(config.askCooldownSeconds),
