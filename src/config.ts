@@ -26,6 +26,14 @@ export interface Config {
   askCooldownSeconds: number;
   /** `LOG_LEVEL`: pino level. Default `info`. */
   logLevel: LogLevel;
+  /** `DATA_DIR`: where each server's library is kept. Default `data/` in the project folder (git-ignored). */
+  dataDir: string;
+  /** `ALLOW_PRIVATE_URLS`: let `/library add url:` fetch private, loopback and link-local addresses. Default `false`. */
+  allowPrivateUrls: boolean;
+  /** `LIBRARY_MAX_DOCUMENTS`: documents one server's library may hold. Default 50. */
+  libraryMaxDocuments: number;
+  /** `LIBRARY_MAX_MB`: megabytes of text one server's library may hold. Default 20. */
+  libraryMaxMegabytes: number;
 }
 
 /** A configuration problem: one line for the person starting the bot. */
@@ -68,6 +76,17 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(logLevel)}`);
   const corpus = value('CORPUS_PATH');
+  const dataDir = value('DATA_DIR');
+  const allowPrivate = (value('ALLOW_PRIVATE_URLS') ?? 'false').toLowerCase();
+  if (allowPrivate !== 'true' && allowPrivate !== 'false') throw new ConfigError(`ALLOW_PRIVATE_URLS must be true or false, not ${JSON.stringify(allowPrivate)}`);
+  const maxDocuments = value('LIBRARY_MAX_DOCUMENTS') ?? '50';
+  if (!/^\d+$/.test(maxDocuments) || Number(maxDocuments) < 1 || Number(maxDocuments) > 10_000) {
+    throw new ConfigError(`LIBRARY_MAX_DOCUMENTS must be a whole number from 1 to 10000, not ${JSON.stringify(maxDocuments)}`);
+  }
+  const maxMegabytes = value('LIBRARY_MAX_MB') ?? '20';
+  if (!/^\d+(\.\d+)?$/.test(maxMegabytes) || Number(maxMegabytes) <= 0 || Number(maxMegabytes) > 1024) {
+    throw new ConfigError(`LIBRARY_MAX_MB must be a number of megabytes above 0 and up to 1024, not ${JSON.stringify(maxMegabytes)}`);
+  }
   return {
     token,
     clientId,
@@ -76,5 +95,9 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     apiUrl,
     askCooldownSeconds,
     logLevel: logLevel as LogLevel,
+    dataDir: resolve(PROJECT_ROOT, dataDir ?? 'data'),
+    allowPrivateUrls: allowPrivate === 'true',
+    libraryMaxDocuments: Number(maxDocuments),
+    libraryMaxMegabytes: Number(maxMegabytes),
   };
 }

@@ -56,6 +56,22 @@ export class Engine {
     return new Engine(documents, buildIndex(documents, options), options, { source: 'built', reason: 'documents in memory' });
   }
 
+  /**
+   * Builds an engine over documents in memory with the index snapshot named by
+   * `snapshot` (a path, as `corpus` names one for `load`) in `cacheDir`: loaded
+   * when it matches these documents, else built and saved. For libraries kept
+   * on disk as documents (a Discord server's), so a restart does not re-chunk them.
+   */
+  static async fromDocumentsCached(
+    documents: readonly SourceDocument[],
+    options: EngineOptions & { snapshot: string; cacheDir: string | false; onWarning?: (message: string) => void },
+  ): Promise<Engine> {
+    const { snapshot, cacheDir, onWarning = warnOnStderr, ...rest } = options;
+    requireDocuments(documents);
+    const { index, origin } = await loadIndex(snapshot, documents, rest, { cacheDir, onWarning });
+    return new Engine(documents, index, rest, origin);
+  }
+
   /** Loads a corpus from disk (default: the bundled article) and its index from a snapshot, or builds and saves the index. */
   static async load(options: LoadOptions = {}): Promise<Engine> {
     const { corpus = DEFAULT_CORPUS, cacheDir = DEFAULT_CACHE_DIR, onWarning = warnOnStderr, onProgress, ...rest } = options;

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, readEnvironment } from '../src/config.js';
+import { ConfigError, loadConfig, PROJECT_ROOT, readEnvironment } from '../src/config.js';
 import { main } from '../src/discord/main.js';
 import { DEFAULT_CORPUS } from '../src/ingest/load.js';
 
@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     expect(loadConfig(base)).toEqual({
       token: 'a-token-of-some-length', clientId: undefined, guildId: undefined, corpusPath: DEFAULT_CORPUS,
       apiUrl: undefined, askCooldownSeconds: 3, logLevel: 'info',
+      dataDir: join(PROJECT_ROOT, 'data'), allowPrivateUrls: false, libraryMaxDocuments: 50, libraryMaxMegabytes: 20,
     });
   });
 

@@ -21,15 +21,24 @@ export async function loadUrl(url: string, options: FetchOptions = {}): Promise<
 }
 
 /**
- * A fetched page as a document. `format` decides how it is read (default: from
- * the media type); `id` defaults to a slug of the title.
+ * A fetched page as a document, read in `format`; `id` defaults to a slug of
+ * the title. `keepAddress: false` (for an upload, whose download address
+ * expires) keeps the page's address out of the document: it is neither the
+ * base of a relative canonical link nor the fallback `meta.url`.
  */
-export async function documentFromPage(page: FetchedPage, how: { format: DocumentFormat; id?: string; source?: string; name?: string }): Promise<SourceDocument> {
+export async function documentFromPage(
+  page: FetchedPage,
+  how: { format: DocumentFormat; id?: string; source?: string; name?: string; keepAddress?: boolean },
+): Promise<SourceDocument> {
   const name = how.name ?? quoteValue(page.url);
   if (page.body.length === 0) throw new NewsbotError(`${name} is empty`);
   if (looksBinary(page.body)) throw new NewsbotError(`${name} is not text`);
   const text = decode(page.body, page.charset, how.format);
-  const document = await parseDocument(how.id ?? 'article', text, how.format, { name, url: page.url, ...(how.source === undefined ? {} : { source: how.source }) });
+  const document = await parseDocument(how.id ?? 'article', text, how.format, {
+    name,
+    ...(how.keepAddress === false ? {} : { url: page.url }),
+    ...(how.source === undefined ? {} : { source: how.source }),
+  });
   if (how.id !== undefined) return document;
   return { ...document, id: slugify(document.title) || slugify(new URL(page.url).hostname) || 'article' };
 }
