@@ -1,6 +1,7 @@
 import { escapeMarkdown } from 'discord.js';
 import type { Answer, DocumentInfo, Passage, Quote } from '../types.js';
 import { DISCORD_LIMITS, fitText } from './fit.js';
+import { sourceParts } from './source.js';
 
 /** A message as the Discord layer sends it: text and button rows, within Discord's limits. */
 export interface DiscordMessage {
@@ -27,7 +28,22 @@ export interface QuoteRef {
  * `>` or `#` cannot start a quote or a heading.
  */
 export function escapeLine(text: string): string {
-  return escapeMarkdown(text.replace(/[\r\n\u2028\u2029]+/g, ' '), { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  const escaped = escapeMarkdown(text.replace(/[\r\n\u2028\u2029]+/g, ' '), { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  return escapeLeftovers(escaped);
+}
+
+/**
+ * What escapeMarkdown leaves bare: it escapes only the first `[label](url)` of a line (its pattern is
+ * greedy), and the last of four `_`, `*` or backticks in a row. Escapes every markdown character not
+ * yet escaped (preceded by an even run of backslashes), except `*`, `_`, `~` and `|` inside bare URLs
+ * and custom emoji, where Discord formats nothing and a backslash would break the link or the emoji.
+ */
+function escapeLeftovers(text: string): string {
+  const escape = (chars: RegExp) => (part: string) =>
+    part.replace(chars, (all, slashes: string, char: string) => (slashes.length % 2 === 0 ? `${slashes}\\${char}` : all));
+  return text.replace(/(https?:\/\/\S*|<a?:\w+:\d+>)|[^]+?(?=https?:\/\/|<a?:\w+:\d+>|$)/g, (part, verbatim: string | undefined) =>
+    verbatim ? escape(/(\\*)([`[])/g)(part) : escape(/(\\*)([`[*_~|])/g)(part),
+  );
 }
 
 /** A quote as a Discord block quote with the matched words in bold. */
@@ -49,9 +65,18 @@ export function blockQuote(quote: Pick<Quote, 'text' | 'start' | 'highlights'>, 
   return quoted.length <= max ? quoted : `> ${fitText(escapeLine(text), max - 2)}`;
 }
 
-/** `¶8 · *Title*`: the citation under a quote. */
-export function citation(quote: Pick<Quote, 'paragraph' | 'title'>): string {
-  return `¶${quote.paragraph} · *${escapeLine(fitText(quote.title, 200))}*`;
+/**
+ * `¶8 · *Title*`: the citation under a quote; for a web article also its site,
+ * date and address (`¶3 · *Title* · The Coastal Ledger · 2024-03-18 · <https://…>`),
+ * the address in `<>` so Discord shows no embed. `link: false` leaves the address out.
+ */
+export function citation(quote: Pick<Quote, 'paragraph' | 'title' | 'meta'>, options: { link?: boolean } = {}): string {
+  const { site, date, link } = sourceParts(quote.meta);
+  const parts = [`¶${quote.paragraph}`, `*${escapeLine(fitText(quote.title, 200))}*`];
+  if (site) parts.push(escapeLine(site));
+  if (date) parts.push(escapeLine(date));
+  if (link && options.link !== false) parts.push(`<${link}>`);
+  return parts.join(' · ');
 }
 
 /** The reply to `/ask`: the question, the short answer in bold, the first quote and its citation; a decline says what is missing. */
@@ -76,24 +101,26 @@ export function renderAnswer(answer: Answer, refs: { more: string | undefined; p
   return { content: fitText(lines.join('\n'), DISCORD_LIMITS.content), buttons };
 }
 
-/** Further quotes (the *More passages* button), each with its citation, as many as fit. */
-export function renderQuotes(quotes: ReadonlyArray<Pick<Quote, 'text' | 'start' | 'highlights' | 'paragraph' | 'title'>>, heading: string): DiscordMessage {
+/** Further quotes (the *More passages* button), each with its citation, as many as fit; a document's address only under its first quote. */
+export function renderQuotes(quotes: ReadonlyArray<Pick<Quote, 'text' | 'start' | 'highlights' | 'paragraph' | 'title' | 'meta'>>, heading: string): DiscordMessage {
   const parts = [heading];
   const share = Math.floor((DISCORD_LIMITS.content - heading.length) / Math.max(1, quotes.length)) - 4;
+  const linked = new Set<string>();
   for (const quote of quotes) {
-    const citeLine = citation(quote);
+    const citeLine = citation(quote, { link: !linked.has(quote.title) });
+    linked.add(quote.title);
     parts.push(`${blockQuote(quote, share - citeLine.length - 1)}\n${citeLine}`);
   }
   return { content: fitText(parts.join('\n'), DISCORD_LIMITS.content), buttons: [] };
 }
 
-/** `/search`: the best passages, one line each with its `¶N`. */
-export function renderSearch(query: string, quotes: readonly Quote[]): DiscordMessage {
+/** `/search`: the best passages, one line each with its `¶N` (and, when the library holds several documents, the document's title). */
+export function renderSearch(query: string, quotes: readonly Quote[], options: { showDocument?: boolean } = {}): DiscordMessage {
   const heading = `**Passages for:** ${escapeLine(fitText(query.trim(), 200))}`;
   if (quotes.length === 0) return { content: `${heading}\nNo passage of the article uses these words.`, buttons: [] };
   const share = Math.floor((DISCORD_LIMITS.content - heading.length) / quotes.length) - 2;
   const lines = quotes.map((quote) => {
-    const cite = `**¶${quote.paragraph}** `;
+    const cite = `**¶${quote.paragraph}** ${options.showDocument ? `*${escapeLine(fitText(quote.title, 60))}* · ` : ''}`;
     return `${cite}${escapeLine(fitText(quote.text, Math.max(20, share - cite.length - 20)))}`;
   });
   return { content: fitText([heading, ...lines].join('\n'), DISCORD_LIMITS.content), buttons: [] };
@@ -101,7 +128,7 @@ export function renderSearch(query: string, quotes: readonly Quote[]): DiscordMe
 
 /** `/passage` and *Show paragraph*: the whole paragraph verbatim, cut with `…` only where Discord's limit forces it. */
 export function renderPassage(passage: Passage): DiscordMessage {
-  const cite = citation({ paragraph: passage.number, title: passage.title });
+  const cite = citation({ paragraph: passage.number, title: passage.title, meta: passage.meta });
   const body = blockQuote({ text: passage.text, start: 0, highlights: [] }, DISCORD_LIMITS.content - cite.length - 1);
   return { content: `${body}\n${cite}`, buttons: [] };
 }
@@ -111,7 +138,9 @@ export function renderSources(documents: readonly DocumentInfo[]): DiscordMessag
   const lines = [`**${documents.length === 1 ? 'One document' : `${documents.length} documents`} loaded:**`];
   let shown = 0;
   for (const document of documents) {
-    const line = `• *${escapeLine(fitText(document.title, 200))}* — ${document.paragraphs} paragraph${document.paragraphs === 1 ? '' : 's'} (\`${document.id.replace(/`/g, "'")}\`)`;
+    const { site, date } = sourceParts(document.meta);
+    const from = [site, date].filter((part) => part !== undefined).map((part) => ` · ${escapeLine(part)}`).join('');
+    const line = `• *${escapeLine(fitText(document.title, 200))}* — ${document.paragraphs} paragraph${document.paragraphs === 1 ? '' : 's'} (\`${document.id.replace(/`/g, "'")}\`)${from}`;
     if (lines.join('\n').length + line.length + 40 > DISCORD_LIMITS.content) break;
     lines.push(line);
     shown++;
@@ -130,6 +159,7 @@ export function renderHelp(examples: readonly string[], title: string): DiscordM
     '`/search query:` the best five passages, one line each',
     '`/passage number:` a paragraph, verbatim',
     '`/sources` the loaded documents',
+    '`/library add url:` or `file:`, `/library remove`, `/library list`: this server\'s articles (Manage Server)',
   ];
   if (examples.length > 0) lines.push('', '**Try**', ...examples.map((q) => `\`/ask question: ${q.replace(/`/g, "'")}\``));
   return { content: fitText(lines.join('\n'), DISCORD_LIMITS.content), buttons: [] };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockQuote, renderAnswer, renderHelp, renderPassage, renderQuotes, renderSearch, renderSources } from '../../src/render/discord.js';
+import { blockQuote, escapeLine, renderAnswer, renderHelp, renderPassage, renderQuotes, renderSearch, renderSources } from '../../src/render/discord.js';
 import { DISCORD_LIMITS, fitText } from '../../src/render/fit.js';
 import type { Answer, Quote } from '../../src/types.js';
 
@@ -59,6 +59,12 @@ describe('renderAnswer', () => {
     expect(message.content).toContain('**Q:** \\*\\*bold\\*\\* \\_it\\_ \\`code\\` > quote \\[x](http://a)');
     expect(message.content).toContain('**\\*x\\***');
     expect(message.content).toContain('> a\\_b \\*c\\* \\~\\~d\\~\\~ \\|\\|e\\|\\|');
+  });
+
+  it('escapes what escapeMarkdown leaves bare: a second masked link, the fourth of four markers; not URLs or emoji', () => {
+    expect(escapeLine('[a](https://x.example) and [free nitro](https://evil.example)')).toBe('\\[a](https://x.example) and \\[free nitro](https://evil.example)');
+    expect(escapeLine('____ ```` ****')).toBe('\\_\\_\\_\\_ \\`\\`\\`\\` \\*\\*\\*\\*');
+    expect(escapeLine('see https://x.example/a_b*c or <:my_emoji:123>')).toBe('see https://x.example/a_b*c or <:my_emoji:123>');
   });
 
   it('stays within 2,000 characters with a huge question, answer and quote', () => {
