@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { ChunkStore } from '../chunk/store.js';
-import type { CorpusStats } from '../index/stats.js';
+import type { CorpusStats, Match } from '../index/stats.js';
 import type { SearchIndex } from '../index/search-index.js';
 import type { Answer, Quote, SourceDocument } from '../types.js';
 import { coverage, matchedTokens, termIds, weighTerms, type WeightedTerm } from './evidence.js';
@@ -25,6 +25,9 @@ interface Ranked {
   span: ShortAnswer | undefined;
 }
 
+/** The most a short answer adds to a sentence's score (for a span that fits the question perfectly). */
+const KIND_BONUS = 0.08;
+
 /** Which documents a question is asked of: all (default), or the one at this index of `context.documents`. */
 export interface Scope {
   document?: number;
@@ -46,7 +49,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (terms.length === 0) return declined('The question has no words to look up in the article.');
 
-  const ranked = rank(context, question, terms, settings.sentenceWeight, scope);
+  const ranked = rank(context, question, terms, settings.sentenceWeight, scope, settings.maxQuotes);
   const best = ranked[0];
   const known = knownShare(terms);
   if (!best || known < settings.minCoverage || terms.some((t) => !t.known && t.token.pos === 'PROPN')) {
@@ -65,23 +68,62 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   };
 }
 
-/** Ranks retrieved sentences by their own and their paragraph's coverage of the question and by whether they hold an answer of the right kind. */
-function rank(context: AnswerContext, question: Question, terms: readonly WeightedTerm[], sentenceWeight: number, scope: Scope = {}): Ranked[] {
-  const found = context.index.candidates(terms.map((t) => t.token));
-  const ids = termIds(terms, context.stats);
+/**
+ * Ranks retrieved sentences by their own and their paragraph's coverage of the
+ * question and by whether they hold an answer of the right kind. Finding the
+ * short answer is the costly part, so sentences are taken by coverage alone,
+ * best first, and the list ends once no sentence left could reach the best
+ * `needed` ones, nor the best `needed` that share words with the question:
+ * all that callers read, the same as ranking every sentence.
+ */
+function rank(context: AnswerContext, question: Question, terms: readonly WeightedTerm[], sentenceWeight: number, scope: Scope, needed: number): Ranked[] {
+  const { store, stats } = context;
+  const ids = termIds(terms, stats);
+  const paragraphs = new Map<number, Match[]>();
+  const covered: Array<{ id: number; base: number }> = [];
+  for (const id of context.index.candidates(terms.map((t) => t.token))) {
+    if (scope.document !== undefined && store.columns.chunkDocument[id] !== scope.document) continue;
+    const [first, end] = store.paragraphOf(id);
+    let around = paragraphs.get(first);
+    if (!around) paragraphs.set(first, (around = stats.matches(ids, first, end)));
+    const cover = coverage(terms, stats.matches(ids, id, id + 1), around);
+    covered.push({ id, base: sentenceWeight * cover.sentence + (1 - sentenceWeight) * cover.paragraph });
+  }
+  covered.sort((a, b) => b.base - a.base || a.id - b.id);
   const ranked: Ranked[] = [];
-  for (const id of found) {
-    const chunk = context.store.chunk(id);
-    if (!chunk) continue;
-    if (scope.document !== undefined && chunk.document !== scope.document) continue;
-    const cover = coverage(terms, ids, context.stats, context.store.paragraphOf(id), id);
+  const top = new TopScores(needed);
+  const topMatched = new TopScores(needed);
+  for (const { id, base } of covered) {
+    if (top.beats(base + KIND_BONUS) && topMatched.beats(base + KIND_BONUS)) break;
+    const chunk = store.chunk(id) as Chunk;
     const matched = matchedTokens(chunk, terms);
     const span = shortAnswer(chunk, question, matched);
-    const kindAdjustment = span ? 0.08 * span.fit : isStrict(question.kind) ? -0.25 : -0.05;
-    const score = sentenceWeight * cover.sentence + (1 - sentenceWeight) * cover.paragraph + kindAdjustment;
+    const kindAdjustment = span ? KIND_BONUS * span.fit : isStrict(question.kind) ? -0.25 : -0.05;
+    const score = base + kindAdjustment;
     ranked.push({ chunk, score, matched, span });
+    top.add(score);
+    if (matched.length > 0) topMatched.add(score);
   }
   return ranked.sort((a, b) => b.score - a.score || a.chunk.id - b.chunk.id);
+}
+
+/** The best `size` scores seen so far. */
+class TopScores {
+  private readonly scores: number[] = [];
+
+  constructor(private readonly size: number) {}
+
+  add(score: number): void {
+    let i = this.scores.length;
+    while (i > 0 && (this.scores[i - 1] as number) < score) i--;
+    this.scores.splice(i, 0, score);
+    if (this.scores.length > this.size) this.scores.pop();
+  }
+
+  /** Whether every one of the best `size` scores is higher than `score` (never while fewer were seen). */
+  beats(score: number): boolean {
+    return this.scores.length >= this.size && (this.scores[this.size - 1] as number) > score;
+  }
 }
 
 /** Further quotes worth showing after the best one: they share words with the question themselves and score at least half as well. */
@@ -124,7 +166,7 @@ export function search(context: AnswerContext, query: string, limit: number, opt
   const question = parseQuestion(query.slice(0, settings.maxQuestionLength));
   const terms = weighTerms(question.content, context.stats);
   if (terms.length === 0) return [];
-  return rank(context, { ...question, kind: 'thing' }, terms, settings.sentenceWeight, scope)
+  return rank(context, { ...question, kind: 'thing' }, terms, settings.sentenceWeight, scope, limit)
     .filter((r) => r.matched.length > 0)
     .slice(0, limit)
     .map((r) => quoteOf(context, r, terms));

@@ -51,23 +51,22 @@ export interface Coverage {
   paragraph: number;
 }
 
-/** The question words as lexicon ids, looked up once per question for `coverage`. */
+/** The question words as lexicon ids, looked up once per question for `CorpusStats.matches`. */
 export function termIds(terms: readonly WeightedTerm[], stats: CorpusStats): WordIds[] {
   return terms.map((t) => stats.wordIds(t.token));
 }
 
-/** Coverage of chunk `id` and of its paragraph (which holds the sentence, so it covers at least as much). */
-export function coverage(terms: readonly WeightedTerm[], ids: readonly WordIds[], stats: CorpusStats, paragraph: readonly [number, number], id: number): Coverage {
-  const own = stats.matches(ids, id, id + 1);
-  const around = stats.matches(ids, paragraph[0], paragraph[1]);
+/** Coverage of a sentence and of its paragraph, from how each matches the question words (the paragraph holds the sentence, so it matches at least as well). */
+export function coverage(terms: readonly WeightedTerm[], own: readonly Match[], around: readonly Match[]): Coverage {
   let total = 0;
   let sentence = 0;
   let whole = 0;
-  terms.forEach(({ weight }, i) => {
+  for (let i = 0; i < terms.length; i++) {
+    const weight = (terms[i] as WeightedTerm).weight;
     total += weight;
     sentence += weight * strength(own[i]);
     whole += weight * strength(around[i]);
-  });
+  }
   return total === 0 ? { sentence: 0, paragraph: 0 } : { sentence: sentence / total, paragraph: whole / total };
 }
 

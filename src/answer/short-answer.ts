@@ -19,15 +19,10 @@ export interface ShortAnswer {
  * the words the question and the sentence share.
  */
 export function shortAnswer(chunk: Chunk, question: Question, matched: readonly number[]): ShortAnswer | undefined {
-  const asked = new Set(question.content.map((t) => t.term));
-  const askedLoose = new Set(question.content.map(looseForm));
-  const isAsked = (i: number): boolean => {
-    const token = chunk.tokens[i];
-    return token !== undefined && token.term !== '' && (asked.has(token.term) || askedLoose.has(looseForm(token)));
-  };
+  const asked: Asked = { terms: new Set(question.content.map((t) => t.term)), loose: new Set(question.content.map(looseForm)) };
   let best: ShortAnswer | undefined;
   for (const candidate of candidates(chunk.tokens)) {
-    const trimmed = trimAsked(candidate, isAsked, chunk);
+    const trimmed = trimAsked(candidate, asked, chunk);
     if (!trimmed) continue;
     const shapeFit = fit(question.kind, trimmed.shape);
     if (shapeFit === 0) continue;
@@ -44,19 +39,34 @@ export function shortAnswer(chunk: Chunk, question: Question, matched: readonly 
   return best;
 }
 
+/** The question's terms and loose forms. */
+interface Asked {
+  terms: Set<string>;
+  loose: Set<string>;
+}
+
+// Plain functions rather than closures made per call: this runs for every span of every ranked sentence.
+function isAsked(chunk: Chunk, asked: Asked, i: number): boolean {
+  const token = chunk.tokens[i];
+  return token !== undefined && token.term !== '' && (asked.terms.has(token.term) || asked.loose.has(looseForm(token)));
+}
+
+function skippable(chunk: Chunk, asked: Asked, i: number): boolean {
+  return isAsked(chunk, asked, i) || chunk.tokens[i]?.term === '';
+}
+
 /** Drops question words at the edges of a span (`Norsat International Inc NII.TO` -> `NII.TO`); none left means no answer. */
-function trimAsked(candidate: Candidate, isAsked: (i: number) => boolean, chunk: Chunk): Candidate | undefined {
+function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate | undefined {
   let { first, last } = candidate;
-  const skippable = (i: number): boolean => isAsked(i) || chunk.tokens[i]?.term === '';
-  while (first <= last && skippable(first)) first++;
-  while (last >= first && skippable(last)) last--;
+  while (first <= last && skippable(chunk, asked, first)) first++;
+  while (last >= first && skippable(chunk, asked, last)) last--;
   if (first > last) return undefined;
   // Mostly question words inside: the span restates the question.
   let content = 0;
   let askedInside = 0;
   for (let i = first; i <= last; i++) {
     if (chunk.tokens[i]?.term) content++;
-    if (isAsked(i)) askedInside++;
+    if (isAsked(chunk, asked, i)) askedInside++;
   }
   if (content === 0 || askedInside * 2 > content) return undefined;
   return { first, last, shape: candidate.shape };
@@ -90,9 +100,8 @@ function distanceTo(candidate: Candidate, matched: readonly number[]): number {
  */
 function adjacency(candidate: Candidate, chunk: Chunk, matched: readonly number[], question: Question): number {
   const before = chunk.tokens[candidate.first - 1];
-  const touches = (i: number): boolean => matched.includes(i);
   if (question.kind === 'definition') {
-    return touches(candidate.last + 1) || touches(candidate.first - 1) || (before?.text === ',' && touches(candidate.first - 2)) ? 0.3 : 0;
+    return matched.includes(candidate.last + 1) || matched.includes(candidate.first - 1) || (before?.text === ',' && matched.includes(candidate.first - 2)) ? 0.3 : 0;
   }
   let bonus = 0;
   // Places and dates are adverbials: where they sit relative to the verb says little.
@@ -107,6 +116,6 @@ function adjacency(candidate: Candidate, chunk: Chunk, matched: readonly number[
   if (question.kind === 'place' && PLACE_PREPOSITIONS.has(preposition)) bonus += 0.2;
   if (question.kind === 'date' && TIME_PREPOSITIONS.has(preposition)) bonus += 0.1;
   // `Michael Martina in Beijing`: a place or date attaches to the word right before its preposition.
-  if (ADVERBIAL.has(question.kind) && before?.pos === 'ADP' && touches(candidate.first - 2)) bonus += 0.1;
+  if (ADVERBIAL.has(question.kind) && before?.pos === 'ADP' && matched.includes(candidate.first - 2)) bonus += 0.1;
   return bonus;
 }

@@ -121,12 +121,13 @@ export class ChunkStore {
 
   /** The chunks of chunk `id`'s paragraph, as the range `[first, end)`. */
   paragraphOf(id: number): [number, number] {
-    const c = this.columns;
-    const same = (other: number): boolean => c.chunkDocument[other] === c.chunkDocument[id] && c.chunkParagraph[other] === c.chunkParagraph[id];
+    const { chunkDocument, chunkParagraph } = this.columns;
+    const document = chunkDocument[id];
+    const paragraph = chunkParagraph[id];
     let first = id;
     let end = id + 1;
-    while (first > 0 && same(first - 1)) first--;
-    while (end < this.size && same(end)) end++;
+    while (first > 0 && chunkDocument[first - 1] === document && chunkParagraph[first - 1] === paragraph) first--;
+    while (end < this.size && chunkDocument[end] === document && chunkParagraph[end] === paragraph) end++;
     return [first, end];
   }
 

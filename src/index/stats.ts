@@ -132,11 +132,12 @@ export class CorpusStats {
       if (term === 0) continue;
       const word = tokenWord[t] as number;
       const loose = (tokenStem[t] as number) || term;
-      words.forEach((asked, i) => {
-        if (out[i] === 'exact') return;
+      for (let i = 0; i < words.length; i++) {
+        if (out[i] === 'exact') continue;
+        const asked = words[i] as WordIds;
         if (term === asked.term || term === asked.word || word === asked.term || word === asked.word) out[i] = 'exact';
         else if (loose === asked.loose) out[i] = 'loose';
-      });
+      }
     }
     return out;
   }
