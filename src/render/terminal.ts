@@ -1,4 +1,5 @@
-import type { Answer, DocumentInfo, Passage, Quote } from '../types.js';
+import type { Answer, DocumentInfo, DocumentMeta, Passage, Quote } from '../types.js';
+import { sourceParts } from './source.js';
 
 /** How to render for a terminal. */
 export interface RenderOptions {
@@ -101,7 +102,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
 /** A quote block: citation line, then the verbatim sentence with the matched words highlighted. */
 export function renderQuote(quote: Quote, options: RenderOptions): string {
   const relative = quote.highlights.map(([s, e]): [number, number] => [s - quote.start, e - quote.start]);
-  return `${citation(quote.paragraph, quote.title, options)}\n  │ ${highlight(quote.text, relative, options)}`;
+  return `${citation(quote.paragraph, quote.title, options, quote.meta)}\n  │ ${highlight(quote.text, relative, options)}`;
 }
 
 /** The loaded documents, for `:sources`. */
@@ -110,14 +111,15 @@ export function renderSources(documents: readonly DocumentInfo[], options: Rende
   const entries = documents.map((d) => {
     const where = d.source === undefined ? '' : ` · ${sanitize(d.source)}`;
     const count = d.paragraphs === 1 ? '1 paragraph' : `${d.paragraphs} paragraphs`;
-    return `  ${paint(sanitize(d.id), ['cyan'], options)}  ${sanitize(d.title)}\n    ${paint(`${count}${where}`, ['dim'], options)}`;
+    const from = describeSource(d.meta, true);
+    return `  ${paint(sanitize(d.id), ['cyan'], options)}  ${sanitize(d.title)}\n    ${paint(`${count}${where}`, ['dim'], options)}${from ? `\n    ${paint(from, ['dim'], options)}` : ''}`;
   });
   return [heading, ...entries].join('\n');
 }
 
 /** A whole paragraph, for `:passage N`. */
 export function renderPassage(passage: Passage, options: RenderOptions): string {
-  return `${citation(passage.number, passage.title, options)}\n  ${sanitize(passage.text)}`;
+  return `${citation(passage.number, passage.title, options, passage.meta)}\n  ${sanitize(passage.text)}`;
 }
 
 /** An error line (a `NewsbotError` message is already one line starting with `newsbot:`). */
@@ -125,8 +127,17 @@ export function renderError(message: string, options: RenderOptions): string {
   return paint(sanitize(message), ['red'], options);
 }
 
-function citation(paragraph: number, title: string, options: RenderOptions): string {
-  return `${paint(`¶${paragraph}`, ['bold', 'cyan'], options)} · ${paint(sanitize(title), ['dim'], options)}`;
+/** `¶8 · Title`, and for a web article ` · Site · 2024-03-18 · https://…`. */
+function citation(paragraph: number, title: string, options: RenderOptions, meta?: DocumentMeta): string {
+  const from = describeSource(meta, false);
+  return `${paint(`¶${paragraph}`, ['bold', 'cyan'], options)} · ${paint(`${sanitize(title)}${from ? ` · ${from}` : ''}`, ['dim'], options)}`;
+}
+
+/** Site, date and address of a web article, sanitized, joined by ` · ` (with the byline first for `:sources`); `''` for plain text. */
+function describeSource(meta: DocumentMeta | undefined, withByline: boolean): string {
+  const { site, date, link } = sourceParts(meta);
+  const byline = withByline ? meta?.byline?.replace(/\s+/g, ' ').trim().slice(0, 80) : undefined;
+  return [byline, site, date, link].filter((part): part is string => !!part).map(sanitize).join(' · ');
 }
 
 /**
