@@ -54,8 +54,8 @@ export function expectWithinLimits(message: DiscordMessage): void {
  */
 export function strayMarkup(content: string): string[] {
   return content.split('\n').flatMap((line) => {
-    let rest = line.replace(/\\[\s\S]/g, '').replace(/https?:\/\/\S*/g, '').replace(/\*\*/g, '');
-    if (/^¶\d+ · \*/.test(line)) rest = rest.replace(/^(¶\d+ · )\*(.*)\*$/, '$1$2');
+    const ours = line.replace(/^(¶\d+ · )\*(.*)\*$/, '$1$2');
+    const rest = ours.replace(/\\[\s\S]/g, '').replace(/https?:\/\/\S*/g, '').replace(/\*\*/g, '');
     return rest.match(/[*_`]|\|\||~~|\[[^\]]*\]\(/g) ?? [];
   });
 }
