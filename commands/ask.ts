@@ -1,16 +1,19 @@
-import { SlashCommandBuilder, time, TimestampStyles, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { BotContext, Outcome } from '../src/discord/context.js';
+import { SlashCommandBuilder, time, TimestampStyles, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
+import { resolveDocument, respondWithDocuments } from '../src/discord/documents.js';
 import { BUTTON_PREFIX, documentByKey, moreId, paragraphId, parseButtonId } from '../src/discord/refs.js';
 import { replyOptions, respond } from '../src/discord/reply.js';
-import { renderAnswer, renderPassage, renderQuotes } from '../src/render/discord.js';
-import { NewsbotError } from '../src/errors.js';
+import { escapeLine, renderAnswer, renderPassage, renderQuotes } from '../src/render/discord.js';
+import { DISCORD_LIMITS, fitText } from '../src/render/fit.js';
+import { NewsbotError, quoteValue } from '../src/errors.js';
 import type { Command } from './types.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask a question about the article; the answer comes with the sentence that says so')
   .addStringOption((o) => o.setName('question').setDescription('e.g. who bought Norsat?').setRequired(true).setMaxLength(300))
-  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'))
+  .addStringOption((o) => o.setName('document').setDescription('Ask one document only (default: all of them)').setAutocomplete(true).setMaxLength(200));
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const retryAt = context.cooldowns.take(interaction.user.id);
@@ -21,11 +24,15 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   }
   const question = interaction.options.getString('question', true);
   const ephemeral = interaction.options.getBoolean('private') ?? false;
+  const engine = await engineFor(context, interaction.guildId);
+  const typed = interaction.options.getString('document');
+  const document = typed === null ? undefined : resolveDocument(engine.documents(), typed);
+  if (typed !== null && !document) return noSuchDocument(interaction, typed);
   let outcome: Outcome = 'declined';
   await respond(
     interaction,
     () => {
-      const answer = context.engine.ask(question);
+      const answer = engine.ask(question, document ? { documentId: document.id } : {});
       outcome = answer.answered ? 'answered' : 'declined';
       return renderAnswer(answer, { more: moreId(answer.quotes.slice(1)), paragraph: paragraphId(answer.quotes[0]) });
     },
@@ -34,10 +41,22 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   return outcome;
 }
 
+/** A `document:` that names nothing in this server's library: say so, only to the person who asked. */
+export async function noSuchDocument(interaction: ChatInputCommandInteraction, typed: string): Promise<Outcome> {
+  const message = escapeLine(`newsbot: there is no document ${quoteValue(typed)} in this server's library`);
+  await interaction.reply(replyOptions({ content: fitText(`No such document: ${message}; \`/sources\` lists them.`, DISCORD_LIMITS.content), buttons: [] }, true));
+  return 'not-found';
+}
+
+/** Suggests the library's documents for the `document` option. */
+export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  await respondWithDocuments(interaction, await engineFor(context, interaction.guildId));
+}
+
 /** *More passages* and *Show paragraph*: read everything from the button's id, answer only the person who clicked. */
 export async function button(interaction: ButtonInteraction, context: BotContext): Promise<Outcome> {
   const parsed = parseButtonId(interaction.customId);
-  const engine = context.engine;
+  const engine = await engineFor(context, interaction.guildId);
   const gone = async (): Promise<Outcome> => {
     await interaction.reply(replyOptions({ content: 'That passage is no longer in the library.', buttons: [] }, true));
     return 'not-found';
@@ -57,7 +76,7 @@ export async function button(interaction: ButtonInteraction, context: BotContext
       const passage = engine.passage(where.paragraph, documentId);
       const text = passage.text.slice(where.start, where.end);
       if (!text || where.end > passage.text.length) throw new NewsbotError(`offsets ${where.start}-${where.end} are outside ¶${where.paragraph}`);
-      return { text, start: where.start, highlights: [], paragraph: passage.number, title: passage.title };
+      return { text, start: where.start, highlights: [], paragraph: passage.number, title: passage.title, meta: passage.meta };
     });
     await interaction.reply(replyOptions(renderQuotes(quotes, '**More passages:**'), true));
     return 'shown';
@@ -70,4 +89,4 @@ export async function button(interaction: ButtonInteraction, context: BotContext
 
 export const buttonPrefix = BUTTON_PREFIX;
 
-export const command: Command = { data, execute, button, buttonPrefix };
+export const command: Command = { data, execute, button, buttonPrefix, autocomplete };

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { BotContext, Outcome } from '../src/discord/context.js';
+import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
 import { replyOptions } from '../src/discord/reply.js';
 import { renderHelp } from '../src/render/discord.js';
 import type { Command } from './types.js';
@@ -7,8 +7,9 @@ import type { Command } from './types.js';
 export const data = new SlashCommandBuilder().setName('help').setDescription('What the bot does, with example questions');
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
-  const [first] = context.engine.documents();
-  await interaction.reply(replyOptions(renderHelp(context.engine.suggestQuestions(2), first?.title ?? 'the loaded article'), true));
+  const engine = await engineFor(context, interaction.guildId);
+  const [first] = engine.documents();
+  await interaction.reply(replyOptions(renderHelp(engine.suggestQuestions(2), first?.title ?? 'the loaded article'), true));
   return 'shown';
 }
 

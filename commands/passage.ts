@@ -1,5 +1,6 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { BotContext, Outcome } from '../src/discord/context.js';
+import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
+import { documentChoices, resolveDocument } from '../src/discord/documents.js';
 import { replyOptions } from '../src/discord/reply.js';
 import { NewsbotError } from '../src/errors.js';
 import { DISCORD_LIMITS, fitText } from '../src/render/fit.js';
@@ -14,9 +15,12 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const number = interaction.options.getInteger('number', true);
-  const document = interaction.options.getString('document') ?? undefined;
+  const engine = await engineFor(context, interaction.guildId);
+  const typed = interaction.options.getString('document') ?? undefined;
+  // A typed title finds its document too; anything else goes to the engine, which names it in the error.
+  const document = typed === undefined ? undefined : (resolveDocument(engine.documents(), typed)?.id ?? typed);
   try {
-    await interaction.reply(replyOptions(renderPassage(context.engine.passage(number, document))));
+    await interaction.reply(replyOptions(renderPassage(engine.passage(number, document))));
     return 'shown';
   } catch (error) {
     if (!(error instanceof NewsbotError)) throw error;
@@ -29,13 +33,8 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 
 /** Suggests documents whose title or id contains what the user typed. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  const typed = interaction.options.getFocused().toLowerCase();
-  const choices = context.engine
-    .documents()
-    .filter((d) => d.title.toLowerCase().includes(typed) || d.id.toLowerCase().includes(typed))
-    .slice(0, DISCORD_LIMITS.choices)
-    .map((d) => ({ name: fitText(d.title, DISCORD_LIMITS.choiceName), value: d.id.slice(0, 100) }));
-  await interaction.respond(choices);
+  const engine = await engineFor(context, interaction.guildId);
+  await interaction.respond(documentChoices(engine.documents(), interaction.options.getFocused()));
 }
 
 export const command: Command = { data, execute, autocomplete };

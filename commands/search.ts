@@ -1,5 +1,7 @@
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { BotContext, Outcome } from '../src/discord/context.js';
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
+import { resolveDocument, respondWithDocuments } from '../src/discord/documents.js';
+import { noSuchDocument } from './ask.js';
 import { respond } from '../src/discord/reply.js';
 import { renderSearch } from '../src/render/discord.js';
 import type { Command } from './types.js';
@@ -7,21 +9,31 @@ import type { Command } from './types.js';
 export const data = new SlashCommandBuilder()
   .setName('search')
   .setDescription('The five passages of the article that best match some words')
-  .addStringOption((o) => o.setName('query').setDescription('e.g. cyber espionage').setRequired(true).setMaxLength(300));
+  .addStringOption((o) => o.setName('query').setDescription('e.g. cyber espionage').setRequired(true).setMaxLength(300))
+  .addStringOption((o) => o.setName('document').setDescription('Search one document only (default: all of them)').setAutocomplete(true).setMaxLength(200));
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const query = interaction.options.getString('query', true);
+  const engine = await engineFor(context, interaction.guildId);
+  const typed = interaction.options.getString('document');
+  const document = typed === null ? undefined : resolveDocument(engine.documents(), typed);
+  if (typed !== null && !document) return noSuchDocument(interaction, typed);
   let outcome: Outcome = 'shown';
   await respond(
     interaction,
     () => {
-      const quotes = context.engine.search(query, 5);
+      const quotes = engine.search(query, 5, document ? { documentId: document.id } : {});
       outcome = quotes.length > 0 ? 'shown' : 'not-found';
-      return renderSearch(query, quotes);
+      return renderSearch(query, quotes, { showDocument: !document && engine.documents().length > 1 });
     },
     { deferAfterMs: context.deferAfterMs },
   );
   return outcome;
 }
 
-export const command: Command = { data, execute };
+/** Suggests the library's documents for the `document` option. */
+export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  await respondWithDocuments(interaction, await engineFor(context, interaction.guildId));
+}
+
+export const command: Command = { data, execute, autocomplete };

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { BotContext, Outcome } from '../src/discord/context.js';
+import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
 import { replyOptions } from '../src/discord/reply.js';
 import { renderSources } from '../src/render/discord.js';
 import type { Command } from './types.js';
@@ -7,7 +7,8 @@ import type { Command } from './types.js';
 export const data = new SlashCommandBuilder().setName('sources').setDescription('The documents the bot answers from');
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
-  await interaction.reply(replyOptions(renderSources(context.engine.documents())));
+  const engine = await engineFor(context, interaction.guildId);
+  await interaction.reply(replyOptions(renderSources(engine.documents())));
   return 'shown';
 }
 

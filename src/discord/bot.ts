@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { commands as allCommands, type Command } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
+import { loadCorpus } from '../ingest/load.js';
+import { Libraries } from '../library/library.js';
 import { withBackoff } from './backoff.js';
 import { Cooldowns } from './cooldown.js';
 import { createInteractionHandler } from './handler.js';
@@ -17,6 +19,8 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** The slash commands to serve. Default: all of `commands/` (tests pass their own, e.g. a deliberately slow one). */
   commands?: readonly Command[];
+  /** The per-server libraries. Default: kept under `config.dataDir`, each starting from `engine`'s documents (`config.corpusPath`). */
+  libraries?: Libraries;
 }
 
 /** A running bot: its discord.js client, and how to stop it. */
@@ -40,8 +44,20 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     allowedMentions: NO_MENTIONS,
     rest: { makeRequest, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
+  const libraries =
+    options.libraries ??
+    new Libraries({
+      dataDir: config.dataDir,
+      defaultEngine: engine,
+      loadDefaults: () => loadCorpus(config.corpusPath),
+      limits: { maxDocuments: config.libraryMaxDocuments, maxBytes: Math.round(config.libraryMaxMegabytes * 1024 * 1024) },
+      fetch: { allowPrivate: config.allowPrivateUrls },
+      onWarning: (message) => logger.warn(message),
+    });
   const handle = createInteractionHandler(options.commands ?? allCommands, {
     engine,
+    engineFor: (guildId) => libraries.engineFor(guildId),
+    libraries,
     logger,
     cooldowns: new Cooldowns(config.askCooldownSeconds),
     deferAfterMs: options.deferAfterMs ?? 2000,

@@ -30,7 +30,7 @@ describe('npm run deploy', () => {
     const put = fake.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/applications/${CLIENT_ID}/guilds/${GUILD_ID}/commands`);
     expect(put?.body).toEqual(JSON.parse(JSON.stringify(commands.map((c) => c.data.toJSON()))));
-    expect((put?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'search', 'passage', 'sources', 'help']);
+    expect((put?.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'search', 'passage', 'sources', 'help', 'library']);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {

@@ -255,6 +255,8 @@ export interface InteractionContext {
   readonly user: APIUser;
   readonly guild: GuildFixture | null;
   readonly channelId: string;
+  /** The invoking member's permissions (a bitfield as a decimal string). Default {@link MEMBER_PERMISSIONS}. */
+  readonly permissions?: string;
 }
 
 /** Fields every interaction type shares. Guild interactions carry `member`, DM ones carry `user`. */
@@ -285,7 +287,7 @@ function baseInteraction(ctx: InteractionContext) {
   const member: APIInteractionGuildMember = {
     user: ctx.user,
     roles: [],
-    permissions: MEMBER_PERMISSIONS,
+    permissions: ctx.permissions ?? MEMBER_PERMISSIONS,
     joined_at: world.joinedAt,
     deaf: false,
     mute: false,

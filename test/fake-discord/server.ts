@@ -93,6 +93,8 @@ export interface InteractionOrigin {
   readonly channelId?: string;
   /** Interaction id; default: a fresh snowflake. */
   readonly id?: string;
+  /** The member's permissions in the guild, a bitfield as a decimal string (e.g. `PermissionFlagsBits.SendMessages.toString()`). Default: every permission (`MEMBER_PERMISSIONS`). */
+  readonly permissions?: string;
 }
 
 export interface SendCommandOptions extends InteractionOrigin {
@@ -367,6 +369,7 @@ export class FakeDiscord {
       user: buildUser(userId, origin.username ?? 'tester', { global_name: origin.username ?? 'Tester' }),
       guild,
       channelId: origin.channelId ?? guild?.channels[0]?.id ?? `${BigInt(userId) + 1n}`,
+      ...(origin.permissions === undefined ? {} : { permissions: origin.permissions }),
     };
   }
 
