@@ -28,10 +28,19 @@ export interface CommandSpec {
   positionals?: boolean;
   /** Whether `--predictions OUT.json` is accepted (eval). */
   predictions?: boolean;
+  /** Whether `--corpus` may be repeated, each a path or an http(s) address (ask, repl). Otherwise it may be given once. */
+  corpora?: boolean;
+  /** Whether `--document ID` is accepted (ask). */
+  document?: boolean;
 }
 
 export interface CliArgs {
+  /** The one `--corpus`, for commands that take one; the first of several otherwise. */
   corpus: string | undefined;
+  /** Every `--corpus`, in order (`--corpus a.html --corpus https://...`). */
+  corpora: string[];
+  /** `--document ID`: ask that one document only. */
+  document: string | undefined;
   json: boolean;
   help: boolean;
   predictions: string | undefined;
@@ -47,20 +56,23 @@ export function parseCliArgs(argv: readonly string[], spec: CommandSpec = {}): C
       strict: true,
       allowPositionals: spec.positionals ?? false,
       options: {
-        corpus: { type: 'string' },
+        corpus: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         ...(spec.json ? { json: { type: 'boolean' } } : {}),
         ...(spec.predictions ? { predictions: { type: 'string' } } : {}),
+        ...(spec.document ? { document: { type: 'string' } } : {}),
       },
     });
   } catch (error) {
     if (isParseArgsError(error)) throw new UsageError(`${oneLine(error.message)} (see --help)`);
     throw error;
   }
-  const { corpus, help, json, predictions } = parsed.values as { corpus?: string; help?: boolean; json?: boolean; predictions?: string };
-  if (corpus === '') throw new UsageError('--corpus needs a path (see --help)');
+  const { corpus: corpora = [], help, json, predictions, document } = parsed.values as { corpus?: string[]; help?: boolean; json?: boolean; predictions?: string; document?: string };
+  if (corpora.includes('')) throw new UsageError('--corpus needs a path (see --help)');
+  if (corpora.length > 1 && !spec.corpora) throw new UsageError('--corpus may be given once here (see --help)');
   if (predictions === '') throw new UsageError('--predictions needs a file name (see --help)');
-  return { corpus, json: json ?? false, help: help ?? false, predictions, positionals: parsed.positionals };
+  if (document === '') throw new UsageError('--document needs a document id (see --help)');
+  return { corpus: corpora[0], corpora, document, json: json ?? false, help: help ?? false, predictions, positionals: parsed.positionals };
 }
 
 function isParseArgsError(error: unknown): error is Error {

@@ -1,21 +1,24 @@
-/** `npm run repl -- [--corpus PATH]`: asks questions one after another at a prompt. */
+/** `npm run repl -- [--corpus PATH]…`: asks questions one after another at a prompt. */
 import { createInterface } from 'node:readline';
 import { NewsbotError, quoteValue } from '../errors.js';
-import { Engine, type Passage } from '../index.js';
-import { renderAnswer, renderPassage, renderSources, type RenderOptions } from '../render/terminal.js';
+import type { Engine, Passage, QueryScope } from '../index.js';
+import { renderAnswer, renderPassage, renderSources, sanitize, type RenderOptions } from '../render/terminal.js';
 import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, wantsColor, type CliIo } from './args.js';
+import { engineForCorpora } from './corpus.js';
 
-export const REPL_USAGE = `usage: npm run repl -- [--corpus PATH]
+export const REPL_USAGE = `usage: npm run repl -- [--corpus PATH]…
 
 Asks questions about the news articles at a prompt. Piped stdin works too:
 each non-blank line is a question or a command.
 
-  --corpus PATH  a .txt/.md article or a folder of them (default: the bundled article)
+  --corpus PATH  a .txt/.md/.html article, a folder of them, or an http(s) address
+                 of one (default: the bundled article); repeat it for several
   -h, --help     show this help`;
 
 export const REPL_HELP = `Type a question, or a command:
   :sources          list the loaded documents
   :passage N [ID]   show paragraph N of document ID (default: the first document)
+  :document [ID]    ask only document ID from now on; without ID, all documents again
   :help             show this help
   :quit             leave (Ctrl-D and Ctrl-C leave too)`;
 
@@ -26,12 +29,12 @@ const HISTORY_SIZE = 500;
 /** Runs the REPL until `:quit` or the end of input and returns its exit code. */
 export async function runRepl(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const args = parseCliArgs(argv);
+    const args = parseCliArgs(argv, { corpora: true });
     if (args.help) {
       io.stdout.write(`${REPL_USAGE}\n`);
       return EXIT_OK;
     }
-    const engine = await Engine.load({ corpus: args.corpus });
+    const engine = await engineForCorpora(args.corpora, io.env);
     return await converse(engine, io);
   } catch (error) {
     return reportFailure(error, io);
@@ -43,6 +46,8 @@ async function converse(engine: Engine, io: CliIo): Promise<number> {
   // input gets bare answers so the output can be read by another program.
   const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true;
   const options = { color: wantsColor(io) };
+  /** What `:document` set: the document questions go to (default: all). */
+  const scope: QueryScope = {};
   const lines = createInterface({
     input: io.stdin,
     output: io.stdout,
@@ -59,7 +64,7 @@ async function converse(engine: Engine, io: CliIo): Promise<number> {
   for await (const line of lines) {
     let reply: string | typeof QUIT | undefined;
     try {
-      reply = respond(line, engine, options);
+      reply = respond(line, engine, options, scope);
     } catch (error) {
       reportFailure(error, io);
     }
@@ -75,10 +80,10 @@ async function converse(engine: Engine, io: CliIo): Promise<number> {
 const QUIT = Symbol('quit');
 
 /** What to print for one input line; throws a `NewsbotError` for a bad command. */
-function respond(line: string, engine: Engine, options: RenderOptions): string | typeof QUIT | undefined {
+function respond(line: string, engine: Engine, options: RenderOptions, scope: QueryScope): string | typeof QUIT | undefined {
   const input = line.trim();
   if (input === '') return undefined;
-  if (!input.startsWith(':')) return renderAnswer(engine.ask(input), options);
+  if (!input.startsWith(':')) return renderAnswer(engine.ask(input, scope), options);
   const [command, ...rest] = input.split(/\s+/);
   switch (command) {
     case ':quit':
@@ -90,9 +95,23 @@ function respond(line: string, engine: Engine, options: RenderOptions): string |
       return renderSources(engine.documents(), options);
     case ':passage':
       return renderPassage(passageOf(engine, rest), options);
+    case ':document':
+      return focus(engine, scope, rest.join(' '));
     default:
       throw new NewsbotError(`unknown command ${quoteValue(command ?? input)}; :help lists the commands`);
   }
+}
+
+/** `:document ID` narrows the following questions to one document; `:document` alone widens them to all again. */
+function focus(engine: Engine, scope: QueryScope, id: string): string {
+  if (id === '') {
+    delete scope.documentId;
+    return 'Questions now go to every document.';
+  }
+  const document = engine.documents().find((d) => d.id === id);
+  if (!document) throw new NewsbotError(`there is no document ${quoteValue(id)}; :sources lists them`);
+  scope.documentId = document.id;
+  return `Questions now go to ${sanitize(document.id)} only (${sanitize(document.title)}); :document alone for every document.`;
 }
 
 function passageOf(engine: Engine, [number, documentId]: string[]): Passage {

@@ -136,7 +136,8 @@ function citation(paragraph: number, title: string, options: RenderOptions, meta
 /** Site, date and address of a web article, sanitized, joined by ` · ` (with the byline first for `:sources`); `''` for plain text. */
 function describeSource(meta: DocumentMeta | undefined, withByline: boolean): string {
   const { site, date, link } = sourceParts(meta);
-  const byline = withByline ? meta?.byline?.replace(/\s+/g, ' ').trim().slice(0, 80) : undefined;
+  const name = withByline ? meta?.byline?.replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '').slice(0, 80) : undefined;
+  const byline = name ? `by ${name}` : undefined;
   return [byline, site, date, link].filter((part): part is string => !!part).map(sanitize).join(' · ');
 }
 
