@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Logger } from 'pino';
 import { commands as allCommands, type Command } from '../../commands/index.js';
 import type { Config } from '../config.js';
@@ -42,6 +42,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
+    // discord.js keeps every user and member it meets, forever: memory would grow with each new user.
+    // Interactions carry their own user and member, so only the bot's own are worth keeping.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
     rest: { makeRequest, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
   const libraries =
