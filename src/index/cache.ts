@@ -94,7 +94,7 @@ export function engineVersion(): string {
   for (const folder of [join(HERE, '../chunk'), HERE]) {
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.ts')).sort()) code.update(name).update(readFileSync(join(folder, name)));
   }
-  const libraries = ['minisearch', 'wink-nlp', 'wink-eng-lite-web-model'].map((name) => `${name}@${packageVersion(name)}`);
+  const libraries = ['wink-nlp', 'wink-eng-lite-web-model'].map((name) => `${name}@${packageVersion(name)}`);
   version = [`format ${SNAPSHOT_FORMAT}`, endianness(), ...libraries, `code ${code.digest('hex').slice(0, 16)}`].join(' ');
   return version;
 }

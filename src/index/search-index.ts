@@ -1,6 +1,6 @@
-import MiniSearch from 'minisearch';
 import type { ChunkStore } from '../chunk/store.js';
 import type { Token } from '../chunk/token.js';
+import { Postings, type PostingColumns } from './postings.js';
 import { looseForm, type CorpusStats } from './stats.js';
 
 /** How retrieval picks the sentences the ranker looks at. */
@@ -22,69 +22,37 @@ export const DEFAULT_INDEX_OPTIONS: Required<IndexOptions> = {
   postingBudget: 5000,
 };
 
-interface IndexedChunk {
-  id: number;
-  terms: string;
-}
-
-// Terms are normalized by the chunker, so MiniSearch only splits on spaces.
-const MINISEARCH_OPTIONS = {
-  fields: ['terms'],
-  tokenize: (text: string): string[] => (text ? text.split(' ') : []),
-  processTerm: (term: string): string | null => term || null,
-};
-
 /**
- * Retrieval over sentence chunks with MiniSearch. One field per sentence holds
- * its terms and, where they differ, their stems. A paragraph whose question
- * words are spread over two sentences is still found: the ranker gets every
- * sentence of a retrieved sentence's paragraph.
+ * Retrieval over sentence chunks: BM25 over each sentence's terms and, where
+ * they differ, their stems. A paragraph whose question words are spread over
+ * two sentences is still found: the ranker gets every sentence of a retrieved
+ * sentence's paragraph.
  */
 export class SearchIndex {
   private readonly options: Required<IndexOptions>;
 
-  private constructor(
-    private readonly search: MiniSearch<IndexedChunk>,
+  constructor(
+    readonly postings: Postings,
     private readonly store: ChunkStore,
     private readonly stats: CorpusStats,
-    options: IndexOptions,
+    options: IndexOptions = {},
   ) {
     this.options = { ...DEFAULT_INDEX_OPTIONS, ...options };
   }
 
   /** Indexes every chunk of the store. */
   static build(store: ChunkStore, stats: CorpusStats, options: IndexOptions = {}): SearchIndex {
-    const search = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
-    const { tokenTerm, tokenStem, chunkTokens } = store.columns;
-    const { lexicon } = store;
-    const terms: string[] = [];
-    for (let id = 0; id < store.size; id++) {
-      terms.length = 0;
-      for (let t = chunkTokens[id] as number; t < (chunkTokens[id + 1] as number); t++) {
-        const term = tokenTerm[t] as number;
-        if (term === 0) continue;
-        terms.push(lexicon.word(term));
-        const stem = tokenStem[t] as number;
-        if (stem !== 0) terms.push(lexicon.word(stem));
-      }
-      search.add({ id, terms: terms.join(' ') });
-    }
-    return new SearchIndex(search, store, stats, options);
+    return new SearchIndex(Postings.build(store), store, stats, options);
   }
 
-  /** An index saved by `toJSON`, over the same store. */
-  static load(json: string, store: ChunkStore, stats: CorpusStats, options: IndexOptions = {}): SearchIndex {
-    return new SearchIndex(MiniSearch.loadJSON<IndexedChunk>(json, MINISEARCH_OPTIONS), store, stats, options);
-  }
-
-  /** The MiniSearch index as JSON, for a snapshot. */
-  toJSON(): string {
-    return JSON.stringify(this.search);
+  /** An index from saved postings over the same store. */
+  static load(columns: PostingColumns, store: ChunkStore, stats: CorpusStats, options: IndexOptions = {}): SearchIndex {
+    return new SearchIndex(new Postings(columns), store, stats, options);
   }
 
   /**
    * Chunk ids that share words with the query tokens: the best `candidates` by
-   * MiniSearch's score, then the other sentences of their paragraphs.
+   * BM25, then the other sentences of their paragraphs.
    */
   candidates(query: readonly Token[]): number[] {
     const content = query.filter((t) => t.term);
@@ -92,19 +60,20 @@ export class SearchIndex {
     const postings = (word: string): number => this.stats.count(word) + this.stats.looseCount(word);
     const present = words.map((word) => ({ word, postings: postings(word) })).filter((w) => w.postings > 0);
     present.sort((a, b) => a.postings - b.postings);
-    const lookedUp: string[] = [];
+    const lookedUp: number[] = [];
+    let taken = 0;
     let work = 0;
     for (const { word, postings: cost } of present) {
-      if (lookedUp.length > 0 && work + cost > this.options.postingBudget) break;
-      lookedUp.push(word);
+      if (taken > 0 && work + cost > this.options.postingBudget) break;
+      taken++;
       work += cost;
+      const id = this.store.lexicon.find(word);
+      if (this.postings.frequency(id) > 0) lookedUp.push(id);
     }
-    if (lookedUp.length === 0) return [];
-    const results = this.search.search(lookedUp.join(' '), { combineWith: 'OR' });
     const out = new Set<number>();
-    for (const result of results.slice(0, this.options.candidates)) {
-      const [first, end] = this.store.paragraphOf(result.id as number);
-      for (let id = first; id < end; id++) out.add(id);
+    for (const id of this.postings.search(lookedUp, this.options.candidates)) {
+      const [first, end] = this.store.paragraphOf(id);
+      for (let sibling = first; sibling < end; sibling++) out.add(sibling);
     }
     return [...out];
   }

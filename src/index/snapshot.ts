@@ -2,14 +2,15 @@
  * The snapshot file: a saved index, so a process can start without chunking the
  * corpus again. Layout: a magic line, a one-line JSON header (what the snapshot
  * was built from, its sections and their SHA-256), then the sections' bytes:
- * the chunk columns as raw little-endian typed arrays, the lexicon and the
- * MiniSearch index as UTF-8 JSON.
+ * the chunk and posting columns as raw typed arrays (in the machine's byte
+ * order, which the snapshot's version records), and the lexicon as UTF-8 JSON.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ChunkColumns } from '../chunk/store.js';
 import type { IndexParts } from './corpus-index.js';
+import type { PostingColumns } from './postings.js';
 
 const MAGIC = 'newsbot-snapshot';
 
@@ -30,13 +31,15 @@ export type SnapshotRead =
   | { status: 'stale'; reason: string }
   | { status: 'corrupt'; reason: string };
 
-type ColumnName = keyof ChunkColumns;
-const COLUMN_TYPES: Record<ColumnName, typeof Uint8Array | typeof Uint32Array> = {
+type ColumnType = typeof Uint8Array | typeof Uint16Array | typeof Uint32Array;
+const CHUNK_COLUMNS: Record<keyof ChunkColumns, ColumnType> = {
   chunkDocument: Uint32Array, chunkParagraph: Uint32Array, chunkStart: Uint32Array, chunkEnd: Uint32Array, chunkTokens: Uint32Array,
   tokenStart: Uint32Array, tokenEnd: Uint32Array, tokenPos: Uint8Array, tokenTerm: Uint32Array, tokenWord: Uint32Array,
   tokenStem: Uint32Array, tokenEntity: Uint32Array,
 };
-const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
+const POSTING_COLUMNS: Record<keyof PostingColumns, ColumnType> = {
+  termStart: Uint32Array, postingChunk: Uint32Array, postingCount: Uint16Array, chunkLength: Uint16Array,
+};
 
 interface Header {
   key: SnapshotKey;
@@ -49,12 +52,12 @@ interface Header {
  * renamed over the old one, so a crash mid-write leaves the old snapshot whole.
  */
 export async function writeSnapshot(file: string, key: SnapshotKey, parts: IndexParts): Promise<void> {
-  const sections: Array<{ name: string; data: Uint8Array }> = COLUMN_NAMES.map((name) => {
-    const column = parts.columns[name];
-    return { name, data: new Uint8Array(column.buffer, column.byteOffset, column.byteLength) };
-  });
-  sections.push({ name: 'lexicon', data: Buffer.from(JSON.stringify(parts.lexicon)) });
-  sections.push({ name: 'search', data: Buffer.from(parts.search) });
+  const bytesOf = (column: ArrayBufferView): Uint8Array => new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
+  const sections: Array<{ name: string; data: Uint8Array }> = [
+    ...Object.keys(CHUNK_COLUMNS).map((name) => ({ name, data: bytesOf(parts.columns[name as keyof ChunkColumns]) })),
+    ...Object.keys(POSTING_COLUMNS).map((name) => ({ name, data: bytesOf(parts.postings[name as keyof PostingColumns]) })),
+    { name: 'lexicon', data: Buffer.from(JSON.stringify(parts.lexicon)) },
+  ];
   const hash = createHash('sha256');
   for (const section of sections) hash.update(section.data);
   const header: Header = { key, sections: sections.map((s) => ({ name: s.name, bytes: s.data.byteLength })), sha256: hash.digest('hex') };
@@ -98,11 +101,13 @@ export async function readSnapshot(file: string, key: SnapshotKey): Promise<Snap
     offset += length;
   }
   try {
-    const columns = Object.fromEntries(COLUMN_NAMES.map((name) => [name, copyColumn(section.get(name), COLUMN_TYPES[name])])) as unknown as ChunkColumns;
+    const columnsOf = (types: Record<string, ColumnType>): unknown =>
+      Object.fromEntries(Object.entries(types).map(([name, type]) => [name, copyColumn(section.get(name), type)]));
+    const columns = columnsOf(CHUNK_COLUMNS) as ChunkColumns;
+    const postings = columnsOf(POSTING_COLUMNS) as PostingColumns;
     const lexicon = JSON.parse(section.get('lexicon')?.toString() ?? '') as string[];
-    const search = section.get('search')?.toString() ?? '';
-    if (!consistent(columns, lexicon) || search === '') return { status: 'corrupt', reason: 'its sections do not fit together' };
-    return { status: 'ok', parts: { columns, lexicon, search } };
+    if (!consistent(columns, postings, lexicon)) return { status: 'corrupt', reason: 'its sections do not fit together' };
+    return { status: 'ok', parts: { columns, lexicon, postings } };
   } catch {
     return { status: 'corrupt', reason: 'a section is damaged' };
   }
@@ -116,7 +121,7 @@ function staleness(found: SnapshotKey, wanted: SnapshotKey): string | undefined 
 }
 
 /** A column copied out of the file's bytes into its own aligned buffer. */
-function copyColumn(bytes: Buffer | undefined, type: typeof Uint8Array | typeof Uint32Array): Uint8Array | Uint32Array {
+function copyColumn(bytes: Buffer | undefined, type: ColumnType): Uint8Array | Uint16Array | Uint32Array {
   if (!bytes || bytes.byteLength % type.BYTES_PER_ELEMENT !== 0) throw new Error('bad column');
   const column = new type(bytes.byteLength / type.BYTES_PER_ELEMENT);
   new Uint8Array(column.buffer).set(bytes);
@@ -124,14 +129,16 @@ function copyColumn(bytes: Buffer | undefined, type: typeof Uint8Array | typeof 
 }
 
 /** Lengths that agree, so a well-checksummed but wrong file cannot index out of bounds. */
-function consistent(c: ChunkColumns, lexicon: readonly string[]): boolean {
+function consistent(c: ChunkColumns, p: PostingColumns, lexicon: readonly string[]): boolean {
   const chunks = c.chunkDocument.length;
   const tokens = c.tokenStart.length;
-  const perChunk = [c.chunkParagraph, c.chunkStart, c.chunkEnd];
+  const perChunk = [c.chunkParagraph, c.chunkStart, c.chunkEnd, p.chunkLength];
   const perToken = [c.tokenEnd, c.tokenPos, c.tokenTerm, c.tokenWord, c.tokenStem, c.tokenEntity];
   return (
     Array.isArray(lexicon) && lexicon[0] === '' &&
     perChunk.every((column) => column.length === chunks) && perToken.every((column) => column.length === tokens) &&
-    c.chunkTokens.length === chunks + 1 && c.chunkTokens[chunks] === tokens
+    c.chunkTokens.length === chunks + 1 && c.chunkTokens[chunks] === tokens &&
+    p.termStart.length === lexicon.length + 1 && p.termStart[lexicon.length] === p.postingChunk.length &&
+    p.postingCount.length === p.postingChunk.length && p.postingChunk.every((chunk) => chunk < chunks)
   );
 }
