@@ -5,6 +5,8 @@ import { main } from './src/discord/main.js';
 const bot = await main();
 if (!bot) {
   process.exitCode = 1;
+  // As a shard of `npm run start:sharded`, the channel to the manager would keep this process alive.
+  process.disconnect?.();
 } else {
   // Close the gateway cleanly so Discord shows the bot offline at once.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -12,4 +14,8 @@ if (!bot) {
       void bot.stop().then(() => process.exit(0));
     });
   }
+  // As a shard, stop when the manager is gone (even killed), rather than answer on as an orphan.
+  process.once('disconnect', () => {
+    void bot.stop().then(() => process.exit(0));
+  });
 }

@@ -76,7 +76,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.token);
   await ready;
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, documents: engine.documents().length }, 'bot ready');
+  logger.info({ user: client.user?.tag, shards: client.shard?.ids, guilds: client.guilds.cache.size, documents: engine.documents().length }, 'bot ready');
   return {
     client,
     async stop() {

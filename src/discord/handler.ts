@@ -21,7 +21,8 @@ export function createInteractionHandler(commands: readonly Command[], context: 
   return async (interaction) => {
     const started = performance.now();
     const name = interaction.isChatInputCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? `button:${interaction.customId.split(':').slice(0, 2).join(':')}` : `type:${interaction.type}`;
-    const fields = { interaction: interaction.id, command: name, guild: interaction.guildId ?? undefined, user: interaction.user.id };
+    // The shard shows which process answered when the bot runs under the ShardingManager (DMs: none).
+    const fields = { interaction: interaction.id, command: name, guild: interaction.guildId ?? undefined, shard: interaction.guild?.shardId, user: interaction.user.id };
     let outcome: Outcome | 'error' | 'ignored' = 'ignored';
     try {
       if (interaction.isChatInputCommand()) {
