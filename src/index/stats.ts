@@ -87,27 +87,50 @@ export class CorpusStats {
    */
   closest(term: string): string | undefined {
     if (this.corrections.has(term)) return this.corrections.get(term);
-    let found: string | undefined;
-    let foundCount = 0;
+    let found = -1;
     let best = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
     if (best > 0 && !/\d/.test(term)) {
-      for (const id of this.vocabulary) {
-        const candidate = this.store.lexicon.word(id);
-        if (Math.abs(candidate.length - term.length) > best) continue;
-        const distance = editDistance(term, candidate, best + 1);
-        if (distance > best) continue;
-        // Closer wins; at the same distance, the more frequent word.
-        const count = this.frequency[id] as number;
-        if (found === undefined || distance < best || count > foundCount) {
-          found = candidate;
-          foundCount = count;
-          best = distance;
+      const byLength = this.vocabularyByLength();
+      // An edit changes the length by one at most, so only words of nearby lengths can be close enough.
+      for (let length = term.length - best; length <= term.length + best; length++) {
+        for (const position of byLength.get(length) ?? []) {
+          if (Math.abs(length - term.length) > best) break;
+          const distance = editDistance(term, this.store.lexicon.word(this.vocabulary[position] as number), best + 1);
+          if (distance > best) continue;
+          // Closer wins; at the same distance, the more frequent word; then the one the corpus uses first.
+          if (found === -1 || distance < best || this.order(position, found) < 0) {
+            found = position;
+            best = distance;
+          }
         }
       }
     }
+    const correction = found === -1 ? undefined : this.store.lexicon.word(this.vocabulary[found] as number);
     if (this.corrections.size >= MAX_CORRECTIONS) this.corrections.clear();
-    this.corrections.set(term, found);
-    return found;
+    this.corrections.set(term, correction);
+    return correction;
+  }
+
+  /** Spelling-correction preference between two vocabulary positions at the same distance: more frequent first, then first used. */
+  private order(a: number, b: number): number {
+    const frequency = this.frequency;
+    return (frequency[this.vocabulary[b] as number] as number) - (frequency[this.vocabulary[a] as number] as number) || a - b;
+  }
+
+  private byLength: Map<number, number[]> | undefined;
+
+  /** Vocabulary positions by word length, built on the first misspelling. */
+  private vocabularyByLength(): Map<number, number[]> {
+    if (this.byLength) return this.byLength;
+    const byLength = new Map<number, number[]>();
+    this.vocabulary.forEach((id, position) => {
+      const length = this.store.lexicon.word(id).length;
+      const list = byLength.get(length);
+      if (list) list.push(position);
+      else byLength.set(length, [position]);
+    });
+    this.byLength = byLength;
+    return byLength;
   }
 
   /** BM25-style inverse document frequency over sentences; rare words weigh more. */
@@ -143,21 +166,28 @@ export class CorpusStats {
   }
 }
 
+/** Three rows of the edit-distance table, reused across calls: spelling correction runs it over much of the vocabulary. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Damerau-Levenshtein distance (adjacent swaps count once), or `limit` as soon as it is reached. */
 export function editDistance(a: string, b: string, limit: number): number {
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  const n = b.length;
+  if ((rows[0] as Int32Array).length <= n) rows = rows.map(() => new Int32Array(2 * (n + 1)));
+  let [beforePrevious, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const ai = a.charCodeAt(i - 1);
+    current[0] = i;
     let smallest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      row.push(value);
-      smallest = Math.min(smallest, value);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
+      current[j] = value;
+      if (value < smallest) smallest = value;
     }
     if (smallest >= limit) return limit;
-    rows.push(row);
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return rows[a.length]?.[b.length] ?? limit;
+  return previous[n] as number;
 }
