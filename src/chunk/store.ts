@@ -35,9 +35,18 @@ export interface ChunkColumns {
   tokenEntity: Uint32Array;
 }
 
+/**
+ * Most chunks kept as objects after a question needed them: a question ranks a
+ * few dozen, and rebuilding their tokens every time is most of what a question
+ * allocates (and so of its garbage-collection pauses). Small corpora stay whole.
+ */
+const CACHED_CHUNKS = 4096;
+
 /** The chunks of a corpus, in reading order, so a paragraph's chunks are consecutive. */
 export class ChunkStore {
   readonly size: number;
+  /** Recently used chunk objects, least recent first. They are shared: nothing may change them. */
+  private readonly cache = new Map<number, Chunk>();
 
   constructor(
     readonly documents: readonly SourceDocument[],
@@ -87,7 +96,20 @@ export class ChunkStore {
 
   /** Chunk `id` with its text and token objects, or `undefined` when there is no such chunk. */
   chunk(id: number): Chunk | undefined {
+    const cached = this.cache.get(id);
+    if (cached) {
+      this.cache.delete(id);
+      this.cache.set(id, cached);
+      return cached;
+    }
     if (!(id >= 0 && id < this.size)) return undefined;
+    const chunk = this.materialize(id);
+    if (this.cache.size >= CACHED_CHUNKS) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(id, chunk);
+    return chunk;
+  }
+
+  private materialize(id: number): Chunk {
     const c = this.columns;
     const document = c.chunkDocument[id] as number;
     const paragraph = c.chunkParagraph[id] as number;
