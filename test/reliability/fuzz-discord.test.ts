@@ -31,7 +31,7 @@ describe('bot under hostile questions, end to end', () => {
         const line = await running.logLineOf(interaction.id);
         expect(line.outcome).not.toBe('error');
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });

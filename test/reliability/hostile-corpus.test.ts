@@ -31,10 +31,10 @@ const FILES: Record<string, string> = {
   ].join('\n\n'),
   'huge.txt': [
     `Huge ${MENTIONS}`,
-    Array.from({ length: 600 }, (_, i) => `Sentence ${i} mentions @everyone and **Norsat** with [a link](https://evil.example/${i}).`).join(' '),
+    Array.from({ length: 350 }, (_, i) => `Sentence ${i} mentions @everyone and **Norsat** with [a link](https://evil.example/${i}).`).join(' '),
     `Norsat${'_'.repeat(4000)}${'x'.repeat(6000)}`,
     // Without NUL, which makes the loader refuse the file as binary.
-    Array.from({ length: 300 }, () => FRAGMENTS.filter((f) => f !== '\u0000').join(' ')).join(' '),
+    Array.from({ length: 150 }, () => FRAGMENTS.filter((f) => f !== '\u0000').join(' ')).join(' '),
   ].join('\n\n'),
   'rtl.txt': [
     '\u202eNorsat \u2066مرحبا\u2069 שלום\u200f',
@@ -87,10 +87,10 @@ describe('Discord rendering of a hostile corpus', () => {
         expect(strayMarkup(message.content)).toEqual([]);
         if (answer.quotes.length > 0) quoted++;
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
     // Most questions land on hostile sentences, so the quotes themselves were put to the test.
-    expect(quoted).toBeGreaterThan(75);
+    expect(quoted).toBeGreaterThan(50);
   });
 });
 
