@@ -123,7 +123,7 @@ describe('bot under gateway faults', () => {
     const bot = await start();
     bot.fake.sendInvalidSession(false);
     // discord.js waits until 5 s after its previous IDENTIFY (plus jitter) before identifying again.
-    await bot.fake.waitFor(() => bot.fake.identifyCount === 2, 'a second IDENTIFY', { timeoutMs: 10_000 });
+    await bot.fake.waitFor(() => bot.fake.identifyCount === 2, 'a second IDENTIFY', { timeoutMs: 15_000 });
     await bot.fake.waitForReady();
 
     expect(bot.fake.resumeCount).toBe(0);

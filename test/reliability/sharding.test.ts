@@ -59,7 +59,8 @@ describe('sharded bot (ShardingManager)', () => {
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
     expect(fake.gatewayConnections.every((connection) => connection.closedAt !== undefined)).toBe(true);
     expect(run.output().stdout + run.output().stderr).not.toContain(TOKEN);
-  });
+    // Three node processes start here (manager and two shards): give a loaded machine time.
+  }, 60_000);
 
   it('stops its shards when the manager is killed outright', async () => {
     fake = await FakeDiscord.start({ guilds: GUILDS, botToken: TOKEN, shards: 2, maxConcurrency: 2 });
@@ -76,7 +77,7 @@ describe('sharded bot (ShardingManager)', () => {
     // Each shard sees its channel to the manager close, closes its gateway and exits.
     await fake.waitFor(() => fake?.gatewayConnections.every((connection) => connection.closedAt !== undefined), 'both shards to disconnect', { timeoutMs: 10_000 });
     await waitUntil(() => (pids.every((pid) => !isAlive(pid)) ? true : undefined), 10_000);
-  });
+  }, 60_000);
 });
 
 function isAlive(pid: number): boolean {
