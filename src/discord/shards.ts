@@ -78,6 +78,8 @@ export async function startSharded(
       logger.info({ shard: shard.id, pid: processes.get(shard.id)?.pid }, 'shard process started');
     });
     shard.on('ready', () => logger.info({ shard: shard.id, pid: processes.get(shard.id)?.pid }, 'shard ready'));
+    // A failed respawn is emitted as 'error': unheard, it would crash the manager and every shard with it.
+    shard.on('error', (error) => logger.error({ shard: shard.id, err: error }, 'shard error'));
     shard.on('death', (child) => logger.warn({ shard: shard.id, pid: processes.get(shard.id)?.pid, code: 'exitCode' in child ? child.exitCode : undefined }, 'shard process exited'));
   };
 
