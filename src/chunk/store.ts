@@ -40,7 +40,7 @@ export interface ChunkColumns {
  * few dozen, and rebuilding their tokens every time is most of what a question
  * allocates (and so of its garbage-collection pauses). Small corpora stay whole.
  */
-const CACHED_CHUNKS = 4096;
+const CACHED_CHUNKS = 1024;
 
 /** The chunks of a corpus, in reading order, so a paragraph's chunks are consecutive. */
 export class ChunkStore {
@@ -59,10 +59,15 @@ export class ChunkStore {
   /** Cuts every paragraph of every document into sentences and tokens; `onDocument(done)` after each document. */
   static build(documents: readonly SourceDocument[], onDocument?: (done: number) => void): ChunkStore {
     const lexicon = new Lexicon();
+    // English runs about five characters a token and well over eighty a sentence: room enough, rarely grown.
+    const chars = documents.reduce((sum, d) => sum + d.paragraphs.reduce((n, p) => n + p.length, 0), 0);
+    const chunks = chars / 80;
+    const tokens = chars / 4;
     const c = {
-      document: new Column(Uint32Array), paragraph: new Column(Uint32Array), start: new Column(Uint32Array), end: new Column(Uint32Array),
-      tokens: new Column(Uint32Array), tokenStart: new Column(Uint32Array), tokenEnd: new Column(Uint32Array), pos: new Column(Uint8Array),
-      term: new Column(Uint32Array), word: new Column(Uint32Array), stem: new Column(Uint32Array), entity: new Column(Uint32Array),
+      document: new Column(Uint32Array, chunks), paragraph: new Column(Uint32Array, chunks), start: new Column(Uint32Array, chunks),
+      end: new Column(Uint32Array, chunks), tokens: new Column(Uint32Array, chunks + 1), tokenStart: new Column(Uint32Array, tokens),
+      tokenEnd: new Column(Uint32Array, tokens), pos: new Column(Uint8Array, tokens), term: new Column(Uint32Array, tokens),
+      word: new Column(Uint32Array, tokens), stem: new Column(Uint32Array, tokens), entity: new Column(Uint32Array, tokens),
     };
     documents.forEach((document, d) => {
       document.paragraphs.forEach((paragraph, p) => {
