@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSquad } from '../src/eval/squad.js';
+import { wordCount } from '../src/index/corpus-index.js';
 import { DEFAULT_CORPUS, loadCorpus } from '../src/ingest/load.js';
 import type { SourceDocument } from '../src/types.js';
 import { generateLargeCorpus, isWritten, writeCorpus } from './corpus.js';
@@ -31,6 +32,10 @@ export interface Dataset {
   name: string;
   /** Folder (or file) of `.txt` documents. */
   corpus: string;
+  documents: number;
+  passages: number;
+  /** Whitespace-separated words of the paragraphs. */
+  words: number;
   questions: BenchQuestion[];
   /** For the generated corpus: distinct words after each tenth of it. */
   vocabularyGrowth?: Array<{ words: number; vocabulary: number }>;
@@ -66,7 +71,7 @@ async function article(): Promise<Dataset> {
   const seed = await loadSquad(join(ROOT, 'eval/seed-questions.json'));
   const offtopic = await loadSquad(join(ROOT, 'eval/offtopic-sample.json'));
   const questions = [...seed.questions, ...offtopic.questions].map((q) => ({ question: q.question, gold: q.impossible ? [] : q.answers }));
-  return { name: 'article', corpus: DEFAULT_CORPUS, questions };
+  return { name: 'article', corpus: DEFAULT_CORPUS, ...sizeOf(await loadCorpus(DEFAULT_CORPUS)), questions };
 }
 
 /** The SQuAD sample's two articles as two documents, asked all 418 questions (gold answers for the 204 answerable). */
@@ -76,7 +81,7 @@ async function squad(): Promise<Dataset> {
   const documents: SourceDocument[] = set.articles.map((a, i) => ({ id: `squad-${i + 1}`, title: a.title.replace(/_/g, ' '), paragraphs: a.paragraphs }));
   if (!(await isWritten(documents, corpus))) await writeCorpus(documents, corpus);
   const questions = set.questions.map((q) => ({ question: q.question, gold: q.impossible ? [] : q.answers }));
-  return { name: 'squad', corpus, questions };
+  return { name: 'squad', corpus, ...sizeOf(documents), questions };
 }
 
 /** The generated corpus of a million words, asked questions made from its own sentences. */
@@ -88,5 +93,13 @@ async function large(): Promise<Dataset> {
   const corpus = join(WORK_DIR, 'large');
   if (!(await isWritten(generated.documents, corpus))) await writeCorpus(generated.documents, corpus);
   const questions = generated.questions.map((q) => ({ question: q.question, gold: [q.sentence] }));
-  return { name: 'large', corpus, questions, vocabularyGrowth: generated.vocabularyGrowth };
+  return { name: 'large', corpus, ...sizeOf(generated.documents), questions, vocabularyGrowth: generated.vocabularyGrowth };
+}
+
+function sizeOf(documents: readonly SourceDocument[]): Pick<Dataset, 'documents' | 'passages' | 'words'> {
+  return {
+    documents: documents.length,
+    passages: documents.reduce((sum, d) => sum + d.paragraphs.length, 0),
+    words: documents.reduce((sum, d) => sum + wordCount(d), 0),
+  };
 }

@@ -25,7 +25,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     datasets: { type: 'string', default: DATASET_NAMES.join(',') },
     engines: { type: 'string', default: ENGINE_NAMES.join(',') },
-    seconds: { type: 'string', default: '60' },
+    seconds: { type: 'string', default: '20' },
   },
 });
 const datasets = pick(values.datasets, DATASET_NAMES, '--datasets');

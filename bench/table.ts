@@ -44,7 +44,7 @@ export function renderReport(report: Report): string {
     '',
     'Every engine indexes the same passages (paragraphs) and answers the same questions, each in a process of its own.',
     '*Hit@1*: the top passage holds a gold answer. *p50/p95/p99*: milliseconds per question, after a warm-up;',
-    'a library is timed on as many questions as fit in a minute (the *questions* column). *Build*: indexing time',
+    'a library is timed on as many questions as fit in 20 seconds (the *questions* column). *Build*: indexing time',
     '(reading files and saving excluded); *words/s* over whitespace-separated words. *Peak RSS* of the whole process.',
     '*Index*: the saved index on disk (newsbot\'s snapshot; the libraries\' own serialization, as JSON).',
     '*Cold start*: from spawning `node --import tsx` to the first answer, loading the saved index (median of 3) or',
