@@ -81,8 +81,7 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
   const ids = termIds(terms, stats);
   const paragraphs = new Map<number, Match[]>();
   const covered: Array<{ id: number; base: number }> = [];
-  for (const id of context.index.candidates(terms.map((t) => t.token))) {
-    if (scope.document !== undefined && store.columns.chunkDocument[id] !== scope.document) continue;
+  for (const id of context.index.candidates(terms.map((t) => t.token), scope.document)) {
     const [first, end] = store.paragraphOf(id);
     let around = paragraphs.get(first);
     if (!around) paragraphs.set(first, (around = stats.matches(ids, first, end)));

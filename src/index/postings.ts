@@ -88,8 +88,8 @@ export class Postings {
     return id >= 0 && id + 1 < this.columns.termStart.length ? (this.columns.termStart[id + 1] as number) - (this.columns.termStart[id] as number) : 0;
   }
 
-  /** The best `limit` chunks for the query's lexicon ids (in query order, no repeats), best first. */
-  search(query: readonly number[], limit: number): number[] {
+  /** The best `limit` chunks for the query's lexicon ids (in query order, no repeats), best first; only chunks `accept` takes, if given. */
+  search(query: readonly number[], limit: number, accept?: (chunk: number) => boolean): number[] {
     if (limit <= 0) return [];
     const { termStart, postingChunk, postingCount, chunkLength } = this.columns;
     const chunks = chunkLength.length;
@@ -118,7 +118,10 @@ export class Postings {
       const difference = this.final(b) - this.final(a);
       return difference !== 0 ? difference : (firstTerm[a] as number) - (firstTerm[b] as number) || a - b;
     });
-    for (let i = 0; i < count; i++) best.offer(touched[i] as number);
+    for (let i = 0; i < count; i++) {
+      const chunk = touched[i] as number;
+      if (!accept || accept(chunk)) best.offer(chunk);
+    }
     const out = best.sorted();
     for (let i = 0; i < count; i++) matchedTerms[touched[i] as number] = 0;
     return out;

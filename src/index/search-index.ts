@@ -52,9 +52,10 @@ export class SearchIndex {
 
   /**
    * Chunk ids that share words with the query tokens: the best `candidates` by
-   * BM25, then the other sentences of their paragraphs.
+   * BM25 (of document number `document` only, when given), then the other
+   * sentences of their paragraphs.
    */
-  candidates(query: readonly Token[]): number[] {
+  candidates(query: readonly Token[], document?: number): number[] {
     const content = query.filter((t) => t.term);
     const words = [...new Set(content.map((t) => t.term).concat(content.map(looseForm)))];
     const postings = (word: string): number => this.stats.count(word) + this.stats.looseCount(word);
@@ -71,7 +72,9 @@ export class SearchIndex {
       if (this.postings.frequency(id) > 0) lookedUp.push(id);
     }
     const out = new Set<number>();
-    for (const id of this.postings.search(lookedUp, this.options.candidates)) {
+    const { chunkDocument } = this.store.columns;
+    const accept = document === undefined ? undefined : (chunk: number): boolean => chunkDocument[chunk] === document;
+    for (const id of this.postings.search(lookedUp, this.options.candidates, accept)) {
       const [first, end] = this.store.paragraphOf(id);
       for (let sibling = first; sibling < end; sibling++) out.add(sibling);
     }
