@@ -1,4 +1,4 @@
-import { memoize, nlp, stemOf } from './nlp.js';
+import { memoize, nlp, stem } from './nlp.js';
 import type { Pos, Sentence, Token } from './token.js';
 
 // Words that carry no content in a question or a sentence beyond what wink-nlp
@@ -45,7 +45,7 @@ export function analyze(text: string): Sentence[] {
     const tag = pos[i] ?? 'X';
     // `value` is wink-nlp's own copy of the text: equal to the slice, and already hashed for the memos below.
     const token: Token = { text: found === -1 ? '' : value, start, end, pos: tag, term: '', word: '', stem: '' };
-    setTerms(token, lemmas[i] ?? value, stemOf(value), stopFlags[i] === true);
+    setTerms(token, lemmas[i] ?? value, stopFlags[i] === true);
     raw.push(token);
   });
   entitySpans.forEach(([first, last], k) => {
@@ -73,15 +73,15 @@ export function analyzeQuestion(question: string): Token[] {
   return analyze(question).flatMap((sentence) => sentence.tokens);
 }
 
-function setTerms(token: Token, lemma: string, stem: string, stop: boolean): void {
-  const lower = fold(lemma);
+function setTerms(token: Token, lemma: string, stop: boolean): void {
   if (!/[\p{L}\p{N}]/u.test(token.text)) return;
   if (FUNCTION_POS.has(token.pos) && !/\d/.test(token.text)) return;
   if (QUESTION_WORDS.has(token.text.toLowerCase())) return;
   if (stop && !CONTENT_POS.has(token.pos)) return;
+  const lower = fold(lemma);
   token.term = lower;
   token.word = fold(token.text);
-  const stemmed = fold(stem);
+  const stemmed = foldedStem(token.text);
   token.stem = stemmed !== lower && stemmed.length >= 3 ? stemmed : '';
 }
 
@@ -136,6 +136,13 @@ function mergeTickers(text: string, tokens: Token[]): Token[] {
 
 /** Lower case without accents, so `Hervé` matches `Herve` and `Île` matches `Ile`. */
 const fold = memoize((word: string): string => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+
+/**
+ * The folded Porter stem of a token's text, the same as folding wink-nlp's
+ * `its.stem` (which runs the stemmer on every token): remembered, as words
+ * repeat and stemming was a fifth of chunking time.
+ */
+const foldedStem = memoize((text: string): string => fold(stem(text)));
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && /\s/.test(text[start] ?? '')) start++;

@@ -38,9 +38,5 @@ export function memoize(fn: (text: string) => string): (text: string) => string 
   };
 }
 
-/**
- * The Porter stem of a token's text, the same as wink-nlp's `its.stem` (which
- * runs the model's stemmer on the token's value every time). Stemming is a
- * fifth of chunking time otherwise.
- */
-export const stemOf = memoize((model as unknown as { addons: { stem: (word: string) => string } }).addons.stem);
+/** The model's Porter stemmer: what wink-nlp's `its.stem` runs on a token's text, on every call. */
+export const stem = (model as unknown as { addons: { stem: (word: string) => string } }).addons.stem;
