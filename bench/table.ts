@@ -76,9 +76,22 @@ export function renderReport(report: Report): string {
     }
     lines.push('');
   }
-  lines.push(...targets(report));
+  lines.push(...targets(report), ...NOTES);
   return `${lines.join('\n')}\n`;
 }
+
+const NOTES = [
+  '## Notes',
+  '',
+  "- newsbot's Hit@1 is the paragraph of its first quote, whether it answers or declines; its build time leaves out",
+  "  loading the wink-nlp model (about 0.1 s, once per process), as wink-bm25's does.",
+  "- FlexSearch's default index returns only passages that hold every word of the query (its `suggest` option",
+  '  relaxes that), so whole questions rarely match anything.',
+  "- lunr reads a question as its query language; one that is not valid syntax (a `:` or `~`, say) counts as a miss.",
+  '- A library timed on fewer than 1,000 questions has its Hit@1 counted over the questions it was asked: the first',
+  '  ones of the same list.',
+  '',
+];
 
 function targets(report: Report): string[] {
   const find = (dataset: DatasetName): Measurement | undefined => report.measurements.find((m) => m.dataset === dataset && m.engine === 'newsbot');
