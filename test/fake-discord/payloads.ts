@@ -28,6 +28,7 @@ import {
   type APIAttachment,
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionDataResolved,
+  type APIGuildMember,
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentInteraction,
@@ -96,6 +97,23 @@ export const EVERYONE_PERMISSIONS = (
 
 /** Permissions of the member invoking a command (an admin-ish tester). */
 export const MEMBER_PERMISSIONS = '2147483647';
+
+/** A guild member with no roles, nickname or flags: the bot's own member, or the user of an interaction. */
+function buildMember(user: APIUser, world: World): APIGuildMember {
+  return {
+    user,
+    roles: [],
+    joined_at: world.joinedAt,
+    deaf: false,
+    mute: false,
+    flags: NO_FLAGS as GuildMemberFlags,
+    nick: null,
+    avatar: null,
+    premium_since: null,
+    pending: false,
+    communication_disabled_until: null,
+  };
+}
 
 export function buildUser(id: string, username: string, extra: Partial<APIUser> = {}): APIUser {
   return { id, username, discriminator: '0', global_name: null, avatar: null, ...extra };
@@ -199,19 +217,7 @@ export function buildGuildCreate(world: World, guild: GuildFixture): GatewayGuil
     member_count: 2,
     // Real Discord always includes the bot's own member, which is what makes `guild.members.me` work.
     members: [
-      {
-        user: world.botUser,
-        roles: [],
-        joined_at: world.joinedAt,
-        deaf: false,
-        mute: false,
-        flags: NO_FLAGS as GuildMemberFlags,
-        nick: null,
-        avatar: null,
-        premium_since: null,
-        pending: false,
-        communication_disabled_until: null,
-      },
+      buildMember(world.botUser, world),
     ],
     channels: guild.channels.map((channel, position) => {
       // GUILD_CREATE omits guild_id on channels (discord.js fills it in).
@@ -284,20 +290,7 @@ function baseInteraction(ctx: InteractionContext) {
       channel: { id: ctx.channelId, type: ChannelType.DM as const, last_message_id: null, recipients: [ctx.user] },
     };
   }
-  const member: APIInteractionGuildMember = {
-    user: ctx.user,
-    roles: [],
-    permissions: ctx.permissions ?? MEMBER_PERMISSIONS,
-    joined_at: world.joinedAt,
-    deaf: false,
-    mute: false,
-    flags: NO_FLAGS as GuildMemberFlags,
-    nick: null,
-    avatar: null,
-    premium_since: null,
-    pending: false,
-    communication_disabled_until: null,
-  };
+  const member: APIInteractionGuildMember = { ...buildMember(ctx.user, world), permissions: ctx.permissions ?? MEMBER_PERMISSIONS };
   const channelName = guild.channels.find((c) => c.id === ctx.channelId)?.name ?? 'unknown';
   return {
     ...common,
