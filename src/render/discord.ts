@@ -23,12 +23,19 @@ export interface QuoteRef {
 }
 
 /**
+ * Control characters, and the bidi embeddings, overrides and isolates that can
+ * make an echoed question display reversed or hide what follows it.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
  * Markdown-escaped text on one line: article and user text can hold `*`, `_`,
- * backticks, masked links or line breaks. On one line after our own prefix, a
- * `>` or `#` cannot start a quote or a heading.
+ * backticks, masked links, line breaks or control characters. On one line after
+ * our own prefix, a `>` or `#` cannot start a quote or a heading.
  */
 export function escapeLine(text: string): string {
-  const escaped = escapeMarkdown(text.replace(/[\r\n\u2028\u2029]+/g, ' '), { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(INVISIBLE, '');
+  const escaped = escapeMarkdown(oneLine, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
   return escapeLeftovers(escaped);
 }
 

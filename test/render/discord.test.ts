@@ -87,6 +87,16 @@ describe('renderAnswer', () => {
   });
 });
 
+describe('escapeLine', () => {
+  it('drops control characters and bidi overrides that could disguise an echoed question', () => {
+    expect(escapeLine('who\u0000 bought\u001b[31m \u202eNorsat\u202c\u2066?\u2069')).toBe('who bought\\[31m Norsat?');
+  });
+
+  it('keeps right-to-left text itself', () => {
+    expect(escapeLine('من اشترى Norsat؟')).toBe('من اشترى Norsat؟');
+  });
+});
+
 describe('blockQuote', () => {
   it('puts line breaks of the source on one quoted line', () => {
     expect(blockQuote(quote('one\ntwo'), 100)).toBe('> one two');
