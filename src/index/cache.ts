@@ -20,7 +20,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CACHE_DIR = resolve(HERE, '../../.cache/newsbot');
 
 /** Bumped whenever the snapshot layout changes. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 /** Options of `loadIndex`. */
 export interface CacheOptions {
@@ -94,7 +94,7 @@ export function engineVersion(): string {
   for (const folder of [join(HERE, '../chunk'), HERE]) {
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.ts')).sort()) code.update(name).update(readFileSync(join(folder, name)));
   }
-  const libraries = ['wink-nlp', 'wink-eng-lite-web-model'].map((name) => `${name}@${packageVersion(name)}`);
+  const libraries = ['minisearch', 'wink-nlp', 'wink-eng-lite-web-model'].map((name) => `${name}@${packageVersion(name)}`);
   version = [`format ${SNAPSHOT_FORMAT}`, endianness(), ...libraries, `code ${code.digest('hex').slice(0, 16)}`].join(' ');
   return version;
 }

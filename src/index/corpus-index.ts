@@ -1,8 +1,8 @@
+import type MiniSearch from 'minisearch';
 import { ChunkStore, type ChunkColumns } from '../chunk/store.js';
 import { Lexicon } from '../chunk/lexicon.js';
 import type { SourceDocument } from '../types.js';
-import type { PostingColumns } from './postings.js';
-import { SearchIndex, type IndexOptions } from './search-index.js';
+import { SearchIndex, type IndexedChunk, type IndexOptions } from './search-index.js';
 import { CorpusStats } from './stats.js';
 
 /** How far indexing has got, for progress displays. The engine reports it; it never prints. */
@@ -26,11 +26,11 @@ export interface CorpusIndex {
   index: SearchIndex;
 }
 
-/** What a snapshot holds: the chunk columns, the lexicon and the postings. The documents come from the corpus itself. */
+/** What a snapshot holds: the chunk columns, the lexicon and the MiniSearch index. The documents come from the corpus itself. */
 export interface IndexParts {
   columns: ChunkColumns;
   lexicon: readonly string[];
-  postings: PostingColumns;
+  search: MiniSearch<IndexedChunk>;
 }
 
 /** Chunks and indexes documents, reporting progress after each document. */
@@ -56,12 +56,12 @@ export function buildIndex(documents: readonly SourceDocument[], options: IndexO
 export function indexFromParts(documents: readonly SourceDocument[], parts: IndexParts, options: IndexOptions = {}): CorpusIndex {
   const store = new ChunkStore(documents, parts.columns, Lexicon.from(parts.lexicon));
   const stats = new CorpusStats(store);
-  return { store, stats, index: SearchIndex.load(parts.postings, store, stats, options) };
+  return { store, stats, index: new SearchIndex(parts.search, store, stats, options) };
 }
 
 /** The parts of an index to save. */
 export function partsOf({ store, index }: CorpusIndex): IndexParts {
-  return { columns: store.columns, lexicon: store.lexicon.words(), postings: index.postings.columns };
+  return { columns: store.columns, lexicon: store.lexicon.words(), search: index.search };
 }
 
 /** Runs of non-blank characters in the paragraphs (what is indexed): the word count of progress and benchmarks. */

@@ -1,6 +1,6 @@
+import MiniSearch, { type Options } from 'minisearch';
 import type { ChunkStore } from '../chunk/store.js';
 import type { Token } from '../chunk/token.js';
-import { Postings, type PostingColumns } from './postings.js';
 import { looseForm, type CorpusStats } from './stats.js';
 
 /** How retrieval picks the sentences the ranker looks at. */
@@ -22,17 +22,43 @@ export const DEFAULT_INDEX_OPTIONS: Required<IndexOptions> = {
   postingBudget: 5000,
 };
 
+/** A sentence as MiniSearch indexes it: its chunk id and one field of lexicon ids. */
+export interface IndexedChunk {
+  id: number;
+  terms: string;
+}
+
 /**
- * Retrieval over sentence chunks: BM25 over each sentence's terms and, where
- * they differ, their stems. A paragraph whose question words are spread over
- * two sentences is still found: the ranker gets every sentence of a retrieved
+ * The MiniSearch setup, the same to build, search and load a saved index. The
+ * chunker has already normalized every term, and each is indexed by its lexicon
+ * id (base 36): the field is those ids separated by spaces, split as they are,
+ * with no prefix or fuzzy matching. Ids keep the saved index small and cannot
+ * be split apart the way a term holding a space or punctuation could.
+ */
+export const MINISEARCH_OPTIONS: Options<IndexedChunk> = {
+  fields: ['terms'],
+  tokenize: (text) => (text ? text.split(' ') : []),
+  processTerm: (term) => term,
+  searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
+};
+
+/** A MiniSearch index saved as `JSON.stringify(index)`. Throws when the JSON is not one. */
+export function loadMiniSearch(json: string): MiniSearch<IndexedChunk> {
+  return MiniSearch.loadJSON<IndexedChunk>(json, MINISEARCH_OPTIONS);
+}
+
+/**
+ * Retrieval over sentence chunks with MiniSearch: one document per sentence,
+ * one field holding its terms and, where they differ, their stems, scored by
+ * MiniSearch's BM25+. A paragraph whose question words are spread over two
+ * sentences is still found: the ranker gets every sentence of a retrieved
  * sentence's paragraph.
  */
 export class SearchIndex {
   private readonly options: Required<IndexOptions>;
 
   constructor(
-    readonly postings: Postings,
+    readonly search: MiniSearch<IndexedChunk>,
     private readonly store: ChunkStore,
     private readonly stats: CorpusStats,
     options: IndexOptions = {},
@@ -42,18 +68,27 @@ export class SearchIndex {
 
   /** Indexes every chunk of the store. */
   static build(store: ChunkStore, stats: CorpusStats, options: IndexOptions = {}): SearchIndex {
-    return new SearchIndex(Postings.build(store), store, stats, options);
-  }
-
-  /** An index from saved postings over the same store. */
-  static load(columns: PostingColumns, store: ChunkStore, stats: CorpusStats, options: IndexOptions = {}): SearchIndex {
-    return new SearchIndex(new Postings(columns), store, stats, options);
+    const search = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
+    const { tokenTerm, tokenStem, chunkTokens } = store.columns;
+    const ids: string[] = [];
+    for (let id = 0; id < store.size; id++) {
+      ids.length = 0;
+      for (let t = chunkTokens[id] as number; t < (chunkTokens[id + 1] as number); t++) {
+        const term = tokenTerm[t] as number;
+        if (term === 0) continue;
+        ids.push(term.toString(36));
+        const stem = tokenStem[t] as number;
+        if (stem !== 0) ids.push(stem.toString(36));
+      }
+      search.add({ id, terms: ids.join(' ') });
+    }
+    return new SearchIndex(search, store, stats, options);
   }
 
   /**
    * Chunk ids that share words with the query tokens: the best `candidates` by
-   * BM25 (of document number `document` only, when given), then the other
-   * sentences of their paragraphs.
+   * MiniSearch's score (of document number `document` only, when given), then
+   * the other sentences of their paragraphs.
    */
   candidates(query: readonly Token[], document?: number): number[] {
     const content = query.filter((t) => t.term);
@@ -61,21 +96,20 @@ export class SearchIndex {
     const postings = (word: string): number => this.stats.count(word) + this.stats.looseCount(word);
     const present = words.map((word) => ({ word, postings: postings(word) })).filter((w) => w.postings > 0);
     present.sort((a, b) => a.postings - b.postings);
-    const lookedUp: number[] = [];
-    let taken = 0;
+    const lookedUp: string[] = [];
     let work = 0;
     for (const { word, postings: cost } of present) {
-      if (taken > 0 && work + cost > this.options.postingBudget) break;
-      taken++;
+      if (lookedUp.length > 0 && work + cost > this.options.postingBudget) break;
+      lookedUp.push(this.store.lexicon.find(word).toString(36));
       work += cost;
-      const id = this.store.lexicon.find(word);
-      if (this.postings.frequency(id) > 0) lookedUp.push(id);
     }
-    const out = new Set<number>();
+    if (lookedUp.length === 0) return [];
     const { chunkDocument } = this.store.columns;
-    const accept = document === undefined ? undefined : (chunk: number): boolean => chunkDocument[chunk] === document;
-    for (const id of this.postings.search(lookedUp, this.options.candidates, accept)) {
-      const [first, end] = this.store.paragraphOf(id);
+    const filter = document === undefined ? undefined : (result: { id: number }): boolean => chunkDocument[result.id] === document;
+    const results = this.search.search(lookedUp.join(' '), filter ? { filter } : {});
+    const out = new Set<number>();
+    for (let i = 0; i < results.length && i < this.options.candidates; i++) {
+      const [first, end] = this.store.paragraphOf((results[i] as { id: number }).id);
       for (let sibling = first; sibling < end; sibling++) out.add(sibling);
     }
     return [...out];

@@ -2,15 +2,18 @@
  * The snapshot file: a saved index, so a process can start without chunking the
  * corpus again. Layout: a magic line, a one-line JSON header (what the snapshot
  * was built from, its sections and their SHA-256), then the sections' bytes:
- * the chunk and posting columns as raw typed arrays (in the machine's byte
- * order, which the snapshot's version records), and the lexicon as UTF-8 JSON.
+ * the chunk columns as raw typed arrays (in the machine's byte order, which the
+ * snapshot's version records), the lexicon as UTF-8 JSON, and the MiniSearch
+ * index as MiniSearch serializes it (`JSON.stringify(miniSearch)`, read back with
+ * `MiniSearch.loadJSON`).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type MiniSearch from 'minisearch';
 import type { ChunkColumns } from '../chunk/store.js';
 import type { IndexParts } from './corpus-index.js';
-import type { PostingColumns } from './postings.js';
+import { loadMiniSearch, type IndexedChunk } from './search-index.js';
 
 const MAGIC = 'newsbot-snapshot';
 
@@ -37,9 +40,9 @@ const CHUNK_COLUMNS: Record<keyof ChunkColumns, ColumnType> = {
   tokenStart: Uint32Array, tokenEnd: Uint32Array, tokenPos: Uint8Array, tokenTerm: Uint32Array, tokenWord: Uint32Array,
   tokenStem: Uint32Array, tokenEntity: Uint32Array,
 };
-const POSTING_COLUMNS: Record<keyof PostingColumns, ColumnType> = {
-  termStart: Uint32Array, postingChunk: Uint32Array, postingCount: Uint16Array, chunkLength: Uint16Array,
-};
+
+/** The MiniSearch JSON goes out in pieces of about this many characters, never as one string. */
+const PIECE_CHARS = 1 << 20;
 
 interface Header {
   key: SnapshotKey;
@@ -53,22 +56,48 @@ interface Header {
  */
 export async function writeSnapshot(file: string, key: SnapshotKey, parts: IndexParts): Promise<void> {
   const bytesOf = (column: ArrayBufferView): Uint8Array => new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
-  const sections: Array<{ name: string; data: Uint8Array }> = [
-    ...Object.keys(CHUNK_COLUMNS).map((name) => ({ name, data: bytesOf(parts.columns[name as keyof ChunkColumns]) })),
-    ...Object.keys(POSTING_COLUMNS).map((name) => ({ name, data: bytesOf(parts.postings[name as keyof PostingColumns]) })),
-    { name: 'lexicon', data: Buffer.from(JSON.stringify(parts.lexicon)) },
+  const sections: Array<{ name: string; data: Uint8Array[] }> = [
+    ...Object.keys(CHUNK_COLUMNS).map((name) => ({ name, data: [bytesOf(parts.columns[name as keyof ChunkColumns])] })),
+    { name: 'lexicon', data: [Buffer.from(JSON.stringify(parts.lexicon))] },
+    { name: 'minisearch', data: miniSearchJson(parts.search) },
   ];
   const hash = createHash('sha256');
-  for (const section of sections) hash.update(section.data);
-  const header: Header = { key, sections: sections.map((s) => ({ name: s.name, bytes: s.data.byteLength })), sha256: hash.digest('hex') };
+  for (const section of sections) for (const piece of section.data) hash.update(piece);
+  const header: Header = {
+    key,
+    sections: sections.map((s) => ({ name: s.name, bytes: s.data.reduce((sum, piece) => sum + piece.byteLength, 0) })),
+    sha256: hash.digest('hex'),
+  };
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await writeFile(temporary, [Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`), ...sections.map((s) => s.data)]);
+    await writeFile(temporary, [Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`), ...sections.flatMap((s) => s.data)]);
     await rename(temporary, file);
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/**
+ * `JSON.stringify(search)` as pieces of UTF-8 of about a megabyte: the same
+ * JSON, but the index's terms are serialized a few at a time and each is let go
+ * once written, so the whole index never exists as one string (and again as its
+ * bytes) next to MiniSearch's own copy of it.
+ */
+function miniSearchJson(search: MiniSearch<IndexedChunk>): Buffer[] {
+  const { index, ...rest } = search.toJSON();
+  const pieces: Buffer[] = [];
+  let text = `${JSON.stringify(rest).slice(0, -1)},"index":[`;
+  for (let i = 0; i < index.length; i++) {
+    text += (i > 0 ? ',' : '') + JSON.stringify(index[i]);
+    (index as unknown[])[i] = undefined;
+    if (text.length >= PIECE_CHARS) {
+      pieces.push(Buffer.from(text));
+      text = '';
+    }
+  }
+  pieces.push(Buffer.from(`${text}]}`));
+  return pieces;
 }
 
 /** Reads a snapshot and checks it against the key it must have been built from and against its checksum. Never throws. */
@@ -104,10 +133,10 @@ export async function readSnapshot(file: string, key: SnapshotKey): Promise<Snap
     const columnsOf = (types: Record<string, ColumnType>): unknown =>
       Object.fromEntries(Object.entries(types).map(([name, type]) => [name, copyColumn(section.get(name), type)]));
     const columns = columnsOf(CHUNK_COLUMNS) as ChunkColumns;
-    const postings = columnsOf(POSTING_COLUMNS) as PostingColumns;
     const lexicon = JSON.parse(section.get('lexicon')?.toString() ?? '') as string[];
-    if (!consistent(columns, postings, lexicon)) return { status: 'corrupt', reason: 'its sections do not fit together' };
-    return { status: 'ok', parts: { columns, lexicon, postings } };
+    const search = loadMiniSearch(section.get('minisearch')?.toString() ?? '');
+    if (!consistent(columns, lexicon, search)) return { status: 'corrupt', reason: 'its sections do not fit together' };
+    return { status: 'ok', parts: { columns, lexicon, search } };
   } catch {
     return { status: 'corrupt', reason: 'a section is damaged' };
   }
@@ -129,16 +158,15 @@ function copyColumn(bytes: Buffer | undefined, type: ColumnType): Uint8Array | U
 }
 
 /** Lengths that agree, so a well-checksummed but wrong file cannot index out of bounds. */
-function consistent(c: ChunkColumns, p: PostingColumns, lexicon: readonly string[]): boolean {
+function consistent(c: ChunkColumns, lexicon: readonly string[], search: MiniSearch<IndexedChunk>): boolean {
   const chunks = c.chunkDocument.length;
   const tokens = c.tokenStart.length;
-  const perChunk = [c.chunkParagraph, c.chunkStart, c.chunkEnd, p.chunkLength];
+  const perChunk = [c.chunkParagraph, c.chunkStart, c.chunkEnd];
   const perToken = [c.tokenEnd, c.tokenPos, c.tokenTerm, c.tokenWord, c.tokenStem, c.tokenEntity];
   return (
     Array.isArray(lexicon) && lexicon[0] === '' &&
     perChunk.every((column) => column.length === chunks) && perToken.every((column) => column.length === tokens) &&
     c.chunkTokens.length === chunks + 1 && c.chunkTokens[chunks] === tokens &&
-    p.termStart.length === lexicon.length + 1 && p.termStart[lexicon.length] === p.postingChunk.length &&
-    p.postingCount.length === p.postingChunk.length && p.postingChunk.every((chunk) => chunk < chunks)
+    search.documentCount === chunks && (chunks === 0 || (search.has(0) && search.has(chunks - 1)))
   );
 }
