@@ -19,7 +19,7 @@ export interface IndexOptions {
 
 export const DEFAULT_INDEX_OPTIONS: Required<IndexOptions> = {
   candidates: 40,
-  postingBudget: 5000,
+  postingBudget: 2000,
 };
 
 /** A sentence as MiniSearch indexes it: its chunk id and one field of lexicon ids. */
