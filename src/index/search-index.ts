@@ -1,5 +1,6 @@
 import MiniSearch, { type Options } from 'minisearch';
-import type { ChunkStore } from '../chunk/store.js';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { ChunkColumns, ChunkStore } from '../chunk/store.js';
 import type { Token } from '../chunk/token.js';
 import { looseForm, type CorpusStats } from './stats.js';
 
@@ -47,6 +48,110 @@ export function loadMiniSearch(json: string): MiniSearch<IndexedChunk> {
   return MiniSearch.loadJSON<IndexedChunk>(json, MINISEARCH_OPTIONS);
 }
 
+/** Calls `visit` with the lexicon ids indexed for chunk `id`, in order: each token's term and, where it has one, its stem. */
+function visitIndexedTerms(columns: ChunkColumns, id: number, visit: (term: number) => void): void {
+  const { tokenTerm, tokenStem, chunkTokens } = columns;
+  for (let t = chunkTokens[id] as number; t < (chunkTokens[id + 1] as number); t++) {
+    const term = tokenTerm[t] as number;
+    if (term === 0) continue;
+    visit(term);
+    const stem = tokenStem[t] as number;
+    if (stem !== 0) visit(stem);
+  }
+}
+
+/** The JSON goes out in pieces of about this many characters, never as one string. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * `JSON.stringify(search)` of the MiniSearch that `SearchIndex.build` makes of
+ * these columns, byte for byte, as pieces of UTF-8 of about a megabyte, worked
+ * out from the columns alone. `search.toJSON()` would first copy the whole
+ * index as plain objects, an object per term and a property per posting; this
+ * needs the postings as typed arrays (8 bytes each, about 6 MB at a million
+ * words) and writes one term at a time.
+ *
+ * It mirrors MiniSearch 7's `add` and `toJSON` (`serializationVersion` 2): a
+ * document per chunk, short id = chunk id; its field length is its number of
+ * distinct terms, and the average is updated after each document as `add` does
+ * (same arithmetic, so the same float); the index lists each term's chunks in
+ * ascending order with how often the term occurs in each. Terms come in the
+ * order MiniSearch's radix tree iterates them, which is not insertion order:
+ * that order is reproduced by inserting the same keys, in the same order (first
+ * occurrence), into a `SearchableMap`, the tree MiniSearch indexes with. The
+ * test checks all this against `JSON.stringify` of a built index.
+ */
+export function miniSearchJson(columns: ChunkColumns): Buffer[] {
+  const chunks = columns.chunkDocument.length;
+  let vocabulary = 1;
+  for (const column of [columns.tokenTerm, columns.tokenStem]) for (const id of column) if (id >= vocabulary) vocabulary = id + 1;
+
+  // Postings by term (compressed rows): the chunks of term `i` are `chunk[start[i]]` to `chunk[start[i + 1] - 1]`.
+  const start = new Uint32Array(vocabulary + 1);
+  const seenIn = new Int32Array(vocabulary).fill(-1);
+  const distinct = new Uint32Array(chunks);
+  const tree = new SearchableMap<number>();
+  for (let id = 0; id < chunks; id++) {
+    visitIndexedTerms(columns, id, (term) => {
+      if (seenIn[term] === id) return;
+      if (start[term + 1] === 0) tree.set(term.toString(36), term);
+      seenIn[term] = id;
+      start[term + 1] = (start[term + 1] as number) + 1;
+      distinct[id] = (distinct[id] as number) + 1;
+    });
+  }
+  for (let i = 0; i < vocabulary; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const chunk = new Uint32Array(start[vocabulary] as number);
+  const frequency = new Uint32Array(start[vocabulary] as number);
+  const next = start.slice(0, vocabulary);
+  seenIn.fill(-1);
+  for (let id = 0; id < chunks; id++) {
+    visitIndexedTerms(columns, id, (term) => {
+      if (seenIn[term] === id) {
+        const last = (next[term] as number) - 1;
+        frequency[last] = (frequency[last] as number) + 1;
+        return;
+      }
+      seenIn[term] = id;
+      const at = next[term] as number;
+      chunk[at] = id;
+      frequency[at] = 1;
+      next[term] = at + 1;
+    });
+  }
+
+  const pieces: Buffer[] = [];
+  let text = '';
+  const write = (more: string): void => {
+    text += more;
+    if (text.length >= PIECE_CHARS) {
+      pieces.push(Buffer.from(text));
+      text = '';
+    }
+  };
+  const fieldIds = { terms: 0 }; // MINISEARCH_OPTIONS.fields
+  write(`{"documentCount":${chunks},"nextId":${chunks},"documentIds":{`);
+  for (let id = 0; id < chunks; id++) write(`${id > 0 ? ',' : ''}"${id}":${id}`);
+  write(`},"fieldIds":${JSON.stringify(fieldIds)},"fieldLength":{`);
+  let average = 0;
+  for (let id = 0; id < chunks; id++) {
+    const length = distinct[id] as number;
+    average = (average * id + length) / (id + 1);
+    write(`${id > 0 ? ',' : ''}"${id}":[${length}]`);
+  }
+  write(`},"averageFieldLength":${JSON.stringify(chunks > 0 ? [average] : [])},"storedFields":{},"dirtCount":0,"index":[`);
+  let first = true;
+  for (const [key, term] of tree) {
+    let entry = `${first ? '' : ','}[${JSON.stringify(key)},{"${fieldIds.terms}":{`;
+    for (let p = start[term] as number; p < (start[term + 1] as number); p++) entry += `${p > (start[term] as number) ? ',' : ''}"${chunk[p]}":${frequency[p]}`;
+    write(`${entry}}}]`);
+    first = false;
+  }
+  write('],"serializationVersion":2}');
+  pieces.push(Buffer.from(text));
+  return pieces;
+}
+
 /**
  * Retrieval over sentence chunks with MiniSearch: one document per sentence,
  * one field holding its terms and, where they differ, their stems, scored by
@@ -69,17 +174,11 @@ export class SearchIndex {
   /** Indexes every chunk of the store. */
   static build(store: ChunkStore, stats: CorpusStats, options: IndexOptions = {}): SearchIndex {
     const search = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
-    const { tokenTerm, tokenStem, chunkTokens } = store.columns;
     const ids: string[] = [];
+    const push = (term: number): void => void ids.push(term.toString(36));
     for (let id = 0; id < store.size; id++) {
       ids.length = 0;
-      for (let t = chunkTokens[id] as number; t < (chunkTokens[id + 1] as number); t++) {
-        const term = tokenTerm[t] as number;
-        if (term === 0) continue;
-        ids.push(term.toString(36));
-        const stem = tokenStem[t] as number;
-        if (stem !== 0) ids.push(stem.toString(36));
-      }
+      visitIndexedTerms(store.columns, id, push);
       search.add({ id, terms: ids.join(' ') });
     }
     return new SearchIndex(search, store, stats, options);

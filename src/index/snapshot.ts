@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { ChunkColumns } from '../chunk/store.js';
 import type { IndexParts } from './corpus-index.js';
-import { loadMiniSearch, type IndexedChunk } from './search-index.js';
+import { loadMiniSearch, miniSearchJson, type IndexedChunk } from './search-index.js';
 
 const MAGIC = 'newsbot-snapshot';
 
@@ -41,9 +41,6 @@ const CHUNK_COLUMNS: Record<keyof ChunkColumns, ColumnType> = {
   tokenStem: Uint32Array, tokenEntity: Uint32Array,
 };
 
-/** The MiniSearch JSON goes out in pieces of about this many characters, never as one string. */
-const PIECE_CHARS = 1 << 20;
-
 interface Header {
   key: SnapshotKey;
   sections: Array<{ name: string; bytes: number }>;
@@ -53,13 +50,15 @@ interface Header {
 /**
  * Writes a snapshot atomically: to a temporary file in the same folder, then
  * renamed over the old one, so a crash mid-write leaves the old snapshot whole.
+ * The MiniSearch section is worked out from the columns (`miniSearchJson`): it
+ * is the index `SearchIndex.build` makes of them.
  */
-export async function writeSnapshot(file: string, key: SnapshotKey, parts: IndexParts): Promise<void> {
+export async function writeSnapshot(file: string, key: SnapshotKey, parts: Pick<IndexParts, 'columns' | 'lexicon'>): Promise<void> {
   const bytesOf = (column: ArrayBufferView): Uint8Array => new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
   const sections: Array<{ name: string; data: Uint8Array[] }> = [
     ...Object.keys(CHUNK_COLUMNS).map((name) => ({ name, data: [bytesOf(parts.columns[name as keyof ChunkColumns])] })),
     { name: 'lexicon', data: [Buffer.from(JSON.stringify(parts.lexicon))] },
-    { name: 'minisearch', data: miniSearchJson(parts.search) },
+    { name: 'minisearch', data: miniSearchJson(parts.columns) },
   ];
   const hash = createHash('sha256');
   for (const section of sections) for (const piece of section.data) hash.update(piece);
@@ -76,28 +75,6 @@ export async function writeSnapshot(file: string, key: SnapshotKey, parts: Index
   } finally {
     await rm(temporary, { force: true });
   }
-}
-
-/**
- * `JSON.stringify(search)` as pieces of UTF-8 of about a megabyte: the same
- * JSON, but the index's terms are serialized a few at a time and each is let go
- * once written, so the whole index never exists as one string (and again as its
- * bytes) next to MiniSearch's own copy of it.
- */
-function miniSearchJson(search: MiniSearch<IndexedChunk>): Buffer[] {
-  const { index, ...rest } = search.toJSON();
-  const pieces: Buffer[] = [];
-  let text = `${JSON.stringify(rest).slice(0, -1)},"index":[`;
-  for (let i = 0; i < index.length; i++) {
-    text += (i > 0 ? ',' : '') + JSON.stringify(index[i]);
-    (index as unknown[])[i] = undefined;
-    if (text.length >= PIECE_CHARS) {
-      pieces.push(Buffer.from(text));
-      text = '';
-    }
-  }
-  pieces.push(Buffer.from(`${text}]}`));
-  return pieces;
 }
 
 /** Reads a snapshot and checks it against the key it must have been built from and against its checksum. Never throws. */
