@@ -13,7 +13,7 @@ export interface IndexOptions {
    * retrieval walk. The question's rarest words are looked up first; common words
    * past the budget are left out of retrieval but still count in ranking, so a
    * question of mostly common words stays fast on a large corpus. The rarest word
-   * is always looked up. Default `5000`.
+   * is always looked up. Default `2000`.
    */
   postingBudget?: number;
 }
