@@ -1,20 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import type MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { squadSample } from './squad-sample.js';
 import { parseQuestion } from '../../src/answer/question.js';
 import { loadCorpus, type SourceDocument } from '../../src/index.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 import { loadMiniSearch, miniSearchJson, type IndexedChunk } from '../../src/index/search-index.js';
 
-async function squad(): Promise<{ documents: SourceDocument[]; questions: string[] }> {
-  const json = JSON.parse(await readFile(new URL('../../eval/squad-v2-dev-sample.json', import.meta.url), 'utf8')) as {
-    data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ question: string }> }> }>;
-  };
-  return {
-    documents: json.data.map((a, i) => ({ id: `a${i}`, title: a.title, paragraphs: a.paragraphs.map((p) => p.context) })),
-    questions: json.data.flatMap((a) => a.paragraphs.flatMap((p) => p.qas.map((q) => q.question))),
-  };
-}
 
 /** `toJSON()` with the index in term order: a reloaded radix tree may list its terms in another order. */
 function byTerm(search: MiniSearch<IndexedChunk>): unknown {
@@ -43,7 +34,7 @@ function expectSameIndex(documents: readonly SourceDocument[], questions: readon
 
 describe('miniSearchJson', () => {
   it('is JSON.stringify of the built MiniSearch on the SQuAD sample, and loads back into the same index', async () => {
-    const { documents, questions } = await squad();
+    const { documents, questions } = await squadSample();
     expect(questions.length).toBeGreaterThan(400);
     expectSameIndex(documents, questions);
   });

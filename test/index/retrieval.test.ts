@@ -1,20 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { squadSample } from './squad-sample.js';
 import { parseQuestion } from '../../src/answer/question.js';
 import { loadCorpus, type SourceDocument } from '../../src/index.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 import { looseForm } from '../../src/index/stats.js';
 
-async function squad(): Promise<{ documents: SourceDocument[]; questions: string[] }> {
-  const json = JSON.parse(await readFile(new URL('../../eval/squad-v2-dev-sample.json', import.meta.url), 'utf8')) as {
-    data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ question: string }> }> }>;
-  };
-  return {
-    documents: json.data.map((a, i) => ({ id: `a${i}`, title: a.title, paragraphs: a.paragraphs.map((p) => p.context) })),
-    questions: json.data.flatMap((a) => a.paragraphs.flatMap((p) => p.qas.map((q) => q.question))),
-  };
-}
 
 /**
  * What retrieval must return, worked out apart from the engine's index: a MiniSearch
@@ -47,7 +38,7 @@ function expectedCandidates(corpus: ReturnType<typeof buildIndex>): (question: s
 
 describe('retrieval', () => {
   it('returns the expected candidates, ties and their order included, for every SQuAD sample question', async () => {
-    const { documents, questions } = await squad();
+    const { documents, questions } = await squadSample();
     const corpus = buildIndex(documents);
     const expected = expectedCandidates(corpus);
     let nonEmpty = 0;
