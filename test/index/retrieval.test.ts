@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { squadSample } from './squad-sample.js';
 import { parseQuestion } from '../../src/answer/question.js';
-import { loadCorpus, type SourceDocument } from '../../src/index.js';
+import { loadCorpus } from '../../src/index.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 import { looseForm } from '../../src/index/stats.js';
 
