@@ -1,11 +1,10 @@
 import { SlashCommandBuilder, time, TimestampStyles, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
-import { resolveDocument, respondWithDocuments } from '../src/discord/documents.js';
+import { documentScope, respondWithDocuments } from '../src/discord/documents.js';
 import { BUTTON_PREFIX, documentByKey, moreId, paragraphId, parseButtonId } from '../src/discord/refs.js';
 import { replyOptions, respond } from '../src/discord/reply.js';
-import { escapeLine, renderAnswer, renderPassage, renderQuotes } from '../src/render/discord.js';
-import { DISCORD_LIMITS, fitText } from '../src/render/fit.js';
-import { NewsbotError, quoteValue } from '../src/errors.js';
+import { renderAnswer, renderPassage, renderQuotes } from '../src/render/discord.js';
+import { NewsbotError } from '../src/errors.js';
 import type { Command } from './types.js';
 
 export const data = new SlashCommandBuilder()
@@ -25,27 +24,19 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const question = interaction.options.getString('question', true);
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const engine = await engineFor(context, interaction.guildId);
-  const typed = interaction.options.getString('document');
-  const document = typed === null ? undefined : resolveDocument(engine.documents(), typed);
-  if (typed !== null && !document) return noSuchDocument(interaction, typed);
+  const scope = await documentScope(interaction, engine);
+  if (!scope) return 'not-found';
   let outcome: Outcome = 'declined';
   await respond(
     interaction,
     () => {
-      const answer = engine.ask(question, document ? { documentId: document.id } : {});
+      const answer = engine.ask(question, scope);
       outcome = answer.answered ? 'answered' : 'declined';
       return renderAnswer(answer, { more: moreId(answer.quotes.slice(1)), paragraph: paragraphId(answer.quotes[0]) });
     },
     { ephemeral, deferAfterMs: context.deferAfterMs },
   );
   return outcome;
-}
-
-/** A `document:` that names nothing in this server's library: say so, only to the person who asked. */
-export async function noSuchDocument(interaction: ChatInputCommandInteraction, typed: string): Promise<Outcome> {
-  const message = escapeLine(`newsbot: there is no document ${quoteValue(typed)} in this server's library`);
-  await interaction.reply(replyOptions({ content: fitText(`No such document: ${message}; \`/sources\` lists them.`, DISCORD_LIMITS.content), buttons: [] }, true));
-  return 'not-found';
 }
 
 /** Suggests the library's documents for the `document` option. */

@@ -1,7 +1,6 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
-import { resolveDocument, respondWithDocuments } from '../src/discord/documents.js';
-import { noSuchDocument } from './ask.js';
+import { documentScope, respondWithDocuments } from '../src/discord/documents.js';
 import { respond } from '../src/discord/reply.js';
 import { renderSearch } from '../src/render/discord.js';
 import type { Command } from './types.js';
@@ -15,16 +14,15 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const query = interaction.options.getString('query', true);
   const engine = await engineFor(context, interaction.guildId);
-  const typed = interaction.options.getString('document');
-  const document = typed === null ? undefined : resolveDocument(engine.documents(), typed);
-  if (typed !== null && !document) return noSuchDocument(interaction, typed);
+  const scope = await documentScope(interaction, engine);
+  if (!scope) return 'not-found';
   let outcome: Outcome = 'shown';
   await respond(
     interaction,
     () => {
-      const quotes = engine.search(query, 5, document ? { documentId: document.id } : {});
+      const quotes = engine.search(query, 5, scope);
       outcome = quotes.length > 0 ? 'shown' : 'not-found';
-      return renderSearch(query, quotes, { showDocument: !document && engine.documents().length > 1 });
+      return renderSearch(query, quotes, { showDocument: !scope.documentId && engine.documents().length > 1 });
     },
     { deferAfterMs: context.deferAfterMs },
   );

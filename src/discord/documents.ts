@@ -1,7 +1,25 @@
-import type { AutocompleteInteraction } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { Engine } from '../engine.js';
+import { quoteValue } from '../errors.js';
+import { escapeLine } from '../render/discord.js';
 import { DISCORD_LIMITS, fitText } from '../render/fit.js';
 import type { DocumentInfo } from '../types.js';
+import { replyOptions } from './reply.js';
+
+/**
+ * What the optional `document:` option of `/ask` and `/search` limits the
+ * command to: `{}` for every document, `{ documentId }` for the one it names,
+ * or `undefined` after telling the user, privately, that it names nothing.
+ */
+export async function documentScope(interaction: ChatInputCommandInteraction, engine: Engine): Promise<{ documentId?: string } | undefined> {
+  const typed = interaction.options.getString('document');
+  if (typed === null) return {};
+  const document = resolveDocument(engine.documents(), typed);
+  if (document) return { documentId: document.id };
+  const message = escapeLine(`newsbot: there is no document ${quoteValue(typed)} in this server's library`);
+  await interaction.reply(replyOptions({ content: fitText(`No such document: ${message}; \`/sources\` lists them.`, DISCORD_LIMITS.content), buttons: [] }, true));
+  return undefined;
+}
 
 /**
  * The document a `document:` option names: autocomplete sends the id, but a
