@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startRunning, text, TOKEN, type Running } from './harness.js';
+import { CLIENT_ID, GUILD_ID, startRunning, stringOption as text, TOKEN, type Running } from '../harness.js';
+
+const NEWS = { guilds: [{ id: GUILD_ID, name: 'News' }], applicationId: CLIENT_ID };
 
 let running: Running;
 
 beforeEach(async () => {
-  running = await startRunning();
+  running = await startRunning({ fake: NEWS });
 });
 
 afterEach(async () => {
@@ -64,7 +66,7 @@ describe('bot /ask', () => {
 
   it('answers the second quick /ask of a user with an ephemeral cooldown note', async () => {
     await running.stop();
-    running = await startRunning({ ASK_COOLDOWN_SECONDS: '30' });
+    running = await startRunning({ fake: NEWS, env: { ASK_COOLDOWN_SECONDS: '30' } });
     const first = await ask('who bought Norsat?', '1300000000000000999');
     const second = await ask('what does the deal cover?', '1300000000000000999');
     const other = await ask('what does the deal cover?', '1300000000000000555');

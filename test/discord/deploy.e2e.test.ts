@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { runDeploy } from '../../src/cli/deploy.js';
 import { FakeDiscord } from '../fake-discord/server.js';
-import { CLIENT_ID, GUILD_ID, TOKEN } from './harness.js';
+import { CLIENT_ID, GUILD_ID, TOKEN } from '../harness.js';
 
 let fake: FakeDiscord;
 beforeEach(async () => {

@@ -1,11 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fake-discord/server.js';
-import { CLIENT_ID, GUILD_ID, TOKEN, text } from './harness.js';
+import { CLIENT_ID, GUILD_ID, runScript, stringOption as text, TOKEN } from '../harness.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakeDiscord | undefined;
 
 afterEach(async () => {
@@ -14,17 +10,7 @@ afterEach(async () => {
 
 /** Runs `index.ts` as `npm start` does, in its own process, with the given environment. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'index.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', ASK_COOLDOWN_SECONDS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, exited, output: () => ({ stdout, stderr }) };
+  return runScript('index.ts', { env: { ASK_COOLDOWN_SECONDS: '0', ...env } });
 }
 
 describe('index.ts (npm start)', () => {

@@ -10,13 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import type { Bot } from '../../src/discord/bot.js';
-import { main } from '../../src/discord/main.js';
-import { FakeDiscord, type CommandOptionInput } from '../fake-discord/server.js';
+import type { CommandOptionInput, FakeDiscord } from '../fake-discord/server.js';
+import { startRunning, type Running } from '../harness.js';
 import { ArticleServer } from '../ingest/article-server.js';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../ingest/fixtures/article.html');
-const TOKEN = 'MTIzNDU2Nzg5.fake-token-for-library-tests.xyz';
 const GUILD_A = '1300000000000000901';
 const GUILD_B = '1300000000000000902';
 const GUILD_C = '1300000000000000903';
@@ -25,37 +23,24 @@ const SOLAR_ID = 'harbour-city-opens-floating-solar-farm';
 
 let fake: FakeDiscord;
 let web: ArticleServer;
-let bot: Bot | undefined;
-let dataDir: string;
-const stderr: string[] = [];
-
-async function start(): Promise<void> {
-  const started = await main(
-    { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ALLOW_PRIVATE_URLS: 'true' },
-    { write: (text: string) => stderr.push(text) },
-    { write: () => undefined },
-  );
-  if (!started) throw new Error(`the bot did not start: ${stderr.join('')}`);
-  bot = started;
-}
+let running: Running | undefined;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'newsbot-data-'));
   web = await ArticleServer.start();
   web.page('/news/solar', { body: await readFile(FIXTURE, 'utf8') });
   web.page('/ferry.txt', { body: 'Council keeps the night ferry\n\nThe council voted on Thursday to keep the night ferry running through the winter.', type: 'text/plain' });
   web.page('/budget.md', { body: '# Budget grows\n\nThe city budget grows by 4 percent next year, the mayor said.', type: 'text/markdown' });
   web.page('/uploads/tram.md', { body: '# Tram line opens\n\nThe new tram line carries 12,000 riders on its first day.', type: 'application/octet-stream' });
-  fake = await FakeDiscord.start({
-    guilds: [GUILD_A, GUILD_B, GUILD_C, GUILD_D].map((id, i) => ({ id, name: `Newsroom ${i + 1}` })),
-    botToken: TOKEN,
+  const dataDir = await mkdtemp(join(tmpdir(), 'newsbot-data-'));
+  running = await startRunning({
+    fake: { guilds: [GUILD_A, GUILD_B, GUILD_C, GUILD_D].map((id, i) => ({ id, name: `Newsroom ${i + 1}` })) },
+    env: { LOG_LEVEL: 'silent', DATA_DIR: dataDir, ALLOW_PRIVATE_URLS: 'true' },
   });
-  await start();
+  fake = running.fake;
 });
 
 afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
+  await running?.stop();
   await web?.stop();
 });
 
@@ -172,16 +157,14 @@ describe('/library: a library per server', () => {
   });
 
   it('keeps every server’s library across a restart, and a removal too', async () => {
-    await bot?.stop();
-    await start();
+    await running?.restart();
     expect((await ask(GUILD_A, 'Who led the design?')).content).toContain('**Lena Petrov**');
     expect((await ask(GUILD_B, 'Who led the design?')).content).not.toContain('Lena Petrov');
     expect((await ask(GUILD_C, 'How many riders does the tram line carry?')).content).toContain('**12,000**');
 
     const removed = await run(GUILD_A, 'library', [sub('remove', [text('document', 'Harbour city opens floating solar farm')])]);
     expect(removed.content).toMatch(/^\*\*Removed\*\* \*Harbour city opens floating solar farm\* \(`harbour-city-opens-floating-solar-farm`\)/);
-    await bot?.stop();
-    await start();
+    await running?.restart();
     expect((await ask(GUILD_A, 'Who led the design?')).content).not.toContain('Lena Petrov');
     expect((await run(GUILD_A, 'sources', [])).content).toContain('**One document loaded:**');
   });

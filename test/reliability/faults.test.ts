@@ -12,7 +12,7 @@ import { respond } from '../../src/discord/reply.js';
 import { Engine } from '../../src/engine.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, faults, routes } from '../fake-discord/server.js';
-import { LEVEL, TOKEN, startRunning, type Running } from './harness.js';
+import { LEVEL, TOKEN, startRunning, type Running } from '../harness.js';
 
 let running: Running | undefined;
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRunning, stringOption, type Running } from './harness.js';
+import { startRunning, stringOption, type Running } from '../harness.js';
 import { anyQuestion, expectSafeBody } from './hostile.js';
 
 let running: Running;

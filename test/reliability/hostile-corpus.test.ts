@@ -14,7 +14,7 @@ import { Engine } from '../../src/engine.js';
 import { createLogger } from '../../src/log.js';
 import { renderAnswer, renderHelp, renderPassage, renderSources } from '../../src/render/discord.js';
 import { FakeDiscord } from '../fake-discord/server.js';
-import { TOKEN, stringOption } from './harness.js';
+import { TOKEN, stringOption } from '../harness.js';
 import { FRAGMENTS, expectSafeBody, expectWithinLimits, strayMarkup } from './hostile.js';
 
 const MARKUP = '**Breaking** __news__ ~~old~~ ||spoiler|| `code` [click](https://evil.example) [free nitro](https://evil.example)';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faults, routes } from '../fake-discord/server.js';
-import { LEVEL, startRunning, stringOption, type LogLine, type Running } from './harness.js';
+import { LEVEL, startRunning, stringOption, type LogLine, type Running } from '../harness.js';
 
 let running: Running;
 

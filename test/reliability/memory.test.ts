@@ -3,7 +3,7 @@
  * per user is memory that grows for as long as it runs (the load test measures the whole process).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRunning, type Running } from './harness.js';
+import { startRunning, type Running } from '../harness.js';
 
 const GUILDS = ['1300000000000000101', '1300000000000000102', '1300000000000000103'].map((id, i) => ({ id, name: `Server ${i}` }));
 let running: Running;

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/discord/main.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, faults, routes } from '../fake-discord/server.js';
-import { ROOT, TOKEN, runScript, startRunning, stringOption, waitUntil, type Running } from './harness.js';
+import { ROOT, TOKEN, runScript, startRunning, stringOption, waitUntil, type Running } from '../harness.js';
 
 const QUESTION = 'who bought Norsat, asked by a user who would rather not see this in a log?';
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shardOf } from '../fake-discord/payloads.js';
 import { FakeDiscord } from '../fake-discord/server.js';
-import { TOKEN, runScript, stringOption, waitUntil, type LogLine } from './harness.js';
+import { TOKEN, runScript, stringOption, waitUntil, type LogLine } from '../harness.js';
 
 /** Two servers per shard: ids one timestamp apart alternate between shards 0 and 1. */
 const GUILDS = [0, 1, 2, 3].map((i) => ({ id: ((1_300_000_000_000n + BigInt(i)) << 22n).toString(), name: `Server ${i}` }));

@@ -1,18 +1,20 @@
 /**
  * The bot as `npm start` runs it (`main()`), connected to a fake Discord on 127.0.0.1, with its log
- * lines kept for assertions. Reliability tests start one per test, so a fault never leaks into the next.
+ * lines kept for assertions; and entry points run as real processes. Shared by the end-to-end tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Bot } from '../../src/discord/bot.js';
-import { main } from '../../src/discord/main.js';
-import { FakeDiscord, type FakeDiscordOptions, type InteractionOrigin } from '../fake-discord/server.js';
+import type { Bot } from '../src/discord/bot.js';
+import { main } from '../src/discord/main.js';
+import { FakeDiscord, type FakeDiscordOptions, type InteractionOrigin } from './fake-discord/server.js';
 
 /** Shaped like a real token (base64 id, dot, ...), so any code that recognises tokens would treat it as one. */
 export const TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0.Gx7rQk.reliability-secret-token-9f3a';
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const GUILD_ID = '1300000000000000777';
+export const CLIENT_ID = '1300000000000000111';
 
 export interface LogLine {
   level: number;
@@ -34,6 +36,8 @@ export interface Running {
   ask(question: string, origin?: InteractionOrigin): ReturnType<FakeDiscord['sendCommand']>;
   /** Resolves with the `interaction` log line of an interaction, written once its handling is over. */
   logLineOf(interactionId: string): Promise<LogLine>;
+  /** Stops the bot and starts it again (same settings, same fake Discord), as a redeploy would. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,29 +45,37 @@ export async function startRunning(options: { env?: Record<string, string>; fake
   const fake = await FakeDiscord.start({ botToken: TOKEN, ...options.fake });
   const logs: string[] = [];
   const stderr: string[] = [];
-  const bot = await main(
-    { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info', ...options.env },
-    { write: (text: string) => stderr.push(text) },
-    { write: (line: string) => logs.push(line) },
-  );
-  if (!bot) {
-    await fake.stop();
-    throw new Error(`the bot did not start: ${stderr.join('')}`);
-  }
+  const launch = async (): Promise<Bot> => {
+    const bot = await main(
+      { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info', ...options.env },
+      { write: (text: string) => stderr.push(text) },
+      { write: (line: string) => logs.push(line) },
+    );
+    if (!bot) {
+      await fake.stop();
+      throw new Error(`the bot did not start: ${stderr.join('')}`);
+    }
+    return bot;
+  };
   const lines = () => logs.map((line) => JSON.parse(line) as LogLine);
-  return {
+  const running: Running = {
     fake,
-    bot,
+    bot: await launch(),
     logs,
     stderr,
     lines,
     ask: (question, origin = {}) => fake.sendCommand({ name: 'ask', options: [stringOption('question', question)], ...origin }),
     logLineOf: (interactionId) => waitUntil(() => lines().find((line) => line.msg === 'interaction' && line.interaction === interactionId)),
+    async restart() {
+      await running.bot.stop();
+      running.bot = await launch();
+    },
     async stop() {
-      await bot.stop();
+      await running.bot.stop();
       await fake.stop();
     },
   };
+  return running;
 }
 
 export function stringOption(name: string, value: string): { name: string; type: number; value: string } {
