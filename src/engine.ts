@@ -98,10 +98,21 @@ export class Engine {
     return { document: index };
   }
 
-  /** Up to `count` example questions that the loaded documents answer (for help texts). */
+  /**
+   * Up to `count` example questions that the loaded documents answer (for help
+   * texts). Finding them asks up to 30 questions; the documents never change,
+   * so each count is worked out once.
+   */
   suggestQuestions(count = 2): string[] {
-    return suggestQuestions(this.context, count);
+    let found = this.suggestions.get(count);
+    if (!found) {
+      found = suggestQuestions(this.context, count);
+      this.suggestions.set(count, found);
+    }
+    return [...found];
   }
+
+  private readonly suggestions = new Map<number, string[]>();
 
   /** The loaded documents. */
   documents(): DocumentInfo[] {
