@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+
+const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
+const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
+
+describe('relatedWords', () => {
+  it('relates newspaper to paper and story to report, through senses they share', () => {
+    expect(wordsOf(relatedWords('newspaper', 'noun').synonyms)).toContain('paper');
+    expect(wordsOf(relatedWords('story', 'noun').synonyms)).toContain('report');
+    expect(wordsOf(relatedWords('newspaper', 'noun').synonyms)).not.toContain('newspaper');
+  });
+
+  it('gives the opposites of leave out: include, its most usual sense’s kinds encompass and cover', () => {
+    const { opposites } = relatedWords('leave_out', 'verb');
+    expect(wordsOf(opposites)).toEqual(expect.arrayContaining(['include', 'encompass', 'cover', 'contain']));
+    expect(wordsOf(relatedWords('exclude', 'verb').opposites)).toContain('encompass');
+  });
+
+  it('keeps only multi-sense words’ usual senses: paper and report yes, drop for omit no', () => {
+    expect(usualWords(relatedWords('newspaper', 'noun').synonyms)).toContain('paper');
+    expect(usualWords(relatedWords('story', 'noun').synonyms)).toContain('report');
+    const leaveOut = relatedWords('leave_out', 'verb').synonyms;
+    expect(wordsOf(leaveOut)).toContain('drop');
+    expect(usualWords(leaveOut)).not.toContain('drop');
+  });
+
+  it('skips multi-word synonyms and relates nothing to a word WordNet lacks', () => {
+    expect(wordsOf(relatedWords('leave_out', 'verb').synonyms).filter((word) => word.includes('_'))).toEqual([]);
+    expect(relatedWords('zzzzqx', 'noun')).toEqual({ synonyms: [], opposites: [] });
+  });
+});
