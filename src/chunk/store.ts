@@ -3,6 +3,7 @@ import { analyze } from './analyze.js';
 import type { Chunk } from './chunk.js';
 import { Column } from './column.js';
 import { Lexicon } from './lexicon.js';
+import { isNegated } from './negation.js';
 import type { Pos, Token } from './token.js';
 
 /** Part-of-speech tags by their code in the `tokenPos` column. */
@@ -151,6 +152,20 @@ export class ChunkStore {
     while (first > 0 && chunkDocument[first - 1] === document && chunkParagraph[first - 1] === paragraph) first--;
     while (end < this.size && chunkDocument[end] === document && chunkParagraph[end] === paragraph) end++;
     return [first, end];
+  }
+
+  /** Whether token `t` (a position in the token columns) is negated (see `isNegated`). */
+  negated(t: number): boolean {
+    const starts = this.columns.chunkTokens;
+    // The chunk holding token `t`: the last one starting at or before it.
+    let low = 0;
+    let high = this.size - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= t) low = middle;
+      else high = middle - 1;
+    }
+    return isNegated((this.chunk(low) as Chunk).tokens, t - (starts[low] as number));
   }
 
   /** Tokens of the chunks `[first, end)`, as the range of token positions `[from, to)`. */
