@@ -1,9 +1,10 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { ChunkStore } from '../chunk/store.js';
+import type { Token } from '../chunk/token.js';
 import type { CorpusStats, Match } from '../index/stats.js';
 import type { SearchIndex } from '../index/search-index.js';
 import type { Answer, Quote, SourceDocument } from '../types.js';
-import { coverage, matchedTokens, termIds, weighTerms, type WeightedTerm } from './evidence.js';
+import { coverage, knownness, matchedTokens, termIds, weighTerms, type WeightedTerm } from './evidence.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, type Question } from './question.js';
 import { declineReason, missingPhrases } from './reason.js';
@@ -45,7 +46,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     quotes: ranked.slice(0, settings.maxQuotes).map((r) => quoteOf(context, r, terms)),
     reason,
   });
-  const terms = weighTerms(question.content, context.stats);
+  const terms = weighTerms(question.tokens, context.stats);
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (terms.length === 0) return declined('The question has no words to look up in the article.');
 
@@ -79,9 +80,10 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 function rank(context: AnswerContext, question: Question, terms: readonly WeightedTerm[], sentenceWeight: number, scope: Scope, needed: number): Ranked[] {
   const { store, stats } = context;
   const ids = termIds(terms, stats);
+  const related = terms.flatMap((t) => t.related.related);
   const paragraphs = new Map<number, Match[]>();
   const covered: Array<{ id: number; base: number }> = [];
-  for (const id of context.index.candidates(terms.map((t) => t.token), scope.document)) {
+  for (const id of context.index.candidates(queryTokens(terms), scope.document)) {
     const [first, end] = store.paragraphOf(id);
     let around = paragraphs.get(first);
     if (!around) paragraphs.set(first, (around = stats.matches(ids, first, end)));
@@ -96,7 +98,7 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
     if (top.beats(base + KIND_BONUS) && topMatched.beats(base + KIND_BONUS)) break;
     const chunk = store.chunk(id) as Chunk;
     const matched = matchedTokens(chunk, terms);
-    const span = shortAnswer(chunk, question, matched);
+    const span = shortAnswer(chunk, question, matched, related);
     const kindAdjustment = span ? KIND_BONUS * span.fit : isStrict(question.kind) ? -0.25 : -0.05;
     const score = base + kindAdjustment;
     ranked.push({ chunk, score, matched, span });
@@ -130,10 +132,15 @@ function supporting(rest: readonly Ranked[], best: Ranked): Ranked[] {
   return rest.filter((r) => r.matched.length > 0 && r.score >= best.score / 2);
 }
 
-/** Share of the question's weight that the article uses at all. */
+/** What retrieval looks up: the question's words, and for each word the article never uses, the article's words related to it. */
+function queryTokens(terms: readonly WeightedTerm[]): Token[] {
+  return terms.flatMap((t) => [t.token, ...[...t.related.related, ...t.related.opposite].map((term) => ({ ...t.token, term, word: term, stem: '' }))]);
+}
+
+/** Share of the question's weight that the article uses at all (a word only related to the article's counts in part). */
 function knownShare(terms: readonly WeightedTerm[]): number {
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
-  const known = terms.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0);
+  const known = terms.reduce((sum, t) => sum + knownness(t) * t.weight, 0);
   return total === 0 ? 0 : known / total;
 }
 
@@ -163,7 +170,7 @@ function clamp(value: number): number {
 export function search(context: AnswerContext, query: string, limit: number, options: AnswerOptions = {}, scope: Scope = {}): Quote[] {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(query.slice(0, settings.maxQuestionLength));
-  const terms = weighTerms(question.content, context.stats);
+  const terms = weighTerms(question.tokens, context.stats);
   if (terms.length === 0) return [];
   return rank(context, { ...question, kind: 'thing' }, terms, settings.sentenceWeight, scope, limit)
     .filter((r) => r.matched.length > 0)

@@ -1,9 +1,18 @@
 import type { Chunk } from '../chunk/chunk.js';
+import { isNegated } from '../chunk/negation.js';
 import type { Token } from '../chunk/token.js';
 import { looseForm, type CorpusStats, type Match, type WordIds } from '../index/stats.js';
+import { relatedTerms, type RelatedTerms } from './related.js';
 
 /** How much a loose (stemmed) match counts against an exact one. */
 const LOOSE_MATCH = 0.4;
+
+/**
+ * How much a match by a related word (a synonym, a negated opposite) counts
+ * against an exact one: more than a stem, which may join unrelated words
+ * (`university`, `universe`), as both words share one of their usual senses.
+ */
+const RELATED_MATCH = 0.6;
 
 /** A question word with its weight: rare words in the article weigh more. */
 export interface WeightedTerm {
@@ -11,22 +20,39 @@ export interface WeightedTerm {
   weight: number;
   /** Whether the article uses the word at all. */
   known: boolean;
+  /** For a word the article never uses, the article's words related to it (none otherwise). */
+  related: RelatedTerms;
 }
 
-/** Weighs the distinct content words of a question by their rarity in the article. */
-export function weighTerms(content: readonly Token[], stats: CorpusStats): WeightedTerm[] {
+const NONE: RelatedTerms = { related: [], opposite: [] };
+
+/**
+ * Weighs the distinct content words of a question by their rarity in the
+ * article. `tokens` are all the question's tokens: the one after a word may
+ * make a phrasal verb with it (`left out`).
+ */
+export function weighTerms(tokens: readonly Token[], stats: CorpusStats): WeightedTerm[] {
   const seen = new Set<string>();
   const out: WeightedTerm[] = [];
-  for (const asked of content) {
+  tokens.forEach((asked, i) => {
+    if (!asked.term) return;
     const token = spellChecked(asked, stats);
-    if (seen.has(token.term)) continue;
+    if (seen.has(token.term)) return;
     seen.add(token.term);
     const known = isKnown(token, stats);
+    // WordNet is read only for a word the article lacks and does not merely misspell.
+    const related = known || token !== asked ? NONE : relatedTerms(token, tokens[i + 1], stats);
     // Names carry the topic of a question: `Norsat`, `Stanley Cup`.
     const weight = stats.idf(token) * (token.pos === 'PROPN' ? 1.5 : token.pos === 'NUM' ? 1.3 : 1);
-    out.push({ token, weight, known });
-  }
+    out.push({ token, weight, known, related });
+  });
   return out;
+}
+
+/** How far the article knows a question word: 1 when it uses it, less when it uses only words related to it, else 0. */
+export function knownness(term: WeightedTerm): number {
+  if (term.known) return 1;
+  return term.related.related.length > 0 || term.related.opposite.length > 0 ? RELATED_MATCH : 0;
 }
 
 function isKnown(token: Token, stats: CorpusStats): boolean {
@@ -40,9 +66,9 @@ function spellChecked(token: Token, stats: CorpusStats): Token {
   return corrected === undefined ? token : { ...token, term: corrected, word: corrected, stem: '' };
 }
 
-/** How much a match counts: 1 exact, less for a stem match, 0 none. */
+/** How much a match counts: 1 exact, less for a related word, less still for a stem, 0 none. */
 function strength(match: Match | undefined): number {
-  return match === 'exact' ? 1 : match === 'loose' ? LOOSE_MATCH : 0;
+  return match === 'exact' ? 1 : match === 'loose' ? LOOSE_MATCH : match === 'related' ? RELATED_MATCH : 0;
 }
 
 /** How much of the question a sentence and its paragraph cover, as shares of the question's weight. */
@@ -53,7 +79,7 @@ export interface Coverage {
 
 /** The question words as lexicon ids, looked up once per question for `CorpusStats.matches`. */
 export function termIds(terms: readonly WeightedTerm[], stats: CorpusStats): WordIds[] {
-  return terms.map((t) => stats.wordIds(t.token));
+  return terms.map((t) => stats.wordIds(t.token, t.related.related, t.related.opposite));
 }
 
 /** Coverage of a sentence and of its paragraph, from how each matches the question words (the paragraph holds the sentence, so it matches at least as well). */
@@ -70,13 +96,15 @@ export function coverage(terms: readonly WeightedTerm[], own: readonly Match[], 
   return total === 0 ? { sentence: 0, paragraph: 0 } : { sentence: sentence / total, paragraph: whole / total };
 }
 
-/** Indexes of a chunk's tokens that match a question word. */
+/** Indexes of a chunk's tokens that match a question word, or a word related to it (an opposite where negated). */
 export function matchedTokens(chunk: Chunk, terms: readonly WeightedTerm[]): number[] {
-  const exact = new Set(terms.flatMap((t) => [t.token.term, t.token.word]));
+  const exact = new Set(terms.flatMap((t) => [t.token.term, t.token.word, ...t.related.related]));
   const loose = new Set(terms.map((t) => looseForm(t.token)));
+  const opposite = new Set(terms.flatMap((t) => t.related.opposite));
   const out: number[] = [];
   chunk.tokens.forEach((token, i) => {
-    if (token.term && (exact.has(token.term) || exact.has(token.word) || loose.has(looseForm(token)))) out.push(i);
+    if (!token.term) return;
+    if (exact.has(token.term) || exact.has(token.word) || loose.has(looseForm(token)) || (opposite.has(token.term) && isNegated(chunk.tokens, i))) out.push(i);
   });
   return out;
 }

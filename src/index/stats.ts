@@ -12,10 +12,14 @@ export interface WordIds {
   term: number;
   word: number;
   loose: number;
+  /** Terms related in meaning (synonyms), matched as `related`. */
+  related: readonly number[];
+  /** Terms of opposite meaning, matched as `related` where negated (`does not encompass` for `leave out`). */
+  opposite: readonly number[];
 }
 
-/** How a run of tokens matches a question word: not at all, by loose (stemmed) form only, or exactly (term or surface word). */
-export type Match = 'none' | 'loose' | 'exact';
+/** How a run of tokens matches a question word: not at all, by a related word only, by loose (stemmed) form only, or exactly (term or surface word). */
+export type Match = 'none' | 'related' | 'loose' | 'exact';
 
 /** Most spelling corrections remembered; questions are unbounded, the memory is not. */
 const MAX_CORRECTIONS = 10_000;
@@ -139,10 +143,11 @@ export class CorpusStats {
     return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
   }
 
-  /** A question word's forms as lexicon ids. */
-  wordIds(token: Pick<Token, 'term' | 'word' | 'stem'>): WordIds {
+  /** A question word's forms, and the terms related to it (`related`, `opposite`), as lexicon ids. */
+  wordIds(token: Pick<Token, 'term' | 'word' | 'stem'>, related: readonly string[] = [], opposite: readonly string[] = []): WordIds {
     const { lexicon } = this.store;
-    return { term: lexicon.find(token.term), word: lexicon.find(token.word), loose: lexicon.find(looseForm(token)) };
+    const ids = (terms: readonly string[]): number[] => terms.map((term) => lexicon.find(term)).filter((id) => id > 0);
+    return { term: lexicon.find(token.term), word: lexicon.find(token.word), loose: lexicon.find(looseForm(token)), related: ids(related), opposite: ids(opposite) };
   }
 
   /** How the chunks `[first, end)` match each question word, read straight from the token columns. */
@@ -160,6 +165,7 @@ export class CorpusStats {
         const asked = words[i] as WordIds;
         if (term === asked.term || term === asked.word || word === asked.term || word === asked.word) out[i] = 'exact';
         else if (loose === asked.loose) out[i] = 'loose';
+        else if (out[i] === 'none' && (asked.related.includes(term) || (asked.opposite.includes(term) && this.store.negated(t)))) out[i] = 'related';
       }
     }
     return out;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Engine, type Answer } from '../../src/index.js';
+import { WordNet } from '../../src/wordnet/wordnet.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -55,6 +56,43 @@ describe('Engine.ask', () => {
     expect(answer.reason).toMatch(/doesn't mention .*Germany/);
     expect(engine.ask('What did the European Union say about the agreement?').reason).toContain('European Union');
     expect(engine.ask('How many jobs will the agreement create?').reason).toContain('jobs');
+  });
+
+  it('answers what is left out from the sentence saying what the agreement does not encompass', () => {
+    const answer = engine.ask('What is left out of the agreement?');
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes[0]?.text).toBe('It does not encompass state-sponsored cyber spying for intelligence gathering.');
+    expectVerbatim(answer);
+  });
+
+  it('answers what a plan leaves out from its negated statement, not from what it covers', () => {
+    const plan = Engine.fromDocuments([{ id: 'plan', title: 'Budget', paragraphs: ['The plan covers road repairs and new buses. It does not include the bridge over the river, officials said.'] }]);
+    for (const question of ['What does the plan leave out?', 'What does the plan omit?']) {
+      const answer = plan.ask(question);
+      expect(answer.answer).toBe('bridge');
+      expect(answer.quotes[0]?.text).toMatch(/^It does not include/);
+    }
+  });
+
+  it('still declines when the article has only synonyms of the question words and does not say', () => {
+    for (const question of ['What is the newspaper’s circulation?', 'Who owns the newspaper?']) {
+      const answer = engine.ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.reason).toContain('newspaper');
+    }
+  });
+
+  it('reads WordNet only for question words the article never uses', () => {
+    const senses = vi.spyOn(WordNet.prototype, 'senses');
+    try {
+      // Words no other test asks about, so no remembered look-up hides a read.
+      engine.ask('Why does the Liberal government want to lessen dependence on exports?');
+      expect(senses).not.toHaveBeenCalled();
+      engine.ask('Which periodical covered the deal?');
+      expect(senses).toHaveBeenCalled();
+    } finally {
+      senses.mockRestore();
+    }
   });
 
   it('declines a how-much question when the article gives no amount', () => {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/chunk/analyze.js';
+import { relatedTerms } from '../../src/answer/related.js';
+import { buildIndex } from '../../src/index/corpus-index.js';
+
+const { stats } = buildIndex([
+  { id: 'd', title: 'T', paragraphs: ['An official told the paper, which first reported the deal.', 'The deal does not encompass spying, and breaches dropped.'] },
+]);
+
+/** The related terms of question word `word` in `question`. */
+function related(question: string, word: string): ReturnType<typeof relatedTerms> {
+  const tokens = analyzeQuestion(question);
+  const at = tokens.findIndex((t) => t.text === word);
+  return relatedTerms(tokens[at]!, tokens[at + 1], stats);
+}
+
+describe('relatedTerms', () => {
+  it('gives the article’s synonyms of a word it never uses', () => {
+    expect(related('Which newspaper broke the story?', 'newspaper').related).toEqual(['paper']);
+    expect(related('Which newspaper broke the story?', 'story').related).toEqual(['report']);
+  });
+
+  it('takes a phrasal verb whole: left out relates to the article’s encompass, not to its dropped', () => {
+    expect(related('What is left out of the deal?', 'left')).toEqual({ related: [], opposite: ['encompass'] });
+  });
+
+  it('relates nothing to names, numbers or words WordNet lacks', () => {
+    expect(related('Who is Hytera?', 'Hytera')).toEqual({ related: [], opposite: [] });
+    expect(related('Did the zorblax report it?', 'zorblax')).toEqual({ related: [], opposite: [] });
+  });
+});
