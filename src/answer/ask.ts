@@ -4,6 +4,7 @@ import type { Token } from '../chunk/token.js';
 import type { CorpusStats, Match } from '../index/stats.js';
 import type { SearchIndex } from '../index/search-index.js';
 import type { Answer, Quote, SourceDocument } from '../types.js';
+import { antecedent } from './antecedent.js';
 import { coverage, knownness, matchedTokens, termIds, weighTerms, type WeightedTerm } from './evidence.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, type Question } from './question.js';
@@ -60,12 +61,15 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   if (best.score < settings.minScore || lacksKind) {
     return declined(declineReason(question, missingPhrases(question, terms), lacksKind), ranked, clamp(best.score));
   }
+  const named = antecedent(context.store, question, terms, best.chunk, best.span);
+  const first: Ranked = named ? { ...named, score: best.score } : best;
+  const rest = supporting(ranked.slice(1), best).filter((r) => r.chunk.id !== first.chunk.id);
   return {
     question: rawQuestion,
     answered: true,
-    answer: best.span ? best.chunk.text.slice(best.span.start - best.chunk.start, best.span.end - best.chunk.start) : '',
+    answer: first.span ? first.chunk.text.slice(first.span.start - first.chunk.start, first.span.end - first.chunk.start) : '',
     confidence: clamp(best.score * (0.5 + 0.5 * known)),
-    quotes: [best, ...supporting(ranked.slice(1), best)].slice(0, settings.maxQuotes).map((r) => quoteOf(context, r, terms)),
+    quotes: [first, ...(named ? [best] : []), ...rest].slice(0, settings.maxQuotes).map((r) => quoteOf(context, r, terms)),
   };
 }
 

@@ -58,6 +58,15 @@ describe('Engine.ask', () => {
     expect(engine.ask('How many jobs will the agreement create?').reason).toContain('jobs');
   });
 
+  it('answers which newspaper broke the story in synonyms, quoting where the paper is named (¶3), then ¶4', () => {
+    // `newspaper` matches ¶4's `paper` and `story` its `reported`; ¶4 only says `the paper`, ¶3 names it.
+    const answer = engine.ask('Which newspaper broke the story?');
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toBe('Globe and Mail');
+    expect(answer.quotes.map((q) => q.paragraph).slice(0, 2)).toEqual([3, 4]);
+    expectVerbatim(answer);
+  });
+
   it('answers what is left out from the sentence saying what the agreement does not encompass', () => {
     const answer = engine.ask('What is left out of the agreement?');
     expect(answer.answered).toBe(true);
