@@ -11,6 +11,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { limitHeapGrowth } from '../src/heap.js';
 import { progressReporter } from '../src/progress/reporter.js';
 import { indexDir, readDataset, TIMED_QUESTIONS, type DatasetName } from './datasets.js';
 import { createEngine, type EngineName } from './engines.js';
@@ -82,6 +83,8 @@ export async function measure(datasetName: DatasetName, engineName: EngineName, 
 
 const [datasetArg, engineArg, secondsArg = '20'] = process.argv.slice(2);
 if (process.argv[1] === fileURLToPath(import.meta.url) && datasetArg && engineArg) {
+  // The heap setting the bot and the CLI run with, for every engine alike.
+  limitHeapGrowth();
   measure(datasetArg as DatasetName, engineArg as EngineName, Number(secondsArg) * 1000).then(
     (m) => process.stdout.write(`${JSON.stringify(m)}\n`),
     (error: unknown) => {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, readEnvironment } from '../config.js';
 import { Engine } from '../engine.js';
 import { NewsbotError } from '../errors.js';
+import { limitHeapGrowth } from '../heap.js';
 import { createLogger } from '../log.js';
 import { startBot, type Bot } from './bot.js';
 
@@ -21,6 +22,7 @@ export async function main(
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination: logDestination });
+  limitHeapGrowth();
   try {
     const engine = await Engine.load({ corpus: config.corpusPath });
     return await startBot({ config, engine, logger });
