@@ -2,7 +2,7 @@ import type { Chunk } from '../chunk/chunk.js';
 import { isNegated } from '../chunk/negation.js';
 import type { Token } from '../chunk/token.js';
 import { looseForm, type CorpusStats, type Match, type WordIds } from '../index/stats.js';
-import { relatedTerms, type RelatedTerms } from './related.js';
+import { NO_RELATED, relatedTerms, type RelatedTerms } from './related.js';
 
 /** How much a loose (stemmed) match counts against an exact one. */
 const LOOSE_MATCH = 0.4;
@@ -24,8 +24,6 @@ export interface WeightedTerm {
   related: RelatedTerms;
 }
 
-const NONE: RelatedTerms = { related: [], opposite: [] };
-
 /**
  * Weighs the distinct content words of a question by their rarity in the
  * article. `tokens` are all the question's tokens: the one after a word may
@@ -41,7 +39,7 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats): Weight
     seen.add(token.term);
     const known = isKnown(token, stats);
     // WordNet is read only for a word the article lacks and does not merely misspell.
-    const related = known || token !== asked ? NONE : relatedTerms(token, tokens[i + 1], stats);
+    const related = known || token !== asked ? NO_RELATED : relatedTerms(token, tokens[i + 1], stats);
     // Names carry the topic of a question: `Norsat`, `Stanley Cup`.
     const weight = stats.idf(token) * (token.pos === 'PROPN' ? 1.5 : token.pos === 'NUM' ? 1.3 : 1);
     out.push({ token, weight, known, related });

@@ -14,19 +14,42 @@ export interface RelatedTerms {
   opposite: string[];
 }
 
+/** No related terms: a word the article uses, or one WordNet cannot relate. */
+export const NO_RELATED: RelatedTerms = { related: [], opposite: [] };
+
+/** Most question words whose related terms are remembered per article: a few words each. */
+const MAX_REMEMBERED = 10_000;
+
+/** Related terms by question word (part of speech, lemma, particle), per article's statistics. */
+const remembered = new WeakMap<CorpusStats, Map<string, RelatedTerms>>();
+
 /**
  * The article's words that WordNet relates to a question word the article
  * never uses (`newspaper` -> `paper`), each through one of its usual senses;
  * `next` is the question token after it, for phrasal verbs (`left out` ->
- * `leave_out`, whose opposite is `include`).
+ * `leave_out`, whose opposite is `include`). Remembered for the article.
  */
 export function relatedTerms(token: Token, next: Token | undefined, stats: CorpusStats): RelatedTerms {
   const pos = WORDNET_POS[token.pos];
   // Names, numbers and codes keep to exact matches.
-  if (!pos || !/^[a-z][a-z'-]*$/.test(token.term)) return { related: [], opposite: [] };
-  const phrasal = pos === 'verb' && next && PARTICLE_POS.has(next.pos) ? relatedWords(`${token.term}_${next.text.toLowerCase()}`, pos) : undefined;
+  if (!pos || !/^[a-z][a-z'-]*$/.test(token.term)) return NO_RELATED;
+  const particle = pos === 'verb' && next && PARTICLE_POS.has(next.pos) ? next.text.toLowerCase() : '';
+  let memo = remembered.get(stats);
+  if (!memo) remembered.set(stats, (memo = new Map()));
+  const key = `${pos} ${token.term} ${particle}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = lookUp(token.term, particle, pos, stats);
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
+}
+
+function lookUp(lemma: string, particle: string, pos: WordNetPos, stats: CorpusStats): RelatedTerms {
+  const phrasal = particle ? relatedWords(`${lemma}_${particle}`, pos) : undefined;
   // The phrasal verb when WordNet knows it: `leave out` means exclude, `leave` alone means go or allow.
-  const { synonyms, opposites } = phrasal && phrasal.synonyms.length + phrasal.opposites.length > 0 ? phrasal : relatedWords(token.term, pos);
+  const { synonyms, opposites } = phrasal && phrasal.synonyms.length + phrasal.opposites.length > 0 ? phrasal : relatedWords(lemma, pos);
   const used = (relations: readonly Relation[]): string[] => [
     ...new Set(relations.filter((r) => stats.count(r.word) > 0 && isUsualSense(r)).map((r) => r.word)),
   ];

@@ -19,11 +19,10 @@ export interface RelatedWords {
   opposites: Relation[];
 }
 
-/** Most lemmas whose relations and senses are remembered: questions are unbounded, the memory is not. */
+/** Most words whose usual senses are remembered: questions are unbounded, the memory is not (about 100 bytes a word). */
 const MAX_REMEMBERED = 10_000;
 
 let shared: WordNet | undefined;
-const related = new Map<string, RelatedWords>();
 const usual = new Map<string, readonly number[]>();
 
 /** WordNet, opened on first use: an engine whose questions use only the article's words never reads it. */
@@ -32,9 +31,13 @@ function wordnet(): WordNet {
   return shared;
 }
 
-/** The related words of a lemma (lower case, the words of a phrasal verb joined by `_`: `leave_out`), remembered. */
+/**
+ * The related words of a lemma (lower case, the words of a phrasal verb joined
+ * by `_`: `leave_out`). Not remembered: a common verb has a hundred or more,
+ * while callers keep the few their article uses.
+ */
 export function relatedWords(lemma: string, pos: WordNetPos): RelatedWords {
-  return remember(related, `${pos} ${lemma}`, () => collect(wordnet(), lemma, pos));
+  return collect(wordnet(), lemma, pos);
 }
 
 /**
@@ -46,21 +49,17 @@ export function isUsualSense(relation: Relation): boolean {
   return usualSenses(relation.word, relation.pos).includes(relation.offset);
 }
 
+/** A word's usual senses, remembered: the same article words come up as synonyms of many question words. */
 function usualSenses(word: string, pos: WordNetPos): readonly number[] {
-  return remember(usual, `${pos} ${word}`, () => {
-    const { offsets, tagged } = wordnet().senses(word, pos);
-    return offsets.slice(0, Math.max(1, tagged));
-  });
-}
-
-function remember<T>(memo: Map<string, T>, key: string, make: () => T): T {
-  let value = memo.get(key);
-  if (value === undefined) {
-    value = make();
-    if (memo.size >= MAX_REMEMBERED) memo.clear();
-    memo.set(key, value);
+  const key = `${pos} ${word}`;
+  let offsets = usual.get(key);
+  if (!offsets) {
+    const { offsets: all, tagged } = wordnet().senses(word, pos);
+    offsets = all.slice(0, Math.max(1, tagged));
+    if (usual.size >= MAX_REMEMBERED) usual.clear();
+    usual.set(key, offsets);
   }
-  return value;
+  return offsets;
 }
 
 function collect(wordnet: WordNet, lemma: string, pos: WordNetPos): RelatedWords {
