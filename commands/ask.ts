@@ -2,7 +2,7 @@ import { SlashCommandBuilder, time, TimestampStyles, type AutocompleteInteractio
 import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
 import { documentScope, respondWithDocuments } from '../src/discord/documents.js';
 import { BUTTON_PREFIX, documentByKey, moreId, paragraphId, parseButtonId } from '../src/discord/refs.js';
-import { replyOptions, respond } from '../src/discord/reply.js';
+import { respond, send } from '../src/discord/reply.js';
 import { renderAnswer, renderPassage, renderQuotes } from '../src/render/discord.js';
 import { NewsbotError } from '../src/errors.js';
 import type { Command } from './types.js';
@@ -18,12 +18,12 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const retryAt = context.cooldowns.take(interaction.user.id);
   if (retryAt !== undefined) {
     const when = time(Math.ceil(retryAt / 1000), TimestampStyles.RelativeTime);
-    await interaction.reply(replyOptions({ content: `One question at a time: you can ask again ${when}.`, buttons: [] }, true));
+    await send(interaction, { content: `One question at a time: you can ask again ${when}.`, buttons: [] }, true);
     return 'cooldown';
   }
   const question = interaction.options.getString('question', true);
   const ephemeral = interaction.options.getBoolean('private') ?? false;
-  const engine = await engineFor(context, interaction.guildId);
+  const engine = await engineFor(context, interaction, { ephemeral });
   const scope = await documentScope(interaction, engine);
   if (!scope) return 'not-found';
   let outcome: Outcome = 'declined';
@@ -41,15 +41,15 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 
 /** Suggests the library's documents for the `document` option. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  await respondWithDocuments(interaction, await engineFor(context, interaction.guildId));
+  await respondWithDocuments(interaction, await engineFor(context, interaction));
 }
 
 /** *More passages* and *Show paragraph*: read everything from the button's id, answer only the person who clicked. */
 export async function button(interaction: ButtonInteraction, context: BotContext): Promise<Outcome> {
   const parsed = parseButtonId(interaction.customId);
-  const engine = await engineFor(context, interaction.guildId);
+  const engine = await engineFor(context, interaction, { ephemeral: true });
   const gone = async (): Promise<Outcome> => {
-    await interaction.reply(replyOptions({ content: 'That passage is no longer in the library.', buttons: [] }, true));
+    await send(interaction, { content: 'That passage is no longer in the library.', buttons: [] }, true);
     return 'not-found';
   };
   if (!parsed) return gone();
@@ -58,7 +58,7 @@ export async function button(interaction: ButtonInteraction, context: BotContext
       const [where] = parsed.locations;
       const documentId = where && documentByKey(engine, where.key);
       if (!where || !documentId) return await gone();
-      await interaction.reply(replyOptions(renderPassage(engine.passage(where.paragraph, documentId)), true));
+      await send(interaction, renderPassage(engine.passage(where.paragraph, documentId)), true);
       return 'shown';
     }
     const quotes = parsed.locations.map((where) => {
@@ -69,7 +69,7 @@ export async function button(interaction: ButtonInteraction, context: BotContext
       if (!text || where.end > passage.text.length) throw new NewsbotError(`offsets ${where.start}-${where.end} are outside ¶${where.paragraph}`);
       return { text, start: where.start, highlights: [], paragraph: passage.number, title: passage.title, meta: passage.meta };
     });
-    await interaction.reply(replyOptions(renderQuotes(quotes, '**More passages:**'), true));
+    await send(interaction, renderQuotes(quotes, '**More passages:**'), true);
     return 'shown';
   } catch (error) {
     // The library changed since the answer: the button points nowhere, which is not a bot failure.

@@ -95,7 +95,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 /** Suggests the library's documents for `/library remove document:`. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return interaction.respond([]);
-  const engine = await engineFor(context, interaction.guildId);
+  const engine = await engineFor(context, interaction);
   await interaction.respond(documentChoices(engine.documents(), String(interaction.options.getFocused())));
 }
 

@@ -13,7 +13,7 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
   const query = interaction.options.getString('query', true);
-  const engine = await engineFor(context, interaction.guildId);
+  const engine = await engineFor(context, interaction);
   const scope = await documentScope(interaction, engine);
   if (!scope) return 'not-found';
   let outcome: Outcome = 'shown';
@@ -31,7 +31,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 
 /** Suggests the library's documents for the `document` option. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  await respondWithDocuments(interaction, await engineFor(context, interaction.guildId));
+  await respondWithDocuments(interaction, await engineFor(context, interaction));
 }
 
 export const command: Command = { data, execute, autocomplete };

@@ -1,3 +1,4 @@
+import { MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine.js';
 import type { Libraries } from '../library/library.js';
@@ -20,7 +21,29 @@ export interface BotContext {
 /** What a command did, for the one log line per interaction (never the message content). */
 export type Outcome = 'answered' | 'declined' | 'shown' | 'cooldown' | 'not-found' | 'suggested' | 'added' | 'removed' | 'refused';
 
-/** The engine that answers in a server (or a DM): its library's, else the bundled one. */
-export function engineFor(context: BotContext, guildId: string | null): Promise<Engine> {
-  return context.engineFor ? context.engineFor(guildId) : Promise.resolve(context.engine);
+/**
+ * The engine that answers in a server (or a DM): its library's, else the bundled
+ * one. A server's library loads on its first command (and rebuilds its index if
+ * the snapshot is stale), which can outlast Discord's 3 s: when it takes longer
+ * than `deferAfterMs`, the reply is deferred first (privately when `ephemeral`),
+ * and the command's reply then edits it (see `send` and `respond`).
+ * Autocomplete cannot be deferred; it just waits.
+ */
+export async function engineFor(
+  context: BotContext,
+  interaction: Interaction & { guildId: string | null },
+  options: { ephemeral?: boolean } = {},
+): Promise<Engine> {
+  if (!context.engineFor) return context.engine;
+  const loading = context.engineFor(interaction.guildId);
+  if (!interaction.isRepliable()) return loading;
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), context.deferAfterMs);
+  });
+  const first = await Promise.race([loading, slow]);
+  clearTimeout(timer);
+  if (first !== 'slow') return first;
+  await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  return loading;
 }

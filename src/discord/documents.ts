@@ -4,7 +4,7 @@ import { quoteValue } from '../errors.js';
 import { escapeLine } from '../render/discord.js';
 import { DISCORD_LIMITS, fitText } from '../render/fit.js';
 import type { DocumentInfo } from '../types.js';
-import { replyOptions } from './reply.js';
+import { send } from './reply.js';
 
 /**
  * What the optional `document:` option of `/ask` and `/search` limits the
@@ -17,7 +17,7 @@ export async function documentScope(interaction: ChatInputCommandInteraction, en
   const document = resolveDocument(engine.documents(), typed);
   if (document) return { documentId: document.id };
   const message = escapeLine(`newsbot: there is no document ${quoteValue(typed)} in this server's library`);
-  await interaction.reply(replyOptions({ content: fitText(`No such document: ${message}; \`/sources\` lists them.`, DISCORD_LIMITS.content), buttons: [] }, true));
+  await send(interaction, { content: fitText(`No such document: ${message}; \`/sources\` lists them.`, DISCORD_LIMITS.content), buttons: [] }, true);
   return undefined;
 }
 

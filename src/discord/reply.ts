@@ -30,12 +30,30 @@ export function replyOptions(message: DiscordMessage, ephemeral = false): Intera
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 
 /**
+ * Replies, or fills in the deferred reply when the command was deferred while
+ * its server's library loaded (see `engineFor`). A deferred reply keeps the
+ * visibility it was deferred with.
+ */
+export async function send(interaction: Repliable, message: DiscordMessage, ephemeral = false): Promise<void> {
+  const options = replyOptions(message, ephemeral);
+  if (!interaction.deferred) {
+    await interaction.reply(options);
+    return;
+  }
+  await interaction.editReply({ content: options.content ?? '', components: options.components ?? [], allowedMentions: options.allowedMentions ?? NO_MENTIONS });
+}
+
+/**
  * Replies with what `produce` makes. Discord drops an interaction not answered
  * within 3 s, so when producing takes longer than `deferAfterMs` the reply is
  * deferred first and the message edited in when ready.
  */
 export async function respond(interaction: Repliable, produce: () => DiscordMessage | Promise<DiscordMessage>, options: { ephemeral?: boolean; deferAfterMs: number }): Promise<void> {
   const ephemeral = options.ephemeral ?? false;
+  if (interaction.deferred) {
+    await send(interaction, await produce());
+    return;
+  }
   let timer: NodeJS.Timeout | undefined;
   const deferred = new Promise<'deferred'>((resolve) => {
     timer = setTimeout(() => resolve('deferred'), options.deferAfterMs);
@@ -48,6 +66,5 @@ export async function respond(interaction: Repliable, produce: () => DiscordMess
     return;
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const { content, components, allowedMentions } = replyOptions(await work);
-  await interaction.editReply({ content: content ?? '', components: components ?? [], allowedMentions: allowedMentions ?? NO_MENTIONS });
+  await send(interaction, await work);
 }

@@ -3,6 +3,9 @@
  * rate limits, server errors, dropped gateways, expired interactions, slow answers. Each time the
  * question is still answered or the failure is reported once, and the next question is answered.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SlashCommandBuilder } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/types.js';
@@ -10,6 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import { startBot, type Bot } from '../../src/discord/bot.js';
 import { respond } from '../../src/discord/reply.js';
 import { Engine } from '../../src/engine.js';
+import { Libraries } from '../../src/library/library.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, faults, routes } from '../fake-discord/server.js';
 import { LEVEL, TOKEN, startRunning, type Running } from '../harness.js';
@@ -173,5 +177,38 @@ describe('bot with a slow answer', () => {
     expect(answer.deferred).toBe(true);
     expect(answer.messages.map((m) => [m.via, m.body.content])).toEqual([['editReply', 'Worth the wait, @everyone.']]);
     expect(answer.messages[0]?.body).toMatchObject({ allowed_mentions: { parse: [] } });
+  });
+
+  it('defers while a server\'s library is still loading, then edits the answer in', async () => {
+    fake = await FakeDiscord.start({ botToken: TOKEN });
+    let release = () => {};
+    let loaded = Promise.resolve();
+    const engine = await Engine.load();
+    /** A server's first command loads its library: here, only when the test says so. */
+    class SlowLibraries extends Libraries {
+      override async engineFor(guildId: string | null): Promise<Engine> {
+        await loaded;
+        return super.engineFor(guildId);
+      }
+    }
+    const libraries = new SlowLibraries({ dataDir: await mkdtemp(join(tmpdir(), 'newsbot-slow-')), defaultEngine: engine, loadDefaults: async () => [] });
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl });
+    bot = await startBot({ config, engine, logger: createLogger({ level: 'silent' }), libraries, deferAfterMs: 300 });
+
+    for (const [name, options, ephemeral] of [
+      ['ask', [{ name: 'question', type: 3, value: 'who bought Norsat?' }, { name: 'private', type: 5, value: true }], true],
+      ['sources', [], false],
+    ] as const) {
+      loaded = new Promise<void>((resolve) => (release = resolve));
+      const interaction = await fake.sendCommand({ name, options: [...options] });
+      const callback = await interaction.waitForCallback();
+      expect(callback.body).toMatchObject({ type: 5, data: ephemeral ? { flags: 64 } : {} });
+      release();
+      const answer = await interaction.waitForAnswer();
+      expect(answer.deferred).toBe(true);
+      expect(answer.ephemeral).toBe(ephemeral);
+      expect(answer.messages.map((m) => m.via)).toEqual(['editReply']);
+      expect(String(answer.messages[0]?.body.content)).toContain(name === 'ask' ? 'Hytera' : 'China, Canada');
+    }
   });
 });
