@@ -77,7 +77,7 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
     if (!isNominal(tokens[i]) && tokens[i]?.pos !== 'DET' && tokens[i]?.pos !== 'ADJ') continue;
     let last = -1;
     let j = i;
-    while (j < tokens.length && (isNominal(tokens[j]) || ['ADJ', 'DET', 'NUM'].includes(tokens[j]?.pos ?? '') || tokens[j]?.text === "'s" || tokens[j]?.text === '-')) {
+    while (j < tokens.length && (isNominal(tokens[j]) || ['ADJ', 'DET', 'NUM'].includes(tokens[j]?.pos ?? '') || tokens[j]?.text === "'s" || tokens[j]?.text === '-' || hyphenated(tokens, j))) {
       if (isNominal(tokens[j])) last = j;
       j++;
     }
@@ -103,6 +103,13 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
     if (last > i) out.push({ first: i, last, shape: 'clause' });
   }
   return out;
+}
+
+/** A participle joined by a hyphen to the word before it: `state-sponsored`, `China-based`. */
+function hyphenated(tokens: readonly Token[], j: number): boolean {
+  const token = tokens[j];
+  const dash = tokens[j - 1];
+  return token?.pos === 'VERB' && dash?.text === '-' && dash.end === token.start && tokens[j - 2]?.end === dash.start;
 }
 
 function isNominal(token: Token | undefined): boolean {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/chunk/analyze.js';
+import { candidates } from '../../src/answer/spans.js';
+
+/** The texts of a sentence's noun-phrase candidates. */
+function phrases(sentence: string): string[] {
+  const tokens = analyzeQuestion(sentence);
+  return candidates(tokens)
+    .filter((c) => c.shape === 'phrase')
+    .map((c) => sentence.slice(tokens[c.first]?.start, tokens[c.last]?.end));
+}
+
+describe('candidates', () => {
+  it('keeps a participle joined by a hyphen inside its noun phrase', () => {
+    expect(phrases('It does not encompass state-sponsored cyber spying.')).toContain('state-sponsored cyber');
+  });
+
+  it('does not join a verb set apart by spaced dashes', () => {
+    expect(phrases('They named the state - sponsored groups aside - as a risk.')).not.toContain('the state - sponsored groups');
+  });
+});
