@@ -78,7 +78,8 @@ function setTerms(token: Token, lemma: string, stop: boolean): void {
   if (FUNCTION_POS.has(token.pos) && !/\d/.test(token.text)) return;
   if (QUESTION_WORDS.has(token.text.toLowerCase())) return;
   if (stop && !CONTENT_POS.has(token.pos)) return;
-  const lower = fold(lemma);
+  const folded = fold(lemma);
+  const lower = token.pos === 'NUM' ? (NUMBER_WORDS.get(folded) ?? folded) : folded;
   token.term = lower;
   token.word = fold(token.text);
   const stemmed = foldedStem(token.text);
@@ -133,6 +134,17 @@ function mergeTickers(text: string, tokens: Token[]): Token[] {
   }
   return out;
 }
+
+/**
+ * Numbers written as words, as digits: `four packages` and `4 packages` are the
+ * same term, as a question may write either. Only the words that stand alone
+ * (compounds like `twenty-one` stay words).
+ */
+const NUMBER_WORDS = new Map(
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
+    .map((word, value) => [word, String(value)] as const)
+    .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i) => [word, String((i + 3) * 10)] as const)),
+);
 
 /** Lower case without accents, so `Hervé` matches `Herve` and `Île` matches `Ile`. */
 const fold = memoize((word: string): string => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());

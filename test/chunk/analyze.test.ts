@@ -42,6 +42,12 @@ describe('analyze', () => {
     expect(terms).toEqual(['herve', 'pay', '3.5', 'million', '1066']);
   });
 
+  it('gives numbers written as words the term of their digits, so four and 4 match', () => {
+    const terms = (text: string) => analyzeQuestion(text).map((t) => t.term).filter(Boolean);
+    expect(terms('Sky picked up the remaining four packages')).toEqual(terms('Sky picked up the remaining 4 packages'));
+    expect(terms('twenty ships and seventy men')).toEqual(['20', 'ship', '70', 'man']);
+  });
+
   it('gives offsets that reproduce the text for any input', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 200 }),
