@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { ChunkStore } from '../chunk/store.js';
-import { matchedTokens, type WeightedTerm } from './evidence.js';
+import { askedWords, matchedTokens, type WeightedTerm } from './evidence.js';
 import type { Question } from './question.js';
 import { shortAnswer, type ShortAnswer } from './short-answer.js';
 
@@ -30,13 +30,13 @@ export function antecedent(store: ChunkStore, question: Question, terms: readonl
   if (question.focus === undefined || (span && span.fit >= 1)) return undefined;
   const focus = terms.find((t) => t.token.term === question.focus);
   if (!focus || !describes(best, new Set([focus.token.term, ...focus.related.related]))) return undefined;
-  const related = terms.flatMap((t) => t.related.related);
+  const asked = askedWords(terms);
   for (let id = best.id - 1; id >= 0 && id >= best.id - REACH; id--) {
     const chunk = store.chunk(id) as Chunk;
     if (chunk.document !== best.document) break;
     const matched = matchedTokens(chunk, terms);
     if (matched.length === 0) continue;
-    const found = shortAnswer(chunk, question, matched, related);
+    const found = shortAnswer(chunk, question, matched, asked);
     if (found && found.fit >= 1) return { chunk, matched, span: found };
   }
   return undefined;

@@ -5,7 +5,7 @@ import type { CorpusStats, Match } from '../index/stats.js';
 import type { SearchIndex } from '../index/search-index.js';
 import type { Answer, Quote, SourceDocument } from '../types.js';
 import { antecedent } from './antecedent.js';
-import { coverage, knownness, matchedTokens, termIds, weighTerms, type WeightedTerm } from './evidence.js';
+import { askedWords, coverage, knownness, matchedTokens, termIds, weighTerms, type WeightedTerm } from './evidence.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, type Question } from './question.js';
 import { declineReason, missingPhrases } from './reason.js';
@@ -84,7 +84,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 function rank(context: AnswerContext, question: Question, terms: readonly WeightedTerm[], sentenceWeight: number, scope: Scope, needed: number): Ranked[] {
   const { store, stats } = context;
   const ids = termIds(terms, stats);
-  const related = terms.flatMap((t) => t.related.related);
+  const asked = askedWords(terms);
   const paragraphs = new Map<number, Match[]>();
   const covered: Array<{ id: number; base: number }> = [];
   for (const id of context.index.candidates(queryTokens(terms), scope.document)) {
@@ -102,7 +102,7 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
     if (top.beats(base + KIND_BONUS) && topMatched.beats(base + KIND_BONUS)) break;
     const chunk = store.chunk(id) as Chunk;
     const matched = matchedTokens(chunk, terms);
-    const span = shortAnswer(chunk, question, matched, related);
+    const span = shortAnswer(chunk, question, matched, asked);
     const kindAdjustment = span ? KIND_BONUS * span.fit : isStrict(question.kind) ? -0.25 : -0.05;
     const score = base + kindAdjustment;
     ranked.push({ chunk, score, matched, span });

@@ -34,7 +34,7 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats): Weight
   const out: WeightedTerm[] = [];
   tokens.forEach((asked, i) => {
     if (!asked.term) return;
-    const token = spellChecked(asked, stats);
+    const token = compounded(tokens, i, stats) ?? spellChecked(asked, stats);
     if (seen.has(token.term)) return;
     seen.add(token.term);
     const known = isKnown(token, stats);
@@ -47,6 +47,11 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats): Weight
   return out;
 }
 
+/** The article's words that stand for the question's: each as the article spells it (corrected, joined) and its related words. */
+export function askedWords(terms: readonly WeightedTerm[]): string[] {
+  return terms.flatMap((t) => [t.token.term, ...t.related.related]);
+}
+
 /** How far the article knows a question word: 1 when it uses it, less when it uses only words related to it, else 0. */
 export function knownness(term: WeightedTerm): number {
   if (term.known) return 1;
@@ -55,6 +60,22 @@ export function knownness(term: WeightedTerm): number {
 
 function isKnown(token: Token, stats: CorpusStats): boolean {
   return stats.count(token.term) > 0 || stats.count(token.word) > 0 || stats.looseCount(looseForm(token)) > 0;
+}
+
+/**
+ * A question word the article lacks, written as two words where the article
+ * writes one (`Sky Drive` for `SkyDrive`, `data base` for `database`): the
+ * token as the article's compound, or undefined.
+ */
+function compounded(tokens: readonly Token[], i: number, stats: CorpusStats): Token | undefined {
+  const token = tokens[i] as Token;
+  if (isKnown(token, stats)) return undefined;
+  for (const [first, second] of [[tokens[i - 1], token], [token, tokens[i + 1]]]) {
+    if (!first?.term || !second?.term || first.end !== second.start - 1) continue;
+    const joined = `${first.word}${second.word}`;
+    if (stats.count(joined) > 0) return { ...token, term: joined, word: joined, stem: '' };
+  }
+  return undefined;
 }
 
 /** The token with its term replaced by the article's spelling when the question misspells a word the article uses. */

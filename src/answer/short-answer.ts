@@ -16,11 +16,12 @@ export interface ShortAnswer {
 /**
  * Picks the span of a sentence that answers the question: of the right shape
  * for the question word, not made of the question's own words nor of the
- * article's words `related` to them (`the paper` restates `newspaper`), and
- * close to the words the question and the sentence share.
+ * article's words that stand for them (`alsoAsked`: a misspelling's correction,
+ * a compound, `the paper` restating `newspaper`), and close to the words the
+ * question and the sentence share.
  */
-export function shortAnswer(chunk: Chunk, question: Question, matched: readonly number[], related: readonly string[] = []): ShortAnswer | undefined {
-  const asked: Asked = { terms: new Set(question.content.map((t) => t.term).concat(related)), loose: new Set(question.content.map(looseForm)) };
+export function shortAnswer(chunk: Chunk, question: Question, matched: readonly number[], alsoAsked: readonly string[] = []): ShortAnswer | undefined {
+  const asked: Asked = { terms: new Set(question.content.map((t) => t.term).concat(alsoAsked)), loose: new Set(question.content.map(looseForm)) };
   let best: ShortAnswer | undefined;
   for (const candidate of candidates(chunk.tokens)) {
     const trimmed = trimAsked(candidate, asked, chunk);

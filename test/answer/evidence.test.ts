@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/index.js';
+
+const engineOf = (...paragraphs: string[]) => Engine.fromDocuments([{ id: 'd', title: 'Cloud storage', paragraphs }]);
+
+describe('evidence', () => {
+  it('matches two question words to the compound the article writes as one, and does not answer with it', () => {
+    const engine = engineOf('Microsoft lost a court case over its SkyDrive service in July.', 'In January Microsoft renamed SkyDrive to OneDrive.');
+    const answer = engine.ask('What did Microsoft rename Sky Drive to?');
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes[0]?.paragraph).toBe(2);
+    expect(answer.answer).not.toMatch(/SkyDrive/);
+  });
+
+  it('still declines a name the article lacks when no neighbouring word joins it into one the article uses', () => {
+    const answer = engineOf('Microsoft lost a court case over its SkyDrive service in July.').ask('What did Microsoft rename Sky Box to?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toContain('Sky Box');
+  });
+});
