@@ -8,8 +8,8 @@
  * Changes to one server's library run one at a time (a queue per server), and
  * each builds a whole new engine before swapping it in, so a question asked
  * meanwhile is answered from the library as it was before or after, never from
- * half of it. A change that fails (refused address, full library, disk error)
- * leaves the library as it was, in memory and on disk.
+ * half of it. A change that fails (refused address, full library, an index that
+ * cannot be built, disk error) leaves the library as it was, in memory and on disk.
  */
 import { basename, extname, join } from 'node:path';
 import { Engine, type EngineOptions } from '../engine.js';
@@ -18,6 +18,7 @@ import { FORMATS } from '../ingest/load.js';
 import { documentFromPage, loadUrl, slugify } from '../ingest/source.js';
 import { fetchPage, formatBytes, DEFAULT_FETCH_LIMITS, TEXT_TYPES, type FetchOptions } from '../ingest/url.js';
 import type { DocumentInfo, SourceDocument } from '../types.js';
+import { DEFAULT_INDEXING, WorkerBuilds, type IndexingOptions } from './build-in-worker.js';
 import { guildDir, readLibrary, writeLibrary, type StoredDocument, type StoredLibrary } from './store.js';
 
 /** How much one server's library may hold. */
@@ -41,6 +42,8 @@ export interface LibrariesOptions {
   /** How URLs and attachments are fetched (`ALLOW_PRIVATE_URLS`, size, time). */
   fetch?: FetchOptions;
   engineOptions?: EngineOptions;
+  /** Which libraries are indexed in a worker thread, and for how long at most (see `DEFAULT_INDEXING`). */
+  indexing?: Partial<IndexingOptions>;
   /** Where a damaged index snapshot is reported. Default: nowhere (it is rebuilt either way). */
   onWarning?: (message: string) => void;
   now?: () => Date;
@@ -71,12 +74,16 @@ interface GuildLibrary {
 
 export class Libraries {
   readonly limits: LibraryLimits;
+  private readonly indexing: IndexingOptions;
+  private readonly builds: WorkerBuilds;
   private readonly states = new Map<string, Promise<GuildLibrary>>();
   private readonly queues = new Map<string, Promise<void>>();
   private defaults: Promise<SourceDocument[]> | undefined;
 
   constructor(private readonly options: LibrariesOptions) {
     this.limits = { ...DEFAULT_LIBRARY_LIMITS, ...options.limits };
+    this.indexing = { ...DEFAULT_INDEXING, ...options.indexing };
+    this.builds = new WorkerBuilds(this.indexing.timeoutMs);
   }
 
   /** The engine a server answers from (`null`: a DM, which gets the bundled documents). Loads the server's library on first use. */
@@ -200,16 +207,23 @@ export class Libraries {
     return { stored, engine: await this.engineOf(guildId, stored) };
   }
 
-  /** The engine over a stored library: the shared default one when the library is the bundled one, else its own (index from its snapshot when it matches). */
+  /**
+   * The engine over a stored library: the shared default one when the library
+   * is the bundled one, else its own, its index loaded from its snapshot. A
+   * large library's snapshot is first built (or found fresh) in a worker
+   * thread, so this thread only loads it: a tenth of the work of building it.
+   */
   private async engineOf(guildId: string, stored: StoredLibrary): Promise<Engine> {
     if (stored.documents.length === 0 && stored.removedDefaults.length === 0) return this.options.defaultEngine;
     const dir = guildDir(this.options.dataDir, guildId);
-    return Engine.fromDocumentsCached(await this.documentsOf(stored), {
-      ...this.options.engineOptions,
-      snapshot: join(dir, 'library'),
-      cacheDir: dir,
-      onWarning: this.options.onWarning ?? (() => undefined),
-    });
+    const documents = await this.documentsOf(stored);
+    const snapshot = join(dir, 'library');
+    const onWarning = this.options.onWarning ?? (() => undefined);
+    if (sizeOf(documents) >= this.indexing.workerMinBytes) {
+      await this.builds.build({ documents, options: this.options.engineOptions ?? {}, snapshot, cacheDir: dir }, onWarning);
+    }
+    // Should the worker have failed to save the snapshot (it warned), this builds and tries to save it here after all.
+    return Engine.fromDocumentsCached(documents, { ...this.options.engineOptions, snapshot, cacheDir: dir, onWarning });
   }
 
   /** The documents of a stored library: the bundled ones not removed (nor shadowed by an added one with the same id), then the added ones. */

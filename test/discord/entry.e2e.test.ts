@@ -1,11 +1,17 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fake-discord/server.js';
 import { CLIENT_ID, GUILD_ID, runScript, stringOption as text, TOKEN } from '../harness.js';
+import { ArticleServer } from '../ingest/article-server.js';
 
 let fake: FakeDiscord | undefined;
+let web: ArticleServer | undefined;
 
 afterEach(async () => {
   await fake?.stop();
+  await web?.stop();
 });
 
 /** Runs `index.ts` as `npm start` does, in its own process, with the given environment. */
@@ -28,6 +34,23 @@ describe('index.ts (npm start)', () => {
     const { stdout, stderr } = bot.output();
     expect(stdout).toContain('"msg":"bot ready"');
     expect(stdout + stderr).not.toContain(TOKEN);
+  });
+
+  it('indexes a large library in a worker thread, which loads TypeScript as the bot does', async () => {
+    fake = await FakeDiscord.start({ guilds: [{ id: GUILD_ID, name: 'News' }], botToken: TOKEN, applicationId: CLIENT_ID });
+    web = await ArticleServer.start();
+    // Past the size from which a library is indexed in a worker (64 KB); the bundled article brings the answer.
+    const lines = Array.from({ length: 1500 }, (_, i) => `The harbour log records ship number ${i + 1} arriving at dawn with its cargo of timber.`);
+    web.page('/log.md', { body: `# Harbour log\n\n${lines.join('\n\n')}`, type: 'text/markdown' });
+    const dataDir = await mkdtemp(join(tmpdir(), 'newsbot-entry-'));
+    const bot = start({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, DATA_DIR: dataDir, ALLOW_PRIVATE_URLS: 'true' });
+    await fake.waitForReady({ timeoutMs: 15_000 });
+    const add = await fake.sendCommand({ name: 'library', options: [{ name: 'add', type: 1, options: [text('url', web.url('/log.md'))] }] });
+    expect(String((await add.waitForAnswer({ timeoutMs: 15_000 })).messages.at(-1)?.body.content)).toMatch(/^\*\*Added\*\* \*Harbour log\* \(`harbour-log`\) — 1500 paragraphs/);
+    const ask = await fake.sendCommand({ name: 'ask', options: [text('question', 'who bought Norsat?')] });
+    expect(String((await ask.waitForAnswer({ timeoutMs: 10_000 })).messages[0]?.body.content)).toContain('**Hytera Communications Corp Ltd 002583.SZ**');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
   });
 
   it('exits 1 with one line naming DISCORD_TOKEN when it is missing', async () => {

@@ -3,6 +3,8 @@
  * with the real discord.js client against the fake Discord, two (and more) servers, and a web server
  * on 127.0.0.1 serving the articles and attachments (hence ALLOW_PRIVATE_URLS=true).
  */
+import diagnostics from 'node:diagnostics_channel';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
+import { snapshotFile } from '../../src/index/cache.js';
+import { loadCorpus } from '../../src/ingest/load.js';
 import type { CommandOptionInput, FakeDiscord } from '../fake-discord/server.js';
 import { startRunning, type Running } from '../harness.js';
 import { ArticleServer } from '../ingest/article-server.js';
@@ -19,11 +23,13 @@ const GUILD_A = '1300000000000000901';
 const GUILD_B = '1300000000000000902';
 const GUILD_C = '1300000000000000903';
 const GUILD_D = '1300000000000000904';
+const GUILD_E = '1300000000000000905';
 const SOLAR_ID = 'harbour-city-opens-floating-solar-farm';
 
 let fake: FakeDiscord;
 let web: ArticleServer;
 let running: Running | undefined;
+let dataDir: string;
 
 beforeAll(async () => {
   web = await ArticleServer.start();
@@ -31,9 +37,9 @@ beforeAll(async () => {
   web.page('/ferry.txt', { body: 'Council keeps the night ferry\n\nThe council voted on Thursday to keep the night ferry running through the winter.', type: 'text/plain' });
   web.page('/budget.md', { body: '# Budget grows\n\nThe city budget grows by 4 percent next year, the mayor said.', type: 'text/markdown' });
   web.page('/uploads/tram.md', { body: '# Tram line opens\n\nThe new tram line carries 12,000 riders on its first day.', type: 'application/octet-stream' });
-  const dataDir = await mkdtemp(join(tmpdir(), 'newsbot-data-'));
+  dataDir = await mkdtemp(join(tmpdir(), 'newsbot-data-'));
   running = await startRunning({
-    fake: { guilds: [GUILD_A, GUILD_B, GUILD_C, GUILD_D].map((id, i) => ({ id, name: `Newsroom ${i + 1}` })) },
+    fake: { guilds: [GUILD_A, GUILD_B, GUILD_C, GUILD_D, GUILD_E].map((id, i) => ({ id, name: `Newsroom ${i + 1}` })) },
     env: { LOG_LEVEL: 'silent', DATA_DIR: dataDir, ALLOW_PRIVATE_URLS: 'true' },
   });
   fake = running.fake;
@@ -154,6 +160,36 @@ describe('/library: a library per server', () => {
     expect((await slow).content).toMatch(/^\*\*Added\*\* \*Slow budget\*/);
     const list = await run(GUILD_D, 'library', [sub('list')]);
     expect(list.content.split('\n').slice(1).map((line) => /\(`([^`]+)`\)/.exec(line)?.[1]).sort()).toEqual(['budget-grows', 'china-canada-cyber-agreement', 'council-keeps-the-night-ferry', 'slow-budget']);
+  });
+
+  it('answers other servers while one server indexes a large document, in a worker thread', async () => {
+    // About 700 KB of text: most of a second of indexing, which in the bot's own thread would hold up every server.
+    const bundled = (await loadCorpus())[0]?.paragraphs ?? [];
+    const archive = ['# Harbour archive', ...Array.from({ length: 3600 }, (_, i) => `${bundled[i % bundled.length]} (${i + 1})`)].join('\n\n');
+    web.page('/archive.md', { body: archive, type: 'text/markdown' });
+    const guildDir = join(dataDir, 'guilds', GUILD_E);
+    const snapshot = snapshotFile(guildDir, join(guildDir, 'library'));
+    const workerStarted = new Promise<string>((resolve) => {
+      const started = (): void => {
+        diagnostics.unsubscribe('worker_threads', started);
+        resolve('worker started');
+      };
+      diagnostics.subscribe('worker_threads', started);
+    });
+
+    let added = false;
+    const adding = addUrl(GUILD_E, web.url('/archive.md')).finally(() => (added = true));
+    // The document is fetched and parsed once its indexing worker starts.
+    expect(await Promise.race([workerStarted, adding.then(() => 'added')])).toBe('worker started');
+    const other = await ask(GUILD_B, 'who bought Norsat?');
+    expect(other.content).toContain('**Hytera Communications Corp Ltd 002583.SZ**');
+    // Answered while the new library's index was still being built.
+    expect(added).toBe(false);
+    expect(existsSync(snapshot)).toBe(false);
+
+    expect((await adding).content).toMatch(/^\*\*Added\*\* \*Harbour archive\* \(`harbour-archive`\) — 3600 paragraphs/);
+    expect(existsSync(snapshot)).toBe(true);
+    expect((await ask(GUILD_E, 'who bought Norsat?')).content).toContain('**Hytera Communications Corp Ltd 002583.SZ**');
   });
 
   it('keeps every server’s library across a restart, and a removal too', async () => {

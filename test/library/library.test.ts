@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine.js';
-import { NewsbotError } from '../../src/errors.js';
+import { NewsbotError, quoteValue } from '../../src/errors.js';
+import { snapshotFile } from '../../src/index/cache.js';
 import { loadCorpus } from '../../src/ingest/load.js';
 import { Libraries, type LibrariesOptions } from '../../src/library/library.js';
 import type { SourceDocument } from '../../src/types.js';
@@ -183,5 +184,54 @@ describe('Libraries', () => {
     await writeFile(join(dataDir, 'guilds', GUILD_A, 'library.json'), '{"version":1,"removedDefaults":[],"documents":[{}]}');
     expect(await refusal(libraries().engineFor(GUILD_A))).toMatch(/^newsbot: the library file ".*library\.json" is damaged: document 1 is malformed$/);
     expect(await refusal(libraries().add('../../etc', { url: server.url('/solar') }))).toBe('newsbot: "../../etc" is not a Discord server id');
+  });
+});
+
+describe('Libraries: a large library is indexed in a worker thread', () => {
+  const questions = ['Who led the design?', 'who bought Norsat?', 'How much does the city budget grow?', 'What did the council vote on?', 'What is the capital of Germany?'];
+  const snapshotOf = (guildId: string): string => {
+    const dir = join(dataDir, 'guilds', guildId);
+    return snapshotFile(dir, join(dir, 'library'));
+  };
+
+  it('answers the same from a library indexed in a worker as from one indexed in this thread, loading the snapshot the worker wrote', async () => {
+    const now = () => new Date('2025-01-02T03:04:05Z');
+    const inWorker = libraries({ now, indexing: { workerMinBytes: 0 } });
+    const here = libraries({ now, indexing: { workerMinBytes: Infinity }, dataDir: await mkdtemp(join(tmpdir(), 'newsbot-library-')) });
+    for (const library of [inWorker, here]) {
+      for (const path of ['/solar', '/ferry.txt', '/budget.md']) await library.add(GUILD_A, { url: server.url(path) });
+    }
+    const [fromWorker, fromHere] = await Promise.all([inWorker.engineFor(GUILD_A), here.engineFor(GUILD_A)]);
+    expect(fromWorker.origin.source).toBe('snapshot');
+    expect(fromHere.origin.source).toBe('built');
+    for (const question of questions) expect(fromWorker.ask(question)).toEqual(fromHere.ask(question));
+    expect(fromWorker.search('council budget panels', 5)).toEqual(fromHere.search('council budget panels', 5));
+    expect(await inWorker.list(GUILD_A)).toEqual(await here.list(GUILD_A));
+  });
+
+  it('rebuilds a damaged snapshot in a worker on a server’s first command after a restart, warning once', async () => {
+    await libraries({ indexing: { workerMinBytes: 0 } }).add(GUILD_A, { url: server.url('/solar') });
+    await writeFile(snapshotOf(GUILD_A), 'damaged');
+    const warnings: string[] = [];
+    const restarted = libraries({ indexing: { workerMinBytes: 0 }, onWarning: (message) => warnings.push(message) });
+    const engine = await restarted.engineFor(GUILD_A);
+    expect(warnings).toEqual([`newsbot: snapshot ${quoteValue(snapshotOf(GUILD_A))} is damaged (not a newsbot snapshot); rebuilding it`]);
+    expect(engine.origin.source).toBe('snapshot');
+    expect(engine.ask('Who led the design?').answer).toBe('Lena Petrov');
+  });
+
+  it('refuses a document that cannot be indexed in time, saying so, and leaves the library as it was', async () => {
+    const library = libraries({ indexing: { timeoutMs: 1000 } });
+    await library.add(GUILD_A, { url: server.url('/ferry.txt') });
+    const file = join(dataDir, 'guilds', GUILD_A, 'library.json');
+    const before = await readFile(file, 'utf8');
+    const engine = await library.engineFor(GUILD_A);
+    // 200 KB (past the worker threshold) of one word: the stemmer's time grows with the square of a word's length, so this would take minutes.
+    server.page('/word.txt', { body: `One long word\n\n${'a'.repeat(200_000)}`, type: 'text/plain' });
+    expect(await refusal(library.add(GUILD_A, { url: server.url('/word.txt') }))).toBe("newsbot: cannot index this server's library: indexing took longer than 1 s");
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await library.engineFor(GUILD_A)).toBe(engine);
+    await library.add(GUILD_A, { url: server.url('/budget.md') });
+    expect(await ids(library, GUILD_A)).toEqual(['china-canada-cyber-agreement', 'council-keeps-the-night-ferry', 'budget-grows']);
   });
 });
