@@ -32,7 +32,8 @@ export const DEFAULT_INDEXING: IndexingOptions = {
   // 64 KB the build itself takes under about 65 ms, close to the bot's p99 latency target (50 ms), so building
   // here holds other servers up no longer than a busy moment and answers the change sooner than a worker would.
   workerMinBytes: 64 * 1024,
-  // A full library (LIBRARY_MAX_MB, 20 MB) builds in about 15 s here: eight times that for slower or busier machines.
+  // A full library (LIBRARY_MAX_MB, 20 MB) is built and saved in a worker in about 23 s here: five times that for
+  // slower or busier machines.
   timeoutMs: 120_000,
 };
 
