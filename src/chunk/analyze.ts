@@ -82,7 +82,7 @@ function setTerms(token: Token, lemma: string, stop: boolean): void {
   const lower = token.pos === 'NUM' ? (NUMBER_WORDS.get(folded) ?? folded) : folded;
   token.term = lower;
   token.word = fold(token.text);
-  const stemmed = foldedStem(token.text);
+  const stemmed = token.text.length <= LONGEST_STEMMED ? foldedStem(token.text) : '';
   token.stem = stemmed !== lower && stemmed.length >= 3 ? stemmed : '';
 }
 
@@ -148,6 +148,14 @@ const NUMBER_WORDS = new Map(
 
 /** Lower case without accents, so `Hervé` matches `Herve` and `Île` matches `Ile`. */
 const fold = memoize((word: string): string => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+
+/**
+ * Longest token that gets a stem. The stemmer's regular expressions take time
+ * growing with the square of a word's length (a 16,000-letter token took 1.5 s),
+ * and no word of a language is this long: a longer token is a URL, a code or a
+ * blob, matched exactly or not at all.
+ */
+const LONGEST_STEMMED = 64;
 
 /**
  * The folded Porter stem of a token's text, the same as folding wink-nlp's

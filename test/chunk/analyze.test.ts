@@ -48,6 +48,13 @@ describe('analyze', () => {
     expect(terms('twenty ships and seventy men')).toEqual(['20', 'ship', '70', 'man']);
   });
 
+  it('stems words but not tokens longer than any word (URLs, codes), whose stemming would take time growing with the square of their length', () => {
+    const [long, word] = analyzeQuestion(`${'ab'.repeat(5000)} universities`).filter((t) => t.term);
+    expect(long?.term).toBe('ab'.repeat(5000));
+    expect(long?.stem).toBe('');
+    expect(word?.stem).toBe('univers');
+  });
+
   it('gives offsets that reproduce the text for any input', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 200 }),
