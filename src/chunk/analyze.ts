@@ -108,10 +108,29 @@ function continuesSentence(text: string, tokens: Token[], first: number, previou
   // A sentence does not start with a lower-case word or with closing punctuation.
   if (/^[\p{Ll},;:)\]}%]/u.test(head.text)) return true;
   // `Mr. Smith`, `J. R. Smith`, `Norsat Inc. said`: a title, an initial or a company suffix before the dot.
-  const before = text.slice(0, previousEnd).match(/(?:^|[\s(])([\p{L}]+)\.$/u);
-  const word = before?.[1];
+  const word = wordBeforeDot(text, previousEnd);
   if (!word) return false;
   return TITLES.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word);
+}
+
+/**
+ * The word of letters right before the dot that ends at `end`, when it starts
+ * the text or follows a space or `(`. Read backwards from the dot: matching a
+ * regular expression against the text up to `end` would read the whole
+ * paragraph at each sentence end, which is quadratic in a long paragraph.
+ */
+function wordBeforeDot(text: string, end: number): string | undefined {
+  if (text[end - 1] !== '.') return undefined;
+  let start = end - 1;
+  while (start > 0) {
+    // A letter outside the basic plane is two UTF-16 units, the second a low surrogate.
+    const unit = text.charCodeAt(start - 1);
+    const width = unit >= 0xdc00 && unit <= 0xdfff && start > 1 ? 2 : 1;
+    if (!/^\p{L}$/u.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  if (start === end - 1 || (start > 0 && !/[\s(]/.test(text[start - 1] as string))) return undefined;
+  return text.slice(start, end - 1);
 }
 
 /** Joins `002583` `.` `SZ` into one token `002583.SZ` (term `002583.sz`): tickers and codes stay whole. */
