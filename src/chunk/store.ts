@@ -85,9 +85,11 @@ export class ChunkStore {
             c.tokenStart.push(token.start);
             c.tokenEnd.push(token.end);
             c.pos.push(POS_CODES.get(token.pos) ?? 0);
-            c.term.push(lexicon.id(token.term));
-            c.word.push(lexicon.id(token.word));
-            c.stem.push(lexicon.id(token.stem));
+            // Most words are their own term, and most have no stem of their own: no look-up for those.
+            const term = token.term === '' ? 0 : lexicon.id(token.term);
+            c.term.push(term);
+            c.word.push(token.word === token.term ? term : lexicon.id(token.word));
+            c.stem.push(token.stem === '' ? 0 : lexicon.id(token.stem));
             c.entity.push(token.entity === undefined ? 0 : lexicon.id(token.entity));
           }
         }
