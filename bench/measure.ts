@@ -51,6 +51,8 @@ export async function measure(datasetName: DatasetName, engineName: EngineName, 
   const engine = await createEngine(engineName, dataset.corpus, dir, progressReporter({ stream: process.stderr, label: `indexing (${datasetName})` }));
   const buildMs = await engine.build();
   const file = await engine.save();
+  // The heap setting the bot answers with, for every engine alike.
+  limitHeapGrowth();
 
   const questions = dataset.questions;
   const warmUpEnds = performance.now() + WARM_UP_MS;
@@ -83,8 +85,6 @@ export async function measure(datasetName: DatasetName, engineName: EngineName, 
 
 const [datasetArg, engineArg, secondsArg = '20'] = process.argv.slice(2);
 if (process.argv[1] === fileURLToPath(import.meta.url) && datasetArg && engineArg) {
-  // The heap setting the bot and the CLI run with, for every engine alike.
-  limitHeapGrowth();
   measure(datasetArg as DatasetName, engineArg as EngineName, Number(secondsArg) * 1000).then(
     (m) => process.stdout.write(`${JSON.stringify(m)}\n`),
     (error: unknown) => {

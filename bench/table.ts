@@ -46,7 +46,7 @@ export function renderReport(report: Report): string {
     '*Hit@1*: the top passage holds a gold answer. *p50/p95/p99*: milliseconds per question, after a warm-up;',
     'a library is timed on as many questions as fit in 20 seconds (the *questions* column). *Build*: indexing time',
     '(reading files and saving excluded); *words/s* over whitespace-separated words. *Peak RSS* of the whole process,',
-    'which runs with the bot\'s heap setting for every engine (`src/heap.ts`: a full collection once the old generation grew by half).',
+    'which answers with the bot\'s heap setting for every engine (`src/heap.ts`: a full collection once the old generation grew by half).',
     '*Index*: the saved index on disk (newsbot\'s snapshot; the libraries\' own serialization, as JSON).',
     '*Cold start*: from spawning `node --import tsx` to the first answer, loading the saved index (median of 3) or',
     'indexing the corpus (newsbot then also saves its snapshot, as the bot does on a first start).',

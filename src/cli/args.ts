@@ -6,7 +6,6 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NewsbotError } from '../errors.js';
-import { limitHeapGrowth } from '../heap.js';
 import { renderError } from '../render/terminal.js';
 
 /** A bad command line: the caller prints the message and exits with `EXIT_USAGE`. */
@@ -113,7 +112,6 @@ export function reportFailure(error: unknown, io: CliIo): number {
 export function runIfMain(moduleUrl: string, run: (argv: string[], io: CliIo) => Promise<number>): void {
   const entry = process.argv[1];
   if (entry === undefined || !samePath(entry, fileURLToPath(moduleUrl))) return;
-  limitHeapGrowth();
   // `ask ... | head -1` closes the pipe early; that is the reader's choice, not a crash.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? EXIT_OK : EXIT_FAILURE));
   run(process.argv.slice(2), process)

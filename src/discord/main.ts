@@ -22,9 +22,10 @@ export async function main(
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination: logDestination });
-  limitHeapGrowth();
   try {
     const engine = await Engine.load({ corpus: config.corpusPath });
+    // From here on the process answers: collect its garbage sooner (building the index is faster without).
+    limitHeapGrowth();
     return await startBot({ config, engine, logger });
   } catch (error) {
     // discord.js reports a rejected token as an error whose text we must not echo raw: the logger scrubs it.
