@@ -81,8 +81,8 @@ function setTerms(token: Token, lemma: string, stop: boolean): void {
   const folded = fold(lemma);
   const lower = token.pos === 'NUM' ? (NUMBER_WORDS.get(folded) ?? folded) : folded;
   token.term = lower;
-  token.word = fold(token.text);
-  const stemmed = token.text.length <= LONGEST_STEMMED ? foldedStem(token.text) : '';
+  const { word, stem: stemmed } = surfaceForms(token.text);
+  token.word = word;
   token.stem = stemmed !== lower && stemmed.length >= 3 ? stemmed : '';
 }
 
@@ -177,11 +177,15 @@ const fold = memoize((word: string): string => word.normalize('NFD').replace(/\p
 const LONGEST_STEMMED = 64;
 
 /**
- * The folded Porter stem of a token's text, the same as folding wink-nlp's
- * `its.stem` (which runs the stemmer on every token): remembered, as words
- * repeat and stemming was a fifth of chunking time.
+ * A token's text folded, and its folded Porter stem (the same as folding
+ * wink-nlp's `its.stem`, which runs the stemmer on every token; none for a
+ * token longer than `LONGEST_STEMMED`): remembered together, as words repeat
+ * and stemming was a fifth of chunking time.
  */
-const foldedStem = memoize((text: string): string => fold(stem(text)));
+const surfaceForms = memoize((text: string): { word: string; stem: string } => ({
+  word: fold(text),
+  stem: text.length <= LONGEST_STEMMED ? fold(stem(text)) : '',
+}));
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && /\s/.test(text[start] ?? '')) start++;

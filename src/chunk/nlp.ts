@@ -25,8 +25,8 @@ export function nlp(): ReturnType<typeof winkNLP> {
 const MAX_MEMO = 200_000;
 
 /** `fn` remembered for the strings it has seen: words repeat, so most calls become one map look-up. */
-export function memoize(fn: (text: string) => string): (text: string) => string {
-  const memo = new Map<string, string>();
+export function memoize<T>(fn: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
   return (text) => {
     let out = memo.get(text);
     if (out === undefined) {
