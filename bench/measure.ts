@@ -11,7 +11,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { limitHeapGrowth } from '../src/heap.js';
+import { settleHeap } from '../src/heap.js';
 import { progressReporter } from '../src/progress/reporter.js';
 import { indexDir, readDataset, TIMED_QUESTIONS, type DatasetName } from './datasets.js';
 import { createEngine, type EngineName } from './engines.js';
@@ -52,7 +52,7 @@ export async function measure(datasetName: DatasetName, engineName: EngineName, 
   const buildMs = await engine.build();
   const file = await engine.save();
   // The heap setting the bot answers with, for every engine alike.
-  limitHeapGrowth();
+  settleHeap();
 
   const questions = dataset.questions;
   const warmUpEnds = performance.now() + WARM_UP_MS;

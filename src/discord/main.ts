@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, readEnvironment } from '../config.js';
 import { Engine } from '../engine.js';
 import { NewsbotError } from '../errors.js';
-import { limitHeapGrowth } from '../heap.js';
+import { settleHeap } from '../heap.js';
 import { createLogger } from '../log.js';
 import { startBot, type Bot } from './bot.js';
 
@@ -25,7 +25,7 @@ export async function main(
   try {
     const engine = await Engine.load({ corpus: config.corpusPath });
     // From here on the process answers: collect its garbage sooner (building the index is faster without).
-    limitHeapGrowth();
+    settleHeap();
     return await startBot({ config, engine, logger });
   } catch (error) {
     // discord.js reports a rejected token as an error whose text we must not echo raw: the logger scrubs it.
