@@ -7,10 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NewsbotError } from '../../src/errors.js';
 import { loadSources, loadUrl } from '../../src/ingest/source.js';
 import { fetchPage, isPrivateAddress, type FetchOptions } from '../../src/ingest/url.js';
 import { ArticleServer } from './article-server.js';
+import { refusal } from '../refusal.js';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'article.html');
 const OPEN: FetchOptions = { allowPrivate: true };
@@ -27,11 +27,6 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(NewsbotError);
-  return (error as Error).message;
-}
 
 describe('loadUrl', () => {
   it('fetches a web article: id from its title, the address as source, the canonical address in meta', async () => {

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine.js';
-import { NewsbotError, quoteValue } from '../../src/errors.js';
+import { quoteValue } from '../../src/errors.js';
 import { snapshotFile } from '../../src/index/cache.js';
 import { loadCorpus } from '../../src/ingest/load.js';
 import { awaitWorker, WorkerBuilds, type BuildRequest } from '../../src/library/build-in-worker.js';
 import type { SourceDocument } from '../../src/types.js';
+import { refusal } from '../refusal.js';
 
 const ferry: SourceDocument = {
   id: 'ferry',
@@ -27,11 +28,6 @@ beforeEach(async () => {
 
 const request = (overrides: Partial<BuildRequest> = {}): BuildRequest => ({ documents, options: {}, snapshot: join(dir, 'library'), cacheDir: dir, ...overrides });
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(NewsbotError);
-  return (error as Error).message;
-}
 
 describe('WorkerBuilds', () => {
   it('writes the snapshot the engine then loads, byte for byte the one it would build in this thread', async () => {

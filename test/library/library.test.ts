@@ -4,12 +4,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine.js';
-import { NewsbotError, quoteValue } from '../../src/errors.js';
+import { quoteValue } from '../../src/errors.js';
 import { snapshotFile } from '../../src/index/cache.js';
 import { loadCorpus } from '../../src/ingest/load.js';
 import { Libraries, type LibrariesOptions } from '../../src/library/library.js';
 import type { SourceDocument } from '../../src/types.js';
 import { ArticleServer } from '../ingest/article-server.js';
+import { refusal } from '../refusal.js';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../ingest/fixtures/article.html');
 const GUILD_A = '1300000000000000701';
@@ -40,11 +41,6 @@ function libraries(options: Partial<LibrariesOptions> = {}): Libraries {
   return new Libraries({ dataDir, defaultEngine, loadDefaults: async () => defaults, fetch: { allowPrivate: true }, ...options });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(NewsbotError);
-  return (error as Error).message;
-}
 
 const ids = async (library: Libraries, guild: string): Promise<string[]> => (await library.list(guild)).documents.map((d) => d.id);
 
