@@ -60,6 +60,11 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
       if (token.pos === 'PROPN') last = j;
       else if (!NAME_JOINERS.has(token.text.toLowerCase())) break;
     }
+    // `Tuesday`, `June`: days and months are dates, already candidates as such, not names of someone.
+    if (isDateRun(tokens, i, last)) {
+      i = last;
+      continue;
+    }
     // `Canadian satellite firm`, `Additional reporting`: a name right before a common noun modifies it.
     const modifier = tokens[last + 1]?.pos === 'NOUN' && last === i;
     out.push({ first: i, last, shape: modifier ? 'phrase' : 'name' });
@@ -118,6 +123,15 @@ function isNominal(token: Token | undefined): boolean {
 
 function isNominalStart(token: Token | undefined): boolean {
   return isNominal(token) || token?.pos === 'DET' || token?.pos === 'ADJ';
+}
+
+/** Whether tokens `first` to `last` all belong to a date or time entity. */
+function isDateRun(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const entity = tokens[i]?.entity;
+    if (entity !== 'DATE' && entity !== 'TIME') return false;
+  }
+  return true;
 }
 
 /** How well a candidate's shape fits what the question asks for: 1 fits, 0 does not. */

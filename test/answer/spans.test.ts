@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/chunk/analyze.js';
 import { candidates } from '../../src/answer/spans.js';
 
-/** The texts of a sentence's noun-phrase candidates. */
-function phrases(sentence: string): string[] {
+/** The texts of a sentence's candidates of one shape. */
+function spans(sentence: string, shape: string): string[] {
   const tokens = analyzeQuestion(sentence);
   return candidates(tokens)
-    .filter((c) => c.shape === 'phrase')
+    .filter((c) => c.shape === shape)
     .map((c) => sentence.slice(tokens[c.first]?.start, tokens[c.last]?.end));
 }
+
+const phrases = (sentence: string): string[] => spans(sentence, 'phrase');
 
 describe('candidates', () => {
   it('keeps a participle joined by a hyphen inside its noun phrase', () => {
@@ -17,5 +19,11 @@ describe('candidates', () => {
 
   it('does not join a verb set apart by spaced dashes', () => {
     expect(phrases('They named the state - sponsored groups aside - as a risk.')).not.toContain('the state - sponsored groups');
+  });
+
+  it('offers days and months as dates, never as names', () => {
+    const sentence = 'Siemens Energy said on Tuesday it had won the order in June.';
+    expect(spans(sentence, 'name')).toEqual(['Siemens Energy']);
+    expect(spans(sentence, 'date')).toEqual(expect.arrayContaining(['Tuesday']));
   });
 });
