@@ -78,6 +78,27 @@ const ADVERBIAL = new Set(['place', 'date', 'duration']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'throughout', 'outside', 'inside', 'within', 'towards', 'toward']);
 const TIME_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'during', 'until', 'before', 'after', 'from', 'around', 'circa']);
 
+/** Forms of `be` that make the verb after them passive. */
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+
+/** Whether the verb at `v` is passive: a form of `be` right before it, or before an adverb right before it (`was later bought`). */
+function isPassive(chunk: Chunk, v: number): boolean {
+  for (let i = v - 1; i >= 0 && i >= v - 2; i--) {
+    const token = chunk.tokens[i];
+    if (token && BE.has(token.text.toLowerCase())) return true;
+    if (token?.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+/** Whether tokens `[from, to)` can open the noun phrase a candidate ends: `Danish investor` before `Copenhagen Infrastructure Partners`. */
+function withinNounPhrase(chunk: Chunk, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(chunk.tokens[i]?.pos ?? '')) return false;
+  }
+  return true;
+}
+
 /** Whether tokens `[from, to)` are only light words (particles, adverbs, auxiliaries) that may stand between a verb and its subject or object. */
 function onlyLight(chunk: Chunk, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -113,6 +134,8 @@ function adjacency(candidate: Candidate, chunk: Chunk, matched: readonly number[
     const gapAfter = candidate.first - v - 1;
     if (question.role !== 'object' && gapBefore >= 0 && gapBefore <= 3 && onlyLight(chunk, candidate.last + 1, v)) bonus += 0.12;
     if (question.role !== 'subject' && gapAfter >= 0 && gapAfter <= 3 && onlyLight(chunk, v + 1, candidate.first)) bonus += 0.12;
+    // `which is being developed by Danish investor X`: a passive verb's doer is the one after `by`.
+    if (question.role !== 'object' && gapAfter >= 1 && gapAfter <= 4 && isPassive(chunk, v) && chunk.tokens[v + 1]?.text.toLowerCase() === 'by' && withinNounPhrase(chunk, v + 2, candidate.first)) bonus += 0.2;
   }
   const preposition = before?.text.toLowerCase() ?? '';
   if (question.kind === 'place' && PLACE_PREPOSITIONS.has(preposition)) bonus += 0.2;

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/index.js';
+
+const answerOf = (paragraph: string, question: string): string => Engine.fromDocuments([{ id: 'd', title: 'Wind order', paragraphs: [paragraph] }]).ask(question).answer;
+
+describe('shortAnswer', () => {
+  it('answers who does a passive verb with the doer after by, not the subject', () => {
+    const paragraph = 'The Formosa 4 wind farm, which is being developed by Danish investor Copenhagen Infrastructure Partners, is due to start operating in 2027.';
+    expect(answerOf(paragraph, 'Who is developing the wind farm?')).toBe('Copenhagen Infrastructure Partners');
+  });
+
+  it('never answers who with a day of the week', () => {
+    expect(answerOf('Siemens Energy said on Tuesday it had won an order worth $1.6 billion.', 'Who won the order?')).toBe('Siemens Energy');
+  });
+});
