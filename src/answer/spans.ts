@@ -12,7 +12,7 @@ export interface Candidate {
 export type Shape = 'date' | 'number' | 'amount' | 'duration' | 'name' | 'phrase' | 'clause';
 
 const NAME_JOINERS = new Set(['of', 'and', 'the', 'de', 'du', 'von', 'van', 'la', 'le', '&', 'al', 'bin', 'y']);
-const REASON_MARKERS = new Set(['because', 'since', 'as', 'so', 'due', 'to', 'for']);
+const REASON_MARKERS = new Set(['because', 'since', 'as', 'so', 'due', 'to', 'for', 'owing', 'thanks', 'amid', 'citing', 'blaming']);
 const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–']);
 
 function entityShape(entity: string | undefined, token: Token): Shape | undefined {

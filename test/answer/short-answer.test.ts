@@ -12,4 +12,10 @@ describe('shortAnswer', () => {
   it('never answers who with a day of the week', () => {
     expect(answerOf('Siemens Energy said on Tuesday it had won an order worth $1.6 billion.', 'Who won the order?')).toBe('Siemens Energy');
   });
+
+  it('answers why with the clause a news report gives its reason in (blaming, citing)', () => {
+    const paragraph = 'The order comes weeks after Siemens Energy cut its annual profit forecast, blaming quality problems at its Spanish wind unit.';
+    expect(answerOf(paragraph, 'Why did Siemens Energy cut its forecast?')).toBe('blaming quality problems at its Spanish wind unit');
+    expect(answerOf('Shares fell 4 percent on Monday, citing weak demand in China.', 'Why did shares fall?')).toBe('citing weak demand in China');
+  });
 });
