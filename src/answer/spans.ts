@@ -65,8 +65,11 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
       i = last;
       continue;
     }
-    // `Canadian satellite firm`, `Additional reporting`: a name right before a common noun modifies it.
-    const modifier = tokens[last + 1]?.pos === 'NOUN' && last === i;
+    // `Canadian satellite firm`, `Additional reporting`, `Formosa 4 project`: a name right before a common noun
+    // (or a number then one) modifies it.
+    let next = last + 1;
+    while (tokens[next]?.pos === 'NUM') next++;
+    const modifier = tokens[next]?.pos === 'NOUN' && last === i;
     out.push({ first: i, last, shape: modifier ? 'phrase' : 'name' });
     // The run without its joined parts, when it has any: `China` of `China and the United States`.
     for (let j = i; j <= last; j++) {

@@ -26,4 +26,8 @@ describe('candidates', () => {
     expect(spans(sentence, 'name')).toEqual(['Siemens Energy']);
     expect(spans(sentence, 'date')).toEqual(expect.arrayContaining(['Tuesday']));
   });
+
+  it('does not offer a name that modifies a noun, even across a number, as a name of its own', () => {
+    expect(spans('The Formosa 4 project will be built off the coast of Miaoli County.', 'name')).toEqual(['Miaoli County']);
+  });
 });
