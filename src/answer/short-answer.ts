@@ -28,9 +28,11 @@ export function shortAnswer(chunk: Chunk, question: Question, matched: readonly 
     if (!trimmed) continue;
     const shapeFit = fit(question.kind, trimmed.shape);
     if (shapeFit === 0) continue;
-    const distance = distanceTo(trimmed, matched);
+    // A reason clause marks itself (`because`, `as`) and often follows the whole statement it explains: how far it
+    // stands from the question's words says little once it is past the first few words.
+    const distance = Math.min(distanceTo(trimmed, matched), trimmed.shape === 'clause' ? CLAUSE_REACH : 12);
     const length = trimmed.last - trimmed.first + 1;
-    const score = shapeFit - 0.06 * Math.min(distance, 12) - 0.015 * Math.max(0, length - 4) + adjacency(trimmed, chunk, matched, question);
+    const score = shapeFit - 0.06 * distance - 0.015 * Math.max(0, length - 4) + adjacency(trimmed, chunk, matched, question);
     if (!best || score > best.score) {
       const first = chunk.tokens[trimmed.first];
       const last = chunk.tokens[trimmed.last];
@@ -73,6 +75,9 @@ function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate 
   if (content === 0 || askedInside * 2 > content) return undefined;
   return { first, last, shape: candidate.shape };
 }
+
+/** The farthest a clause counts as standing from the question's words (see `shortAnswer`). */
+const CLAUSE_REACH = 4;
 
 const ADVERBIAL = new Set(['place', 'date', 'duration']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'throughout', 'outside', 'inside', 'within', 'towards', 'toward']);

@@ -9,7 +9,8 @@ export interface Candidate {
 }
 
 /** What a candidate span looks like, to be matched against what the question wants. */
-export type Shape = 'date' | 'number' | 'amount' | 'duration' | 'name' | 'phrase' | 'clause';
+/** `clause`: a reason or purpose (`because ...`, `to ...`); `means`: how something is done (`by ...`). */
+export type Shape = 'date' | 'number' | 'amount' | 'duration' | 'name' | 'phrase' | 'clause' | 'means';
 
 const NAME_JOINERS = new Set(['of', 'and', 'the', 'de', 'du', 'von', 'van', 'la', 'le', '&', 'al', 'bin', 'y']);
 const REASON_MARKERS = new Set(['because', 'since', 'as', 'so', 'due', 'to', 'for', 'owing', 'thanks', 'amid', 'citing', 'blaming']);
@@ -102,13 +103,13 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
     out.push({ first: i, last, shape: 'phrase' });
     i = last;
   }
-  // Clauses for why and how: from a marker (`because`, `by`, `to`) to the next punctuation.
+  // Clauses for why and how: from a marker (`because`, `to`; `by` for the means) to the next punctuation.
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]?.text.toLowerCase() ?? '';
     if (!REASON_MARKERS.has(word) && word !== 'by') continue;
     let last = i;
     while (last + 1 < tokens.length && !CLAUSE_END.has(tokens[last + 1]?.text ?? '')) last++;
-    if (last > i) out.push({ first: i, last, shape: 'clause' });
+    if (last > i) out.push({ first: i, last, shape: word === 'by' ? 'means' : 'clause' });
   }
   return out;
 }
@@ -155,12 +156,13 @@ export function fit(kind: AnswerKind, shape: Shape): number {
     case 'entity':
       return shape === 'name' ? 1 : shape === 'phrase' ? 0.7 : shape === 'date' || shape === 'number' ? 0.3 : 0;
     case 'reason':
+      return shape === 'clause' ? 1 : shape === 'means' || shape === 'phrase' ? 0.3 : 0;
     case 'manner':
-      return shape === 'clause' ? 1 : shape === 'phrase' ? 0.3 : 0;
+      return shape === 'clause' || shape === 'means' ? 1 : shape === 'phrase' ? 0.3 : 0;
     case 'definition':
       return shape === 'phrase' ? 1 : shape === 'name' ? 0.5 : 0;
     case 'thing':
-      return shape === 'phrase' ? 1 : shape === 'name' ? 0.8 : shape === 'clause' ? 0.4 : 0.5;
+      return shape === 'phrase' ? 1 : shape === 'name' ? 0.8 : shape === 'clause' || shape === 'means' ? 0.4 : 0.5;
   }
 }
 

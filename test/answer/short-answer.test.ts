@@ -18,4 +18,9 @@ describe('shortAnswer', () => {
     expect(answerOf(paragraph, 'Why did Siemens Energy cut its forecast?')).toBe('blaming quality problems at its Spanish wind unit');
     expect(answerOf('Shares fell 4 percent on Monday, citing weak demand in China.', 'Why did shares fall?')).toBe('citing weak demand in China');
   });
+
+  it('answers why with the reason clause after the whole statement, not with the means (by ...) next to the verb', () => {
+    const paragraph = 'Britain will delay the northern leg of its HS2 high-speed railway by at least two years, the minister said on Thursday, as soaring inflation pushed the budget beyond 100 billion pounds.';
+    expect(answerOf(paragraph, 'Why is the railway being delayed?')).toMatch(/^(as )?soaring inflation pushed the budget beyond 100 billion pounds$/);
+  });
 });
