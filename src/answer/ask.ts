@@ -1,5 +1,6 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { ChunkStore } from '../chunk/store.js';
+import { isNegated } from '../chunk/negation.js';
 import type { Token } from '../chunk/token.js';
 import type { CorpusStats, Match } from '../index/stats.js';
 import type { SearchIndex } from '../index/search-index.js';
@@ -85,6 +86,9 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
   const { store, stats } = context;
   const ids = termIds(terms, stats);
   const asked = askedWords(terms);
+  const negatedAsked = negatedTerms(question.tokens);
+  // What a sentence may gain beyond its coverage: the kind bonus, and the shared negation's.
+  const most = KIND_BONUS + (negatedAsked.size > 0 ? SHARED_NEGATION_BONUS : 0);
   const paragraphs = new Map<number, Match[]>();
   const covered: Array<{ id: number; base: number }> = [];
   for (const id of context.index.candidates(queryTokens(terms), scope.document)) {
@@ -99,17 +103,30 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
   const top = new TopScores(needed);
   const topMatched = new TopScores(needed);
   for (const { id, base } of covered) {
-    if (top.beats(base + KIND_BONUS) && topMatched.beats(base + KIND_BONUS)) break;
+    if (top.beats(base + most) && topMatched.beats(base + most)) break;
     const chunk = store.chunk(id) as Chunk;
     const matched = matchedTokens(chunk, terms);
     const span = shortAnswer(chunk, question, matched, asked);
     const kindAdjustment = span ? KIND_BONUS * span.fit : isStrict(question.kind) ? -0.25 : -0.05;
-    const score = base + kindAdjustment;
+    const negation = matched.some((i) => negatedAsked.has(chunk.tokens[i]?.term ?? '') && isNegated(chunk.tokens, i)) ? SHARED_NEGATION_BONUS : 0;
+    const score = base + kindAdjustment + negation;
     ranked.push({ chunk, score, matched, span });
     top.add(score);
     if (matched.length > 0) topMatched.add(score);
   }
   return ranked.sort((a, b) => b.score - a.score || a.chunk.id - b.chunk.id);
+}
+
+/**
+ * What a sentence gains when it negates a word the question negates too: *What
+ * is not covered by the first phase?* asks for the sentence that says *It does
+ * not cover ...*, not for the one that merely names the first phase.
+ */
+const SHARED_NEGATION_BONUS = 0.15;
+
+/** The terms of the question's negated words (`covered` in `What is not covered ...?`). */
+function negatedTerms(tokens: readonly Token[]): Set<string> {
+  return new Set(tokens.filter((token, i) => token.term && isNegated(tokens, i)).map((token) => token.term));
 }
 
 /** The best `size` scores seen so far. */

@@ -83,6 +83,13 @@ describe('Engine.ask', () => {
     }
   });
 
+  it('quotes the sentence that negates the verb the question negates, over one that only shares its other words', () => {
+    const rail = Engine.fromDocuments([{ id: 'rail', title: 'Rail', paragraphs: ['The first phase, linking London with Birmingham, is still expected to open between 2029 and 2033. It does not cover the eastern branch to Leeds, which was scrapped in 2021.'] }]);
+    const answer = rail.ask('What is not covered by the first phase?');
+    expect(answer.quotes[0]?.text).toMatch(/^It does not cover/);
+    expect(answer.answer).toBe('eastern branch');
+  });
+
   it('still declines when the article has only synonyms of the question words and does not say', () => {
     for (const question of ['What is the newspaper’s circulation?', 'Who owns the newspaper?']) {
       const answer = engine.ask(question);
