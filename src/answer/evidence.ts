@@ -2,6 +2,7 @@ import type { Chunk } from '../chunk/chunk.js';
 import { isNegated } from '../chunk/negation.js';
 import type { Token } from '../chunk/token.js';
 import { looseForm, type CorpusStats, type Match, type WordIds } from '../index/stats.js';
+import { isEnglishWord } from '../wordnet/related.js';
 import { NO_RELATED, relatedTerms, type RelatedTerms } from './related.js';
 
 /** How much a loose (stemmed) match counts against an exact one. */
@@ -78,9 +79,14 @@ function compounded(tokens: readonly Token[], i: number, stats: CorpusStats): To
   return undefined;
 }
 
-/** The token with its term replaced by the article's spelling when the question misspells a word the article uses. */
+/**
+ * The token with its term replaced by the article's spelling when the question
+ * misspells a word the article uses. A word of English is not a misspelling:
+ * `capital` or `name` must not become the article's `capitol` or `same`, which
+ * would answer a question the article cannot.
+ */
 function spellChecked(token: Token, stats: CorpusStats): Token {
-  if (isKnown(token, stats)) return token;
+  if (isKnown(token, stats) || (/^[a-z]+$/.test(token.term) && isEnglishWord(token.term))) return token;
   const corrected = stats.closest(token.term);
   return corrected === undefined ? token : { ...token, term: corrected, word: corrected, stem: '' };
 }

@@ -31,6 +31,14 @@ function wordnet(): WordNet {
   return shared;
 }
 
+const POSES: readonly WordNetPos[] = ['noun', 'verb', 'adj', 'adv'];
+
+/** Whether WordNet knows a lemma (lower case) as any part of speech: a word of English, not a misspelling. */
+export function isEnglishWord(lemma: string): boolean {
+  const net = wordnet();
+  return POSES.some((pos) => net.senses(lemma, pos).offsets.length > 0);
+}
+
 /**
  * The related words of a lemma (lower case, the words of a phrasal verb joined
  * by `_`: `leave_out`). Not remembered: a common verb has a hundred or more,

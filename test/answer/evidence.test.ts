@@ -17,4 +17,12 @@ describe('evidence', () => {
     expect(answer.answered).toBe(false);
     expect(answer.reason).toContain('Sky Box');
   });
+
+  it('corrects a misspelling to the article\'s word, but never an English word into a different one the article uses', () => {
+    const engine = engineOf('The capitol building in Ottawa was closed on Monday after a fire.');
+    expect(engine.ask('When was the capitoll building closed?').answer).toBe('Monday');
+    const answer = engine.ask('What is the capital of Canada?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toContain('capital');
+  });
 });
