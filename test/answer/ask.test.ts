@@ -90,6 +90,14 @@ describe('Engine.ask', () => {
     expect(answer.answer).toBe('eastern branch');
   });
 
+  it('declines "what is the X of Y" when the article never uses X, however often it names Y', () => {
+    for (const [question, missing] of [['What is the capital of Canada?', 'capital'], ['Who is the president of the United States?', 'president']]) {
+      const answer = engine.ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.reason).toContain(missing);
+    }
+  });
+
   it('still declines when the article has only synonyms of the question words and does not say', () => {
     for (const question of ['What is the newspaper’s circulation?', 'Who owns the newspaper?']) {
       const answer = engine.ask(question);
