@@ -87,6 +87,7 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
   const ids = termIds(terms, stats);
   const asked = askedWords(terms);
   const negatedAsked = negatedTerms(question.tokens);
+  const affirmedAsked = new Set(question.content.map((token) => token.term).filter((term) => !negatedAsked.has(term)));
   // What a sentence may gain beyond its coverage: the kind bonus, and the shared negation's.
   const most = KIND_BONUS + (negatedAsked.size > 0 ? SHARED_NEGATION_BONUS : 0);
   const paragraphs = new Map<number, Match[]>();
@@ -108,7 +109,7 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
     const matched = matchedTokens(chunk, terms);
     const span = shortAnswer(chunk, question, matched, asked);
     const kindAdjustment = span ? KIND_BONUS * span.fit : isStrict(question.kind) ? -0.25 : -0.05;
-    const negation = matched.some((i) => negatedAsked.has(chunk.tokens[i]?.term ?? '') && isNegated(chunk.tokens, i)) ? SHARED_NEGATION_BONUS : 0;
+    const negation = negationAgreement(chunk, matched, negatedAsked, affirmedAsked);
     const score = base + kindAdjustment + negation;
     ranked.push({ chunk, score, matched, span });
     top.add(score);
@@ -123,6 +124,23 @@ function rank(context: AnswerContext, question: Question, terms: readonly Weight
  * not cover ...*, not for the one that merely names the first phase.
  */
 const SHARED_NEGATION_BONUS = 0.15;
+
+/**
+ * How far a sentence's negations agree with the question's: `SHARED_NEGATION_BONUS`
+ * when it negates a word the question negates, minus as much when it negates a
+ * word the question affirms (*It does not cover X* does not say what the deal
+ * covers), 0 otherwise.
+ */
+function negationAgreement(chunk: Chunk, matched: readonly number[], negated: ReadonlySet<string>, affirmed: ReadonlySet<string>): number {
+  let agreement = 0;
+  for (const i of matched) {
+    const term = chunk.tokens[i]?.term ?? '';
+    if (!isNegated(chunk.tokens, i)) continue;
+    if (negated.has(term)) return SHARED_NEGATION_BONUS;
+    if (affirmed.has(term)) agreement = -SHARED_NEGATION_BONUS;
+  }
+  return agreement;
+}
 
 /** The terms of the question's negated words (`covered` in `What is not covered ...?`). */
 function negatedTerms(tokens: readonly Token[]): Set<string> {

@@ -90,8 +90,14 @@ describe('Engine.ask', () => {
     expect(answer.answer).toBe('eastern branch');
   });
 
+  it('does not answer what something covers from a sentence saying what it does not cover', () => {
+    const rail = Engine.fromDocuments([{ id: 'rail', title: 'Rail', paragraphs: ['The new line does not cover the eastern branch to Leeds.', 'The new line covers the towns of the west coast.'] }]);
+    const answer = rail.ask('What does the new line cover?');
+    expect(answer.quotes[0]?.text).toBe('The new line covers the towns of the west coast.');
+  });
+
   it('declines "what is the X of Y" when the article never uses X, however often it names Y', () => {
-    for (const [question, missing] of [['What is the capital of Canada?', 'capital'], ['Who is the president of the United States?', 'president']]) {
+    for (const [question, missing] of [['What is the capital of Canada?', 'capital'], ['Who is the president of the United States?', 'president']] as const) {
       const answer = engine.ask(question);
       expect(answer.answered).toBe(false);
       expect(answer.reason).toContain(missing);
