@@ -59,12 +59,22 @@ function skippable(chunk: Chunk, asked: Asked, i: number): boolean {
   return isAsked(chunk, asked, i) || chunk.tokens[i]?.term === '';
 }
 
+/** Whether token `i` is a word of a name (a proper noun, not a ticker such as `NII.TO`, which stands on its own). */
+function isNameWord(chunk: Chunk, i: number): boolean {
+  const token = chunk.tokens[i];
+  return token?.pos === 'PROPN' && !token.text.includes('.');
+}
+
 /** Drops question words at the edges of a span (`Norsat International Inc NII.TO` -> `NII.TO`); none left means no answer. */
 function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate | undefined {
   let { first, last } = candidate;
   while (first <= last && skippable(chunk, asked, first)) first++;
   while (last >= first && skippable(chunk, asked, last)) last--;
   if (first > last) return undefined;
+  // `Andrew` of `Andrew Scheer` when the question names Scheer: what is left of a name is no answer.
+  const cutLeft = first > candidate.first && isNameWord(chunk, first - 1) && isNameWord(chunk, first);
+  const cutRight = last < candidate.last && isNameWord(chunk, last + 1) && isNameWord(chunk, last);
+  if (candidate.shape === 'name' && (cutLeft || cutRight)) return undefined;
   // Mostly question words inside: the span restates the question.
   let content = 0;
   let askedInside = 0;

@@ -90,6 +90,10 @@ describe('Engine.ask', () => {
     expect(answer.answer).toBe('eastern branch');
   });
 
+  it('never answers with what is left of a name the question uses (Andrew of Andrew Scheer)', () => {
+    expect(engine.ask('Which television channel did Scheer talk to?').answer).toBe('CTV');
+  });
+
   it('does not answer what something covers from a sentence saying what it does not cover', () => {
     const rail = Engine.fromDocuments([{ id: 'rail', title: 'Rail', paragraphs: ['The new line does not cover the eastern branch to Leeds.', 'The new line covers the towns of the west coast.'] }]);
     const answer = rail.ask('What does the new line cover?');
