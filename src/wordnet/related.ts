@@ -33,10 +33,19 @@ function wordnet(): WordNet {
 
 const POSES: readonly WordNetPos[] = ['noun', 'verb', 'adj', 'adv'];
 
+/** Whether lemmas are words of English, remembered: off-topic questions bring the same unknown words again and again. */
+const english = new Map<string, boolean>();
+
 /** Whether WordNet knows a lemma (lower case) as any part of speech: a word of English, not a misspelling. */
 export function isEnglishWord(lemma: string): boolean {
-  const net = wordnet();
-  return POSES.some((pos) => net.senses(lemma, pos).offsets.length > 0);
+  let known = english.get(lemma);
+  if (known === undefined) {
+    const net = wordnet();
+    known = POSES.some((pos) => net.senses(lemma, pos).offsets.length > 0);
+    if (english.size >= MAX_REMEMBERED) english.clear();
+    english.set(lemma, known);
+  }
+  return known;
 }
 
 /**
