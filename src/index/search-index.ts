@@ -175,7 +175,9 @@ export class SearchIndex {
   static build(store: ChunkStore, stats: CorpusStats, options: IndexOptions = {}): SearchIndex {
     const search = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
     const ids: string[] = [];
-    const push = (term: number): void => void ids.push(term.toString(36));
+    // Each lexicon id written once: a million tokens share some tens of thousands of words.
+    const names: string[] = [];
+    const push = (term: number): void => void ids.push((names[term] ??= term.toString(36)));
     for (let id = 0; id < store.size; id++) {
       ids.length = 0;
       visitIndexedTerms(store.columns, id, push);
