@@ -55,7 +55,10 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   const ranked = rank(context, question, terms, settings.sentenceWeight, scope, settings.maxQuotes);
   const best = ranked[0];
   const known = knownShare(terms);
-  if (!best || known < settings.minCoverage || terms.some((t) => (!t.known && t.token.pos === 'PROPN') || (t.token.term === relation(question) && knownness(t) === 0))) {
+  // A name the article never uses, or the X of a `what is the X of Y` question: what is asked about is not there.
+  const asksFor = relation(question);
+  const missing = terms.some((t) => (!t.known && t.token.pos === 'PROPN') || (t.token.term === asksFor && knownness(t) === 0));
+  if (!best || known < settings.minCoverage || missing) {
     return declined(declineReason(question, missingPhrases(question, terms)), ranked);
   }
   const lacksKind = isStrict(question.kind) && !best.span;
