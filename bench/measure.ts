@@ -11,7 +11,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { settleHeap } from '../src/heap.js';
+import { limitHeapGrowth, settleHeap } from '../src/heap.js';
 import { progressReporter } from '../src/progress/reporter.js';
 import { indexDir, readDataset, TIMED_QUESTIONS, type DatasetName } from './datasets.js';
 import { createEngine, type EngineName } from './engines.js';
@@ -45,13 +45,14 @@ export interface Measurement {
 const WARM_UP_MS = 3_000;
 
 export async function measure(datasetName: DatasetName, engineName: EngineName, budgetMs: number): Promise<Measurement> {
+  // The heap settings the bot indexes and then answers with (src/heap.ts), for every engine alike.
+  limitHeapGrowth();
   const dataset = await readDataset(datasetName);
   const dir = indexDir(datasetName);
   await mkdir(dir, { recursive: true });
   const engine = await createEngine(engineName, dataset.corpus, dir, progressReporter({ stream: process.stderr, label: `indexing (${datasetName})` }));
   const buildMs = await engine.build();
   const file = await engine.save();
-  // The heap setting the bot answers with, for every engine alike.
   settleHeap();
 
   const questions = dataset.questions;
