@@ -56,8 +56,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   const best = ranked[0];
   const known = knownShare(terms);
   // A name the article never uses, or the X of a `what is the X of Y` question: what is asked about is not there.
-  const asksFor = relation(question);
-  const missing = terms.some((t) => (!t.known && t.token.pos === 'PROPN') || (t.token.term === asksFor && knownness(t) === 0));
+  const missing = terms.some((t) => (!t.known && t.token.pos === 'PROPN') || (t.token.term === question.relation && knownness(t) === 0));
   if (!best || known < settings.minCoverage || missing) {
     return declined(declineReason(question, missingPhrases(question, terms)), ranked);
   }
@@ -148,18 +147,6 @@ function negationAgreement(chunk: Chunk, matched: readonly number[], negated: Re
 /** The terms of the question's negated words (`covered` in `What is not covered ...?`). */
 function negatedTerms(tokens: readonly Token[]): Set<string> {
   return new Set(tokens.filter((token, i) => token.term && isNegated(tokens, i)).map((token) => token.term));
-}
-
-/**
- * The noun a `what is the X of Y` question asks for (`capital` in *What is the
- * capital of Canada?*): the article must use it, or a word related to it, to
- * say what it is, however often it names Y.
- */
-function relation(question: Question): string | undefined {
-  const [asker, copula, article, noun, of] = question.tokens;
-  if (!asker || !/^(what|who|which)$/i.test(asker.text) || !/^(is|was|are|were)$/i.test(copula?.text ?? '')) return undefined;
-  if (article?.pos !== 'DET' || noun?.pos !== 'NOUN' || of?.text.toLowerCase() !== 'of') return undefined;
-  return noun.term || undefined;
 }
 
 /** The best `size` scores seen so far. */

@@ -24,6 +24,8 @@ export interface Question {
   kind: AnswerKind;
   /** The noun after `what`/`which` (`year`, `newspaper`), lemmatized, when there is one. */
   focus?: string;
+  /** The X of a `what is the X of Y` question (`capital` in *What is the capital of Canada?*): the article must say it. */
+  relation?: string;
   /** Whether the question word stands for the subject (`who bought X`) or the object (`what does X cover`) of its verb. */
   role?: 'subject' | 'object';
 }
@@ -42,7 +44,16 @@ export function parseQuestion(text: string): Question {
   const content = tokens.filter((token) => token.term);
   const { kind, focus } = answerKind(tokens);
   const role = questionRole(tokens);
-  return { text, tokens, content, kind, ...(focus === undefined ? {} : { focus }), ...(role === undefined ? {} : { role }) };
+  const asked = relation(tokens);
+  return { text, tokens, content, kind, ...(focus === undefined ? {} : { focus }), ...(asked === undefined ? {} : { relation: asked }), ...(role === undefined ? {} : { role }) };
+}
+
+/** The noun a `what is the X of Y` question asks for: however often the article names Y, it must use X to say what it is. */
+function relation(tokens: readonly Token[]): string | undefined {
+  const [asker, copula, article, noun, of] = tokens;
+  if (!asker || !/^(what|who|which)$/i.test(asker.text) || !COPULA.has(copula?.text.toLowerCase() ?? '')) return undefined;
+  if (article?.pos !== 'DET' || noun?.pos !== 'NOUN' || of?.text.toLowerCase() !== 'of') return undefined;
+  return noun.term || undefined;
 }
 
 /** `who bought`, `which paper broke`: a verb right after the question word (and its noun) asks for the subject; `what does ... cover`, the object. */
