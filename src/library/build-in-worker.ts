@@ -6,10 +6,11 @@
  * writes its snapshot; the bot's thread then only loads that snapshot, about a
  * tenth of the work (measured: 1 MB of text takes 0.95 s to build, 0.11 s to load).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { NewsbotError } from '../errors.js';
 import type { IndexOptions } from '../index/search-index.js';
 import type { SourceDocument } from '../types.js';
+import { startWorker } from '../worker.js';
 
 /** Where and for how long a library is indexed. */
 export interface IndexingOptions {
@@ -51,7 +52,7 @@ export interface BuildMessage {
   warning: string;
 }
 
-const ENTRY = new URL('./build-worker-entry.mjs', import.meta.url);
+const BUILD_WORKER = new URL('./build-worker.ts', import.meta.url);
 
 /**
  * Builds library snapshots in worker threads, one at a time: a build keeps a
@@ -70,7 +71,7 @@ export class WorkerBuilds {
    */
   build(request: BuildRequest, onWarning: (message: string) => void): Promise<void> {
     // A worker per build rather than one kept waiting: builds are rare, and its memory goes with it.
-    const run = this.queue.then(() => awaitWorker(new Worker(ENTRY, { workerData: request, execArgv: [] }), this.timeoutMs, onWarning));
+    const run = this.queue.then(() => awaitWorker(startWorker(BUILD_WORKER, { workerData: request }), this.timeoutMs, onWarning));
     this.queue = run.catch(() => undefined);
     return run;
   }

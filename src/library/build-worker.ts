@@ -1,6 +1,6 @@
 /**
  * What an indexing worker thread does (started by `WorkerBuilds` through
- * `build-worker-entry.mjs`): builds the index of the documents it is given and
+ * `startWorker`): builds the index of the documents it is given and
  * writes their snapshot, or finds that snapshot already fresh, exactly as
  * `Engine.fromDocumentsCached` would in the bot's thread. Warnings go back as
  * messages; an error ends the worker, and `WorkerBuilds` reports it.
