@@ -1,14 +1,9 @@
 import type { SourceDocument } from '../types.js';
-import { analyze } from './analyze.js';
+import { ChunkBuilder, POS_TAGS } from './builder.js';
 import type { Chunk } from './chunk.js';
-import { Column } from './column.js';
-import { Lexicon } from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
 import { isNegated } from './negation.js';
-import type { Pos, Token } from './token.js';
-
-/** Part-of-speech tags by their code in the `tokenPos` column. */
-const POS_TAGS: readonly Pos[] = ['X', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'SPACE'];
-const POS_CODES = new Map(POS_TAGS.map((tag, code) => [tag, code]));
+import type { Token } from './token.js';
 
 /**
  * The sentence chunks and tokens of a corpus as columns of numbers: one entry
@@ -60,48 +55,14 @@ export class ChunkStore {
     this.cache = this.size <= CACHED_CORPUS_CHUNKS ? new Array<Chunk | undefined>(this.size) : undefined;
   }
 
-  /** Cuts every paragraph of every document into sentences and tokens; `onDocument(done)` after each document. */
-  static build(documents: readonly SourceDocument[], onDocument?: (done: number) => void): ChunkStore {
-    const lexicon = new Lexicon();
-    // English runs about five characters a token and well over eighty a sentence: room enough, rarely grown.
-    const chars = documents.reduce((sum, d) => sum + d.paragraphs.reduce((n, p) => n + p.length, 0), 0);
-    const chunks = chars / 80;
-    const tokens = chars / 4;
-    const c = {
-      document: new Column(Uint32Array, chunks), paragraph: new Column(Uint32Array, chunks), start: new Column(Uint32Array, chunks),
-      end: new Column(Uint32Array, chunks), tokens: new Column(Uint32Array, chunks + 1), tokenStart: new Column(Uint32Array, tokens),
-      tokenEnd: new Column(Uint32Array, tokens), pos: new Column(Uint8Array, tokens), term: new Column(Uint32Array, tokens),
-      word: new Column(Uint32Array, tokens), stem: new Column(Uint32Array, tokens), entity: new Column(Uint32Array, tokens),
-    };
+  /** Cuts every paragraph of every document into sentences and tokens, in this thread; `onDocument(index)` after each document. */
+  static build(documents: readonly SourceDocument[], onDocument?: (index: number) => void): ChunkStore {
+    const builder = new ChunkBuilder(paragraphChars(documents));
     documents.forEach((document, d) => {
-      document.paragraphs.forEach((paragraph, p) => {
-        for (const sentence of analyze(paragraph)) {
-          c.document.push(d);
-          c.paragraph.push(p + 1);
-          c.start.push(sentence.start);
-          c.end.push(sentence.end);
-          c.tokens.push(c.tokenStart.length);
-          for (const token of sentence.tokens) {
-            c.tokenStart.push(token.start);
-            c.tokenEnd.push(token.end);
-            c.pos.push(POS_CODES.get(token.pos) ?? 0);
-            // Most words are their own term, and most have no stem of their own: no look-up for those.
-            const term = token.term === '' ? 0 : lexicon.id(token.term);
-            c.term.push(term);
-            c.word.push(token.word === token.term ? term : lexicon.id(token.word));
-            c.stem.push(token.stem === '' ? 0 : lexicon.id(token.stem));
-            c.entity.push(token.entity === undefined ? 0 : lexicon.id(token.entity));
-          }
-        }
-      });
-      onDocument?.(d + 1);
+      builder.add(document, d);
+      onDocument?.(d);
     });
-    c.tokens.push(c.tokenStart.length);
-    const columns: ChunkColumns = {
-      chunkDocument: c.document.done(), chunkParagraph: c.paragraph.done(), chunkStart: c.start.done(), chunkEnd: c.end.done(),
-      chunkTokens: c.tokens.done(), tokenStart: c.tokenStart.done(), tokenEnd: c.tokenEnd.done(), tokenPos: c.pos.done(),
-      tokenTerm: c.term.done(), tokenWord: c.word.done(), tokenStem: c.stem.done(), tokenEntity: c.entity.done(),
-    };
+    const { columns, lexicon } = builder.finish();
     return new ChunkStore(documents, columns, lexicon);
   }
 
@@ -174,4 +135,9 @@ export class ChunkStore {
   tokensOf(first: number, end: number): [number, number] {
     return [this.columns.chunkTokens[first] as number, this.columns.chunkTokens[end] as number];
   }
+}
+
+/** Characters in the paragraphs of `documents`. */
+export function paragraphChars(documents: readonly SourceDocument[]): number {
+  return documents.reduce((sum, d) => sum + d.paragraphs.reduce((n, p) => n + p.length, 0), 0);
 }

@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quoteValue } from '../errors.js';
 import type { SourceDocument } from '../types.js';
-import { buildIndex, indexFromParts, partsOf, type CorpusIndex, type IndexProgress } from './corpus-index.js';
+import { buildIndexInThreads, indexFromParts, partsOf, type CorpusIndex, type IndexProgress } from './corpus-index.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './search-index.js';
 import { readSnapshot, writeSnapshot, type SnapshotKey } from './snapshot.js';
 
@@ -29,6 +29,8 @@ export interface CacheOptions {
   /** Called with one line when a snapshot is damaged (and rebuilt) or cannot be saved. */
   onWarning: (message: string) => void;
   onProgress?: (progress: IndexProgress) => void;
+  /** Corpora with at least this many characters are chunked in two threads (see `chunkCorpus`). Default `Infinity`: one thread. */
+  parallelMinChars?: number;
 }
 
 /** Where the index came from. */
@@ -43,14 +45,16 @@ export async function loadIndex(
   options: IndexOptions,
   cache: CacheOptions,
 ): Promise<{ index: CorpusIndex; origin: IndexOrigin }> {
-  if (cache.cacheDir === false) return { index: buildIndex(documents, options, cache.onProgress), origin: { source: 'built', reason: 'the cache is off' } };
+  const build = (): Promise<CorpusIndex> =>
+    buildIndexInThreads(documents, options, cache.onProgress, { onWarning: cache.onWarning, ...(cache.parallelMinChars === undefined ? {} : { parallelMinChars: cache.parallelMinChars }) });
+  if (cache.cacheDir === false) return { index: await build(), origin: { source: 'built', reason: 'the cache is off' } };
   const file = snapshotFile(cache.cacheDir, corpus);
   const key = snapshotKey(documents, options);
   const found = await readSnapshot(file, key);
   if (found.status === 'ok') return { index: indexFromParts(documents, found.parts, options), origin: { source: 'snapshot', file } };
   if (found.status === 'corrupt') cache.onWarning(`newsbot: snapshot ${quoteValue(file)} is damaged (${found.reason}); rebuilding it`);
   const reason = found.status === 'missing' ? 'there was no snapshot' : found.reason;
-  const index = buildIndex(documents, options, cache.onProgress);
+  const index = await build();
   try {
     await writeSnapshot(file, key, partsOf(index));
     return { index, origin: { source: 'built', file, reason } };

@@ -1,9 +1,16 @@
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CORPUS, Engine, loadCorpus, type LoadOptions } from '../../src/index.js';
 import type { IndexProgress } from '../../src/index/corpus-index.js';
+
+// Worker threads as they are, counted.
+const workers = vi.hoisted(() => ({ started: 0 }));
+vi.mock('../../src/worker.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/worker.js')>();
+  return { startWorker: (...args: Parameters<typeof actual.startWorker>) => (workers.started++, actual.startWorker(...args)) };
+});
 
 const QUESTIONS = [
   'who bought Norsat?',
@@ -27,6 +34,7 @@ beforeEach(async () => {
   await mkdir(corpus);
   await copyFile(join(DEFAULT_CORPUS, 'china-canada-cyber-agreement.txt'), join(corpus, 'china-canada-cyber-agreement.txt'));
   warnings = [];
+  workers.started = 0;
 });
 
 afterEach(async () => {
@@ -125,5 +133,28 @@ describe('index snapshots', () => {
     seen.length = 0;
     await load({ onProgress: (progress) => seen.push(progress) });
     expect(seen).toEqual([]);
+  });
+
+  it('builds the same snapshot, with progress for every document, when a worker thread chunks part of the corpus', async () => {
+    await writeFile(join(corpus, 'ferry.txt'), 'Council keeps the night ferry\n\nThe council voted on Thursday to keep the night ferry running.\n\nIt carries 300 passengers a night.\n');
+    await writeFile(join(corpus, 'port.txt'), 'Port expands\n\nThe port will add two berths by 2028, its director said.\n');
+    const seen: IndexProgress[] = [];
+    const threaded = await load({ parallelMinChars: 0, onProgress: (progress) => seen.push(progress) });
+    expect(workers.started).toBe(1);
+    expect(seen.at(-1)).toMatchObject({ phase: 'done', documents: 3, totalDocuments: 3 });
+    expect(seen.at(-1)?.words).toBe(seen.at(-1)?.totalWords);
+    const bytes = await readFile(await snapshotFile());
+
+    await rm(cacheDir, { recursive: true });
+    const single = await load({ parallelMinChars: Infinity });
+    expect(workers.started).toBe(1);
+    expect((await readFile(await snapshotFile())).equals(bytes)).toBe(true);
+    for (const question of [...QUESTIONS, 'How many passengers does the ferry carry?']) expect(threaded.ask(question)).toEqual(single.ask(question));
+    expect(warnings).toEqual([]);
+  });
+
+  it('starts no worker thread for a corpus the size of an article', async () => {
+    await load();
+    expect(workers.started).toBe(0);
   });
 });

@@ -1,0 +1,21 @@
+/**
+ * What a chunking worker thread does (started by `chunkCorpus`): takes
+ * documents from the end of the corpus, one at a time, until the two threads
+ * have taken them all, then sends back its columns, their buffers moved rather than copied.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ChunkBuilder, type ChunkParts } from './builder.js';
+import { CLAIMED, WORKER_DONE, type ChunkRequest } from './parallel.js';
+
+const { documents, counters: shared, chars } = workerData as ChunkRequest;
+const counters = new Int32Array(shared);
+// This thread starts later and is expected to take the smaller part.
+const builder = new ChunkBuilder(chars / 2);
+for (let taken = 0; Atomics.add(counters, CLAIMED, 1) < documents.length; ) {
+  const index = documents.length - 1 - taken;
+  builder.add(documents[index] as (typeof documents)[number], index);
+  Atomics.store(counters, WORKER_DONE, ++taken);
+}
+const { columns, lexicon } = builder.finish();
+const buffers = [...new Set(Object.values(columns).map((column: ArrayBufferView) => column.buffer as ArrayBuffer))];
+parentPort?.postMessage({ columns, lexicon: lexicon.words() } satisfies ChunkParts, buffers);

@@ -1,0 +1,113 @@
+/**
+ * Chunking a large corpus in two threads. wink-nlp's analysis is most of the
+ * time an index takes to build (about 5 of 6 s at a million words) and runs on
+ * one core; a worker thread takes documents from the end of the corpus while
+ * this one takes them from the start, so each does what its core manages,
+ * however busy the machine, and the two parts join into the columns a single
+ * thread makes.
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { SourceDocument } from '../types.js';
+import { startWorker } from '../worker.js';
+import { ChunkBuilder, type ChunkParts } from './builder.js';
+import { ChunkStore, paragraphChars } from './store.js';
+
+/** Options of `chunkCorpus`. */
+export interface ChunkingOptions {
+  /**
+   * Corpora with at least this many characters of paragraphs are chunked in two
+   * threads (on a machine with two cores or more); smaller ones in this thread
+   * alone. `Infinity`: always one thread. Default `Infinity`.
+   */
+  parallelMinChars?: number;
+  /** Called once for each document when it is chunked, with its index; in no set order when two threads chunk. */
+  onDocument?: (index: number) => void;
+  /** Called with one line when the worker thread fails and this thread chunks its documents instead. Default: the line on stderr. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Below about a million characters (a few seconds of chunking) a worker is not
+ * worth its start, a third of a second, and the 50 MB its own language model
+ * and heap take.
+ */
+export const PARALLEL_MIN_CHARS = 1_000_000;
+
+/**
+ * The worker's young generation, in MB. V8's default (32 MB of semi-spaces)
+ * is a third of the worker's heap; chunking keeps few objects alive for long,
+ * and measured as fast with 1 MB semi-spaces as with 16 MB.
+ */
+const WORKER_YOUNG_GENERATION_MB = 3;
+
+/** What the worker is given: every document (it takes its own from the end), and the counters both threads share. */
+export interface ChunkRequest {
+  documents: readonly SourceDocument[];
+  /** An `Int32Array`'s buffer: documents taken by either thread (`CLAIMED`), and chunked by the worker (`WORKER_DONE`). */
+  counters: SharedArrayBuffer;
+  /** Characters of paragraphs in the corpus. */
+  chars: number;
+}
+
+export const CLAIMED = 0;
+export const WORKER_DONE = 1;
+
+const CHUNK_WORKER = new URL('./chunk-worker.ts', import.meta.url);
+
+/** Cuts every paragraph of every document into sentences and tokens: the same store in one thread or two. */
+export async function chunkCorpus(documents: readonly SourceDocument[], options: ChunkingOptions = {}): Promise<ChunkStore> {
+  const { parallelMinChars = Infinity, onDocument, onWarning = (line) => process.stderr.write(`${line}\n`) } = options;
+  const chars = paragraphChars(documents);
+  if (chars < parallelMinChars || documents.length < 2 || availableParallelism() < 2) return ChunkStore.build(documents, onDocument);
+
+  const counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const worker = startWorker(CHUNK_WORKER, {
+    workerData: { documents, counters: counters.buffer as SharedArrayBuffer, chars } satisfies ChunkRequest,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
+  const parts = partsFrom(worker);
+  const builder = new ChunkBuilder(chars);
+  // The worker's documents are the last ones, taken from the end: its n-th is document `length - n`.
+  let reported = 0;
+  const reportWorker = (): void => {
+    for (const done = Atomics.load(counters, WORKER_DONE); reported < done; reported++) onDocument?.(documents.length - 1 - reported);
+  };
+  let mine = 0;
+  const poll = setInterval(reportWorker, 100);
+  try {
+    for (; Atomics.add(counters, CLAIMED, 1) < documents.length; mine++) {
+      builder.add(documents[mine] as SourceDocument, mine);
+      onDocument?.(mine);
+      reportWorker();
+    }
+    try {
+      builder.append(await parts);
+      reportWorker();
+    } catch (error) {
+      onWarning(`newsbot: the chunking worker thread failed (${error instanceof Error ? error.message : String(error)}); chunking its documents in this thread`);
+      for (let d = mine; d < documents.length; d++) {
+        builder.add(documents[d] as SourceDocument, d);
+        if (d < documents.length - reported) onDocument?.(d);
+      }
+    }
+  } finally {
+    clearInterval(poll);
+    // Its memory (a language model, a heap) is given back before indexing goes on, not whenever it finishes exiting.
+    await worker.terminate();
+  }
+  const { columns, lexicon } = builder.finish();
+  return new ChunkStore(documents, columns, lexicon);
+}
+
+/** The parts a chunking worker sends; rejects when it fails or exits without them. */
+function partsFrom(worker: Worker): Promise<ChunkParts> {
+  const parts = new Promise<ChunkParts>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`it stopped with exit code ${code}`)));
+  });
+  // Awaited only once this thread has chunked its own part: a failure before then is not unhandled.
+  parts.catch(() => undefined);
+  return parts;
+}
