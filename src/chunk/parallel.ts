@@ -41,9 +41,11 @@ export const PARALLEL_MIN_CHARS = 1_000_000;
  */
 const WORKER_YOUNG_GENERATION_MB = 3;
 
-/** What the worker is given: every document (it takes its own from the end), and the counters both threads share. */
+/** What the worker is given: the documents it may take (from the end), and the counters both threads share. */
 export interface ChunkRequest {
+  /** The last documents of the corpus, from number `first` on. */
   documents: readonly SourceDocument[];
+  first: number;
   /** An `Int32Array`'s buffer: documents taken by either thread (`CLAIMED`), and chunked by the worker (`WORKER_DONE`). */
   counters: SharedArrayBuffer;
   /** Characters of paragraphs in the corpus. */
@@ -52,6 +54,23 @@ export interface ChunkRequest {
 
 export const CLAIMED = 0;
 export const WORKER_DONE = 1;
+
+/**
+ * The most of the corpus's characters the worker may take. It starts about
+ * 0.4 s late and has never taken more than 55% here; copying it only the
+ * documents it may take spares the copy (and the memory) of the rest.
+ */
+const WORKER_MAX_SHARE = 0.7;
+
+/** The number of the first of the last documents that hold at most `chars` characters. */
+function firstOfLast(documents: readonly SourceDocument[], chars: number): number {
+  let first = documents.length;
+  for (let sum = 0; first > 0; first--) {
+    sum += paragraphChars([documents[first - 1] as SourceDocument]);
+    if (sum > chars) break;
+  }
+  return first;
+}
 
 const CHUNK_WORKER = new URL('./chunk-worker.ts', import.meta.url);
 
@@ -62,8 +81,9 @@ export async function chunkCorpus(documents: readonly SourceDocument[], options:
   if (chars < parallelMinChars || documents.length < 2 || availableParallelism() < 2) return ChunkStore.build(documents, onDocument);
 
   const counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const first = firstOfLast(documents, WORKER_MAX_SHARE * chars);
   const worker = startWorker(CHUNK_WORKER, {
-    workerData: { documents, counters: counters.buffer as SharedArrayBuffer, chars } satisfies ChunkRequest,
+    workerData: { documents: documents.slice(first), first, counters: counters.buffer as SharedArrayBuffer, chars } satisfies ChunkRequest,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   const parts = partsFrom(worker);

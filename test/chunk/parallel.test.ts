@@ -5,11 +5,12 @@ import { ChunkStore } from '../../src/chunk/store.js';
 import type { SourceDocument } from '../../src/index.js';
 import { squadSample } from '../index/squad-sample.js';
 
-// Worker threads as they are, held until they have chunked `WORKER_SHARE` documents so that the worker always takes
-// part however the machine schedules it; or (`broken.claimed > 0`) one that has taken that many documents from the
-// end, chunked one of them, and then fails.
+// Worker threads as they are, this thread held until the worker has chunked `WORKER_SHARE` documents (or, with
+// `hold.all`, every document it was given) so that the worker takes part however the machine schedules it; or
+// (`broken.claimed > 0`) one that has taken that many documents from the end, chunked one of them, and then fails.
 const WORKER_SHARE = 10;
 const broken = vi.hoisted(() => ({ claimed: 0 }));
+const hold = vi.hoisted(() => ({ all: false, given: 0 }));
 const started = vi.hoisted(() => ({ workers: 0, workerChunked: 0 }));
 vi.mock('../../src/worker.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/worker.js')>();
@@ -19,8 +20,10 @@ vi.mock('../../src/worker.js', async (importOriginal) => {
       const counters = new Int32Array(options.workerData.counters);
       if (broken.claimed === 0) {
         const worker = actual.startWorker(module, options);
+        hold.given = options.workerData.documents.length;
+        const wanted = hold.all ? hold.given : WORKER_SHARE;
         const deadline = Date.now() + 20_000;
-        while (Atomics.load(counters, WORKER_DONE) < WORKER_SHARE && Date.now() < deadline) Atomics.wait(counters, WORKER_DONE, Atomics.load(counters, WORKER_DONE), 50);
+        while (Atomics.load(counters, WORKER_DONE) < wanted && Date.now() < deadline) Atomics.wait(counters, WORKER_DONE, Atomics.load(counters, WORKER_DONE), 50);
         started.workerChunked = Atomics.load(counters, WORKER_DONE);
         return worker;
       }
@@ -40,6 +43,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   broken.claimed = 0;
+  hold.all = false;
   started.workers = 0;
   started.workerChunked = 0;
 });
@@ -56,6 +60,18 @@ describe('chunkCorpus', () => {
     expect(started.workers).toBe(1);
     sameStore(store);
     expect(started.workerChunked).toBeGreaterThanOrEqual(WORKER_SHARE);
+    expect(reported.sort((a, b) => a - b)).toEqual(documents.map((_, d) => d));
+  });
+
+  it('chunks the rest in this thread once the worker has chunked every document it was given', async () => {
+    hold.all = true;
+    const reported: number[] = [];
+    const store = await chunkCorpus(documents, { parallelMinChars: 0, onDocument: (d) => reported.push(d), onWarning: (line) => expect.fail(line) });
+    // The worker is given the last documents, not all of them: there is always a part only this thread chunks.
+    expect(hold.given).toBeGreaterThan(0);
+    expect(hold.given).toBeLessThan(documents.length);
+    expect(started.workerChunked).toBe(hold.given);
+    sameStore(store);
     expect(reported.sort((a, b) => a - b)).toEqual(documents.map((_, d) => d));
   });
 
