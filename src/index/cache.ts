@@ -12,7 +12,7 @@ import { quoteValue } from '../errors.js';
 import type { SourceDocument } from '../types.js';
 import { buildIndexInThreads, indexFromParts, partsOf, type CorpusIndex, type IndexProgress } from './corpus-index.js';
 import { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './search-index.js';
-import { readSnapshot, writeSnapshot, type SnapshotKey } from './snapshot.js';
+import { readSnapshot, snapshotMatches, writeSnapshot, type SnapshotKey } from './snapshot.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -62,6 +62,11 @@ export async function loadIndex(
     cache.onWarning(`newsbot: cannot save snapshot ${quoteValue(file)}: ${error instanceof Error ? error.message : String(error)}`);
     return { index, origin: { source: 'built', reason } };
   }
+}
+
+/** Whether `loadIndex` would find the snapshot of these documents fresh (judged by its header; the load still checks it all). */
+export function snapshotIsFresh(corpus: string, documents: readonly SourceDocument[], options: IndexOptions, cacheDir: string): Promise<boolean> {
+  return snapshotMatches(snapshotFile(cacheDir, corpus), snapshotKey(documents, options));
 }
 
 /** The snapshot of a corpus: named after it, with a hash of its full path so two folders of the same name do not collide. */

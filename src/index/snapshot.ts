@@ -8,7 +8,7 @@
  * `MiniSearch.loadJSON`).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { ChunkColumns } from '../chunk/store.js';
@@ -118,6 +118,34 @@ export async function readSnapshot(file: string, key: SnapshotKey): Promise<Snap
     return { status: 'corrupt', reason: 'a section is damaged' };
   }
 }
+
+/**
+ * Whether the snapshot in `file` was built from `key`, from its header alone:
+ * no checksum, no parsing of the index. Tells a caller it need not rebuild
+ * (`readSnapshot` still checks the whole file when it loads it). Never throws.
+ */
+export async function snapshotMatches(file: string, key: SnapshotKey): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file);
+  } catch {
+    return false;
+  }
+  try {
+    // The magic line and the header: a key and a dozen sections, well under this.
+    const head = Buffer.alloc(HEADER_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEADER_BYTES, 0);
+    const lines = head.subarray(0, bytesRead).toString().split('\n');
+    if (lines.length < 3 || lines[0] !== MAGIC) return false;
+    return staleness((JSON.parse(lines[1] as string) as Header).key, key) === undefined;
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+
+const HEADER_BYTES = 64 * 1024;
 
 function staleness(found: SnapshotKey, wanted: SnapshotKey): string | undefined {
   if (found?.version !== wanted.version) return 'it was written by another version';

@@ -14,6 +14,7 @@
 import { basename, extname, join } from 'node:path';
 import { Engine, type EngineOptions } from '../engine.js';
 import { NewsbotError, quoteValue } from '../errors.js';
+import { snapshotIsFresh } from '../index/cache.js';
 import { FORMATS } from '../ingest/load.js';
 import { documentFromPage, loadUrl, slugify } from '../ingest/source.js';
 import { fetchPage, formatBytes, DEFAULT_FETCH_LIMITS, TEXT_TYPES, type FetchOptions } from '../ingest/url.js';
@@ -210,8 +211,8 @@ export class Libraries {
   /**
    * The engine over a stored library: the shared default one when the library
    * is the bundled one, else its own, its index loaded from its snapshot. A
-   * large library's snapshot is first built (or found fresh) in a worker
-   * thread, so this thread only loads it: a tenth of the work of building it.
+   * large library's snapshot, unless its header shows it fresh, is first built
+   * in a worker thread, so this thread only loads it: a tenth of the work of building it.
    */
   private async engineOf(guildId: string, stored: StoredLibrary): Promise<Engine> {
     if (stored.documents.length === 0 && stored.removedDefaults.length === 0) return this.options.defaultEngine;
@@ -219,8 +220,10 @@ export class Libraries {
     const documents = await this.documentsOf(stored);
     const snapshot = join(dir, 'library');
     const onWarning = this.options.onWarning ?? (() => undefined);
-    if (sizeOf(documents) >= this.indexing.workerMinBytes) {
-      await this.builds.build({ documents, options: this.options.engineOptions ?? {}, snapshot, cacheDir: dir }, onWarning);
+    const options = this.options.engineOptions ?? {};
+    // A fresh snapshot (the usual case after a restart) needs no worker: starting one only to read it costs a second at 5 MB.
+    if (sizeOf(documents) >= this.indexing.workerMinBytes && !(await snapshotIsFresh(snapshot, documents, options, dir))) {
+      await this.builds.build({ documents, options, snapshot, cacheDir: dir }, onWarning);
     }
     // Should the worker have failed to save the snapshot (it warned), this builds and tries to save it here after all.
     return Engine.fromDocumentsCached(documents, { ...this.options.engineOptions, snapshot, cacheDir: dir, onWarning });

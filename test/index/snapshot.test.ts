@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '../../src/index.js';
 import { buildIndex, partsOf } from '../../src/index/corpus-index.js';
-import { readSnapshot, writeSnapshot, type SnapshotKey } from '../../src/index/snapshot.js';
+import { readSnapshot, snapshotMatches, writeSnapshot, type SnapshotKey } from '../../src/index/snapshot.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
@@ -60,5 +60,29 @@ describe('writeSnapshot / readSnapshot', () => {
     expect(await readSnapshot(file, KEY)).toEqual({ status: 'missing' });
     await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus())));
     expect(await readSnapshot(file, { ...KEY, corpus: 'changed' })).toEqual({ status: 'stale', reason: 'the corpus has changed' });
+  });
+});
+
+describe('snapshotMatches', () => {
+  it('tells from the header alone whether a snapshot was built from a key', async () => {
+    const file = join(dir, 'a.snapshot');
+    expect(await snapshotMatches(file, KEY)).toBe(false);
+    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus())));
+    expect(await snapshotMatches(file, KEY)).toBe(true);
+    expect(await snapshotMatches(file, { ...KEY, corpus: 'changed' })).toBe(false);
+    expect(await snapshotMatches(file, { ...KEY, version: 'other' })).toBe(false);
+    // Header only: a damaged payload is for `readSnapshot` to find when it loads the file.
+    await fs.truncate(file, (await fs.stat(file)).size - 100);
+    expect(await snapshotMatches(file, KEY)).toBe(true);
+    expect((await readSnapshot(file, KEY)).status).toBe('corrupt');
+  });
+
+  it('says no, without throwing, for a file that is not a snapshot or whose header is damaged', async () => {
+    const file = join(dir, 'a.snapshot');
+    await fs.writeFile(file, 'not a snapshot');
+    expect(await snapshotMatches(file, KEY)).toBe(false);
+    await fs.writeFile(file, 'newsbot-snapshot\n{"key": \n');
+    expect(await snapshotMatches(file, KEY)).toBe(false);
+    expect(await snapshotMatches(dir, KEY)).toBe(false);
   });
 });

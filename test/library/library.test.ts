@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/engine.js';
 import { quoteValue } from '../../src/errors.js';
 import { snapshotFile } from '../../src/index/cache.js';
@@ -11,6 +11,13 @@ import { Libraries, type LibrariesOptions } from '../../src/library/library.js';
 import type { SourceDocument } from '../../src/types.js';
 import { ArticleServer } from '../ingest/article-server.js';
 import { refusal } from '../refusal.js';
+
+// Worker threads as they are, counted.
+const workers = vi.hoisted(() => ({ started: 0 }));
+vi.mock('../../src/worker.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/worker.js')>();
+  return { startWorker: (...args: Parameters<typeof actual.startWorker>) => (workers.started++, actual.startWorker(...args)) };
+});
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../ingest/fixtures/article.html');
 const GUILD_A = '1300000000000000701';
@@ -31,6 +38,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'newsbot-library-'));
+  workers.started = 0;
   server.routes.clear();
   server.page('/solar', { body: html });
   server.page('/ferry.txt', { body: 'Council keeps the night ferry\n\nThe council voted on Thursday to keep the night ferry running through the winter.', type: 'text/plain' });
@@ -205,6 +213,15 @@ describe('Libraries: a large library is indexed in a worker thread', () => {
     expect(await inWorker.list(GUILD_A)).toEqual(await here.list(GUILD_A));
   });
 
+  it('loads a fresh snapshot on a server’s first command after a restart without starting a worker', async () => {
+    await libraries({ indexing: { workerMinBytes: 0 } }).add(GUILD_A, { url: server.url('/solar') });
+    expect(workers.started).toBe(1);
+    const engine = await libraries({ indexing: { workerMinBytes: 0 } }).engineFor(GUILD_A);
+    expect(workers.started).toBe(1);
+    expect(engine.origin).toEqual({ source: 'snapshot', file: snapshotOf(GUILD_A) });
+    expect(engine.ask('Who led the design?').answer).toBe('Lena Petrov');
+  });
+
   it('rebuilds a damaged snapshot in a worker on a server’s first command after a restart, warning once', async () => {
     await libraries({ indexing: { workerMinBytes: 0 } }).add(GUILD_A, { url: server.url('/solar') });
     await writeFile(snapshotOf(GUILD_A), 'damaged');
@@ -214,6 +231,7 @@ describe('Libraries: a large library is indexed in a worker thread', () => {
     expect(warnings).toEqual([`newsbot: snapshot ${quoteValue(snapshotOf(GUILD_A))} is damaged (not a newsbot snapshot); rebuilding it`]);
     expect(engine.origin.source).toBe('snapshot');
     expect(engine.ask('Who led the design?').answer).toBe('Lena Petrov');
+    expect(workers.started).toBe(2);
   });
 
   it('refuses a document that cannot be indexed in time, saying so, and leaves the library as it was', async () => {
