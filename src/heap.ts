@@ -11,11 +11,12 @@ import vm from 'node:vm';
  * and is promoted. Left to itself, V8 on a machine with gigabytes of memory lets
  * the old generation reach three to four times its live size before a full
  * collection: at a million words 95 MB live became a 340 MB heap (peak RSS
- * 460-500 MB). At 1.5 times the peak stays near what building the index needs,
- * and the benchmark shows no change in answer latency (full collections are
- * incremental, and at this size take milliseconds).
+ * 460-500 MB). At 1.3 times the peak stays near what building the index needs
+ * (4-14 MB lower than at 1.5 in three paired runs), and the benchmark shows no
+ * change in answer latency (full collections are incremental, and at this size
+ * take milliseconds).
  */
-export const HEAP_GROWTH_PERCENT = 50;
+export const HEAP_GROWTH_PERCENT = 30;
 
 /**
  * The same while the index is built or loaded: building makes much garbage
