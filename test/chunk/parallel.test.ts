@@ -11,6 +11,9 @@ import { squadSample } from '../index/squad-sample.js';
 const WORKER_SHARE = 10;
 const broken = vi.hoisted(() => ({ claimed: 0 }));
 const hold = vi.hoisted(() => ({ all: false, given: 0 }));
+// The machine's cores as chunkCorpus sees them.
+const machine = vi.hoisted(() => ({ cores: 2 }));
+vi.mock('node:os', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:os')>()), availableParallelism: () => machine.cores }));
 const started = vi.hoisted(() => ({ workers: 0, workerChunked: 0 }));
 vi.mock('../../src/worker.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/worker.js')>();
@@ -42,6 +45,7 @@ beforeAll(async () => {
   serial = ChunkStore.build(documents);
 });
 beforeEach(() => {
+  machine.cores = 2;
   broken.claimed = 0;
   hold.all = false;
   started.workers = 0;
@@ -78,6 +82,12 @@ describe('chunkCorpus', () => {
   it('chunks in this thread alone, without starting a worker, below the size that pays for one', async () => {
     sameStore(await chunkCorpus(documents));
     sameStore(await chunkCorpus(documents, { parallelMinChars: 1_000_000 }));
+    expect(started.workers).toBe(0);
+  });
+
+  it('chunks in this thread alone on a machine with one core', async () => {
+    machine.cores = 1;
+    sameStore(await chunkCorpus(documents, { parallelMinChars: 0 }));
     expect(started.workers).toBe(0);
   });
 
