@@ -8,8 +8,8 @@
  * `MiniSearch.loadJSON`).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { ChunkColumns } from '../chunk/store.js';
 import type { IndexParts } from './corpus-index.js';
@@ -74,6 +74,28 @@ export async function writeSnapshot(file: string, key: SnapshotKey, parts: Pick<
     await rename(temporary, file);
   } finally {
     await rm(temporary, { force: true });
+  }
+  await removeLeftovers(file);
+}
+
+/**
+ * A temporary file this old belongs to no writer still at work: writing takes
+ * seconds, and an indexing worker is stopped after two minutes.
+ */
+const LEFTOVER_MS = 10 * 60_000;
+
+/**
+ * Removes the temporary files of `file` that a writer left when it was stopped
+ * mid-write (a worker past its time, a crash): each is as large as the snapshot.
+ */
+async function removeLeftovers(file: string): Promise<void> {
+  const folder = dirname(file);
+  const prefix = `${basename(file)}.`;
+  for (const name of await readdir(folder).catch(() => [])) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > LEFTOVER_MS) await rm(path, { force: true });
   }
 }
 

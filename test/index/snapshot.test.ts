@@ -55,6 +55,18 @@ describe('writeSnapshot / readSnapshot', () => {
     expect((await readSnapshot(file, KEY)).status).toBe('ok');
   });
 
+  it('removes the temporary files of a writer stopped mid-write long ago, not those of one that may still be writing', async () => {
+    const file = join(dir, 'a.snapshot');
+    const stopped = `${file}.123.abc.tmp`;
+    const writing = `${file}.456.def.tmp`;
+    const other = join(dir, 'b.snapshot.789.ghi.tmp');
+    for (const path of [stopped, writing, other]) await fs.writeFile(path, 'partial');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const path of [stopped, other]) await fs.utimes(path, hourAgo, hourAgo);
+    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus())));
+    expect((await fs.readdir(dir)).sort()).toEqual(['a.snapshot', 'a.snapshot.456.def.tmp', 'b.snapshot.789.ghi.tmp']);
+  });
+
   it('tells a missing snapshot from a stale one', async () => {
     const file = join(dir, 'a.snapshot');
     expect(await readSnapshot(file, KEY)).toEqual({ status: 'missing' });
