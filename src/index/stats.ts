@@ -95,10 +95,17 @@ export class CorpusStats {
     let best = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
     if (best > 0 && !/\d/.test(term)) {
       const byLength = this.vocabularyByLength();
+      const letters = letterMask(term);
       // An edit changes the length by one at most, so only words of nearby lengths can be close enough.
       for (let length = term.length - best; length <= term.length + best; length++) {
-        for (const position of byLength.get(length) ?? []) {
+        const words = byLength.get(length);
+        if (!words) continue;
+        for (let i = 0; i < words.positions.length; i++) {
           if (Math.abs(length - term.length) > best) break;
+          // An edit adds or removes at most two letters from the set a word uses: most words fail this test, which is
+          // much cheaper than the distance (a tenth of the time for a misspelled word at a million words).
+          if (popCount(letters ^ (words.masks[i] as number)) > 2 * best) continue;
+          const position = words.positions[i] as number;
           const distance = editDistance(term, this.store.lexicon.word(this.vocabulary[position] as number), best + 1);
           if (distance > best) continue;
           // Closer wins; at the same distance, the more frequent word; then the one the corpus uses first.
@@ -121,17 +128,18 @@ export class CorpusStats {
     return (frequency[this.vocabulary[b] as number] as number) - (frequency[this.vocabulary[a] as number] as number) || a - b;
   }
 
-  private byLength: Map<number, number[]> | undefined;
+  private byLength: Map<number, { positions: number[]; masks: number[] }> | undefined;
 
-  /** Vocabulary positions by word length, built on the first misspelling. */
-  private vocabularyByLength(): Map<number, number[]> {
+  /** Vocabulary positions by word length, with each word's `letterMask`, built on the first misspelling. */
+  private vocabularyByLength(): Map<number, { positions: number[]; masks: number[] }> {
     if (this.byLength) return this.byLength;
-    const byLength = new Map<number, number[]>();
+    const byLength = new Map<number, { positions: number[]; masks: number[] }>();
     this.vocabulary.forEach((id, position) => {
-      const length = this.store.lexicon.word(id).length;
-      const list = byLength.get(length);
-      if (list) list.push(position);
-      else byLength.set(length, [position]);
+      const word = this.store.lexicon.word(id);
+      let words = byLength.get(word.length);
+      if (!words) byLength.set(word.length, (words = { positions: [], masks: [] }));
+      words.positions.push(position);
+      words.masks.push(letterMask(word));
     });
     this.byLength = byLength;
     return byLength;
@@ -170,6 +178,22 @@ export class CorpusStats {
     }
     return out;
   }
+}
+
+/**
+ * The characters a word uses, as bits (`a` to `z` each their own; other
+ * characters share bits, which only lets more words through to the distance).
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function popCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 /** Three rows of the edit-distance table, reused across calls: spelling correction runs it over much of the vocabulary. */
