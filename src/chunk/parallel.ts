@@ -7,9 +7,8 @@
  * thread makes.
  */
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import type { SourceDocument } from '../types.js';
-import { startWorker } from '../worker.js';
+import { firstMessage, startWorker } from '../worker.js';
 import { ChunkBuilder, type ChunkParts } from './builder.js';
 import { ChunkStore, paragraphChars } from './store.js';
 
@@ -86,7 +85,8 @@ export async function chunkCorpus(documents: readonly SourceDocument[], options:
     workerData: { documents: documents.slice(first), first, counters: counters.buffer as SharedArrayBuffer, chars } satisfies ChunkRequest,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
-  const parts = partsFrom(worker);
+  // Awaited only once this thread has chunked its own part.
+  const parts = firstMessage<ChunkParts>(worker);
   const builder = new ChunkBuilder(chars);
   // The worker's documents are the last ones, taken from the end: its n-th is document `length - n`.
   let reported = 0;
@@ -118,16 +118,4 @@ export async function chunkCorpus(documents: readonly SourceDocument[], options:
   }
   const { columns, lexicon } = builder.finish();
   return new ChunkStore(documents, columns, lexicon);
-}
-
-/** The parts a chunking worker sends; rejects when it fails or exits without them. */
-function partsFrom(worker: Worker): Promise<ChunkParts> {
-  const parts = new Promise<ChunkParts>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`it stopped with exit code ${code}`)));
-  });
-  // Awaited only once this thread has chunked its own part: a failure before then is not unhandled.
-  parts.catch(() => undefined);
-  return parts;
 }

@@ -18,6 +18,7 @@ const started = vi.hoisted(() => ({ workers: 0, workerChunked: 0 }));
 vi.mock('../../src/worker.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/worker.js')>();
   return {
+    ...actual,
     startWorker: (module: URL, options: { workerData: ChunkRequest }) => {
       started.workers++;
       const counters = new Int32Array(options.workerData.counters);

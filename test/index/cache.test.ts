@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CORPUS, Engine, loadCorpus, type LoadOptions } from '../../src/index.js';
 import type { IndexProgress } from '../../src/index/corpus-index.js';
+import { workers } from '../worker-count.js';
 
 // Two cores, whatever the machine has, so that a corpus is chunked in two threads when asked; worker threads as they are, counted.
 vi.mock('node:os', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:os')>()), availableParallelism: () => 2 }));
-const workers = vi.hoisted(() => ({ started: 0 }));
-vi.mock('../../src/worker.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/worker.js')>();
-  return { startWorker: (...args: Parameters<typeof actual.startWorker>) => (workers.started++, actual.startWorker(...args)) };
-});
+vi.mock('../../src/worker.js', async (original) => (await import('../worker-count.js')).countingWorkers(original));
 
 const QUESTIONS = [
   'who bought Norsat?',

@@ -11,13 +11,10 @@ import { Libraries, type LibrariesOptions } from '../../src/library/library.js';
 import type { SourceDocument } from '../../src/types.js';
 import { ArticleServer } from '../ingest/article-server.js';
 import { refusal } from '../refusal.js';
+import { workers } from '../worker-count.js';
 
 // Worker threads as they are, counted.
-const workers = vi.hoisted(() => ({ started: 0 }));
-vi.mock('../../src/worker.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/worker.js')>();
-  return { startWorker: (...args: Parameters<typeof actual.startWorker>) => (workers.started++, actual.startWorker(...args)) };
-});
+vi.mock('../../src/worker.js', async (original) => (await import('../worker-count.js')).countingWorkers(original));
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../ingest/fixtures/article.html');
 const GUILD_A = '1300000000000000701';
