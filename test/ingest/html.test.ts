@@ -2,9 +2,13 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/ingest/html.js';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HTML_WORKER_MIN_CHARS, parseHtml } from '../../src/ingest/html.js';
 import { Engine, loadCorpus, loadSources, NewsbotError } from '../../src/index.js';
+import { refusal } from '../refusal.js';
+import { workers } from '../worker-count.js';
+
+vi.mock('../../src/worker.js', async (original) => (await import('../worker-count.js')).countingWorkers(original));
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'article.html');
 
@@ -105,5 +109,34 @@ describe('.html files in a corpus', () => {
     expect(answer.quotes[0]?.meta?.siteName).toBe('The Coastal Ledger');
     expect(engine.passage(answer.quotes[0]?.paragraph ?? 0, 'port-elin').meta?.byline).toBe('Maria Okafor');
     expect(engine.ask('who bought Norsat?').quotes[0]?.documentId).toBe('china-canada-cyber-agreement');
+  });
+});
+
+describe('parseHtml of a large page', () => {
+  beforeEach(() => {
+    workers.started = 0;
+  });
+
+  it('parses a page in a worker thread into the document this thread makes of it', async () => {
+    const from = { url: 'https://ledger.example/news?id=7', source: 'https://ledger.example/news?id=7' };
+    const inWorker = await parseHtml('solar', html, from, { workerMinChars: 0 });
+    expect(workers.started).toBe(1);
+    expect(inWorker).toEqual(await parseHtml('solar', html, from, { workerMinChars: Infinity }));
+    expect(inWorker?.paragraphs.length).toBeGreaterThan(5);
+    expect(await parseHtml('empty', '<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>', {}, { workerMinChars: 0 })).toBeUndefined();
+  });
+
+  it('parses pages from HTML_WORKER_MIN_CHARS characters on in a worker, smaller ones in this thread', async () => {
+    await parseHtml('solar', html);
+    expect(workers.started).toBe(0);
+    const padding = `<!-- ${'x'.repeat(HTML_WORKER_MIN_CHARS)} -->`;
+    expect((await parseHtml('solar', html.replace('</body>', `${padding}</body>`)))?.title).toBe('Harbour city opens floating solar farm');
+    expect(workers.started).toBe(1);
+  });
+
+  it('refuses a page whose worker runs out of time, naming the page', async () => {
+    expect(await refusal(parseHtml('solar', html, { source: 'https://ledger.example/slow' }, { workerMinChars: 0, timeoutMs: 1 }))).toBe(
+      'newsbot: cannot read "https://ledger.example/slow" as a web page: it took longer than 0.001 s',
+    );
   });
 });
