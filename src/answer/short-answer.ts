@@ -1,7 +1,7 @@
 import type { Chunk } from '../chunk/chunk.js';
 import { looseForm } from '../index/stats.js';
 import type { Question } from './question.js';
-import { candidates, fit, type Candidate } from './spans.js';
+import { candidates, fit, isCurrencySign, type Candidate } from './spans.js';
 
 /** The best short answer in a sentence, with how well it fits; `undefined` when no span fits. */
 export interface ShortAnswer {
@@ -24,9 +24,15 @@ export function shortAnswer(chunk: Chunk, question: Question, matched: readonly 
   const asked: Asked = { terms: new Set(question.content.map((t) => t.term).concat(alsoAsked)), loose: new Set(question.content.map(looseForm)) };
   let best: ShortAnswer | undefined;
   for (const candidate of candidates(chunk.tokens)) {
-    const trimmed = trimAsked(candidate, asked, chunk);
+    let trimmed = trimAsked(candidate, asked, chunk);
     if (!trimmed) continue;
-    const shapeFit = fit(question.kind, trimmed.shape);
+    let shapeFit = fit(question.kind, trimmed.shape);
+    // *What year ...?* asks for the year of a date (`2014` of `November 2014`), and a date without one answers it less well.
+    if (question.focus === 'year' && trimmed.shape === 'date') {
+      const year = yearIn(chunk, trimmed);
+      if (year === undefined) shapeFit *= 0.5;
+      else trimmed = { first: year, last: year, shape: 'date' };
+    }
     if (shapeFit === 0) continue;
     // A reason clause marks itself (`because`, `as`) and often follows the whole statement it explains: how far it
     // stands from the question's words says little once it is past the first few words.
@@ -41,6 +47,12 @@ export function shortAnswer(chunk: Chunk, question: Question, matched: readonly 
     }
   }
   return best;
+}
+
+/** The position of a year (three or four digits) in a span, if it holds one. */
+function yearIn(chunk: Chunk, span: Candidate): number | undefined {
+  for (let i = span.first; i <= span.last; i++) if (/^\d{3,4}$/.test(chunk.tokens[i]?.text ?? '')) return i;
+  return undefined;
 }
 
 /** The question's terms and loose forms. */
@@ -68,7 +80,8 @@ function isNameWord(chunk: Chunk, i: number): boolean {
 /** Drops question words at the edges of a span (`Norsat International Inc NII.TO` -> `NII.TO`); none left means no answer. */
 function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate | undefined {
   let { first, last } = candidate;
-  while (first <= last && skippable(chunk, asked, first)) first++;
+  // A currency sign has no term, but `£304m` is not `304m`.
+  while (first <= last && skippable(chunk, asked, first) && !(candidate.shape === 'amount' && isCurrencySign(chunk.tokens[first]))) first++;
   while (last >= first && skippable(chunk, asked, last)) last--;
   if (first > last) return undefined;
   // `Andrew` of `Andrew Scheer` when the question names Scheer: what is left of a name is no answer.

@@ -49,7 +49,9 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
     // `the 10th century`, `3 million people`: a number with the noun it counts.
     const unit = tokens[last + 1];
     if (unit && (unit.pos === 'NOUN') && shape !== 'amount') last++;
-    out.push({ first: i, last, shape: unit && /centur|year|decade/i.test(unit.text) ? 'date' : shape });
+    // `£304m`: wink-nlp types only some currencies as money; a number right after a currency sign is an amount.
+    if (isCurrencySign(tokens[i - 1]) && (shape === 'number' || shape === 'date')) out.push({ first: i - 1, last, shape: 'amount' });
+    else out.push({ first: i, last, shape: unit && /centur|year|decade/i.test(unit.text) ? 'date' : shape });
     i = last;
   }
   // Runs of proper names, joined by `of`, `and`, `the`: `Globe and Mail`, `Duke of Normandy`.
@@ -129,6 +131,11 @@ function isNominalStart(token: Token | undefined): boolean {
   return isNominal(token) || token?.pos === 'DET' || token?.pos === 'ADJ';
 }
 
+/** Whether a token is a currency sign (`£`, `$`, `€`, `¥`). */
+export function isCurrencySign(token: Token | undefined): boolean {
+  return token !== undefined && /^\p{Sc}$/u.test(token.text);
+}
+
 /** Whether tokens `first` to `last` all belong to a date or time entity. */
 function isDateRun(tokens: readonly Token[], first: number, last: number): boolean {
   for (let i = first; i <= last; i++) {
@@ -145,7 +152,8 @@ export function fit(kind: AnswerKind, shape: Shape): number {
       // A bare number may be a year the tagger did not recognize (`in 911`).
       return shape === 'date' ? 1 : shape === 'number' ? 0.4 : 0;
     case 'number':
-      return shape === 'number' || shape === 'amount' ? 1 : 0;
+      // *How many* counts things; a sum of money answers it only when nothing else does.
+      return shape === 'number' ? 1 : shape === 'amount' ? 0.6 : 0;
     case 'amount':
       return shape === 'amount' ? 1 : shape === 'number' ? 0.8 : 0;
     case 'duration':

@@ -23,4 +23,18 @@ describe('shortAnswer', () => {
     const paragraph = 'Britain will delay the northern leg of its HS2 high-speed railway by at least two years, the minister said on Thursday, as soaring inflation pushed the budget beyond 100 billion pounds.';
     expect(answerOf(paragraph, 'Why is the railway being delayed?')).toMatch(/^(as )?soaring inflation pushed the budget beyond 100 billion pounds$/);
   });
+
+  it('keeps the currency sign of an amount, whichever currency it is', () => {
+    const paragraph = 'BSkyB agreed to pay £304m for the rights, and Siemens Energy won an order worth $1.6 billion.';
+    expect(answerOf(paragraph, 'How much did BSkyB agree to pay for the rights?')).toBe('£304m');
+    expect(answerOf(paragraph, 'How much is the order worth?')).toBe('$1.6 billion');
+    expect(answerOf('The ferry carries 300 passengers a night, for fares worth €2m a year.', 'How many passengers does the ferry carry?')).toBe('300');
+  });
+
+  it('answers what year with the year of a date, and prefers a date that has one', () => {
+    expect(answerOf('BSkyB acquired Sky Italia in November 2014, the company said.', 'What year did BSkyB acquire Sky Italia?')).toBe('2014');
+    expect(answerOf('In April, a storm hit the fleet; it was 1191.', 'What year did the storm hit the fleet?')).toBe('1191');
+    expect(answerOf('BSkyB acquired Sky Italia in November 2014, the company said.', 'When did BSkyB acquire Sky Italia?')).toBe('November 2014');
+  });
 });
+
