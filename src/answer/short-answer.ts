@@ -1,7 +1,7 @@
 import type { Chunk } from '../chunk/chunk.js';
 import { looseForm } from '../index/stats.js';
 import type { Question } from './question.js';
-import { candidates, fit, isCurrencySign, type Candidate } from './spans.js';
+import { candidates, fit, isCapitalizedNoun, isCurrencySign, isRegnalNumber, type Candidate } from './spans.js';
 
 /** The best short answer in a sentence, with how well it fits; `undefined` when no span fits. */
 export interface ShortAnswer {
@@ -71,10 +71,14 @@ function skippable(chunk: Chunk, asked: Asked, i: number): boolean {
   return isAsked(chunk, asked, i) || chunk.tokens[i]?.term === '';
 }
 
-/** Whether token `i` is a word of a name (a proper noun, not a ticker such as `NII.TO`, which stands on its own). */
+/**
+ * Whether token `i` is a word of a name: a proper noun (not a ticker such as
+ * `NII.TO`, which stands on its own), a capitalized noun inside a sentence, or
+ * a regnal number (`Richard I`).
+ */
 function isNameWord(chunk: Chunk, i: number): boolean {
   const token = chunk.tokens[i];
-  return token?.pos === 'PROPN' && !token.text.includes('.');
+  return (token?.pos === 'PROPN' && !token.text.includes('.')) || isCapitalizedNoun(chunk.tokens, i) || isRegnalNumber(chunk.tokens, i);
 }
 
 /** Drops question words at the edges of a span (`Norsat International Inc NII.TO` -> `NII.TO`); none left means no answer. */
@@ -82,7 +86,8 @@ function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate 
   let { first, last } = candidate;
   // A currency sign has no term, but `£304m` is not `304m`.
   while (first <= last && skippable(chunk, asked, first) && !(candidate.shape === 'amount' && isCurrencySign(chunk.tokens[first]))) first++;
-  while (last >= first && skippable(chunk, asked, last)) last--;
+  // `I` of `Richard I` is a stop word to the tagger, not to the name.
+  while (last >= first && skippable(chunk, asked, last) && !isRegnalNumber(chunk.tokens, last)) last--;
   if (first > last) return undefined;
   // `Andrew` of `Andrew Scheer` when the question names Scheer: what is left of a name is no answer.
   const cutLeft = first > candidate.first && isNameWord(chunk, first - 1) && isNameWord(chunk, first);

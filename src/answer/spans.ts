@@ -56,11 +56,11 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
   }
   // Runs of proper names, joined by `of`, `and`, `the`: `Globe and Mail`, `Duke of Normandy`.
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]?.pos !== 'PROPN') continue;
+    if (tokens[i]?.pos !== 'PROPN' && !(isCapitalizedNoun(tokens, i) && tokens[i + 1]?.pos === 'PROPN')) continue;
     let last = i;
     for (let j = i + 1; j < tokens.length; j++) {
       const token = tokens[j] as Token;
-      if (token.pos === 'PROPN') last = j;
+      if (token.pos === 'PROPN' || isCapitalizedNoun(tokens, j) || (isRegnalNumber(tokens, j) && j === last + 1)) last = j;
       else if (!NAME_JOINERS.has(token.text.toLowerCase())) break;
     }
     // `Tuesday`, `June`: days and months are dates, already candidates as such, not names of someone.
@@ -129,6 +129,24 @@ function isNominal(token: Token | undefined): boolean {
 
 function isNominalStart(token: Token | undefined): boolean {
   return isNominal(token) || token?.pos === 'DET' || token?.pos === 'ADJ';
+}
+
+/** A king's or a pope's number after the name (`Richard I`, `Ethelred II`); the tagger reads `I` as a pronoun. */
+const ROMAN_NUMERAL = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
+
+/** Whether token `i` is such a number right after a proper name. */
+export function isRegnalNumber(tokens: readonly Token[], i: number): boolean {
+  return ROMAN_NUMERAL.test(tokens[i]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN';
+}
+
+/**
+ * A capitalized common noun inside a sentence (`Sky` of `Sky Digital`, `HD` of
+ * `BBC HD`): the tagger's reading of a word of a name it does not know. Not the
+ * first word, where every word is capitalized.
+ */
+export function isCapitalizedNoun(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  return i > 0 && token?.pos === 'NOUN' && /^\p{Lu}/u.test(token.text) && !/^["“‘'(]$/.test(tokens[i - 1]?.text ?? '');
 }
 
 /** Whether a token is a currency sign (`£`, `$`, `€`, `¥`). */

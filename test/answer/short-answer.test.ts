@@ -36,5 +36,12 @@ describe('shortAnswer', () => {
     expect(answerOf('In April, a storm hit the fleet; it was 1191.', 'What year did the storm hit the fleet?')).toBe('1191');
     expect(answerOf('BSkyB acquired Sky Italia in November 2014, the company said.', 'When did BSkyB acquire Sky Italia?')).toBe('November 2014');
   });
+
+  it('keeps a name whole where the tagger reads a word of it as a common noun or a pronoun', () => {
+    const platform = 'The analogue service closed in 2001, due to the launch and expansion of the Sky Digital platform.';
+    expect(answerOf(platform, 'What platform caused the analogue service to close?')).toBe('Sky Digital');
+    const duchy = 'The duchy was a great fief of medieval France, and under Richard I of Normandy was forged into a principality.';
+    expect(answerOf(duchy, 'Who ruled the duchy of Normandy?')).toBe('Richard I');
+  });
 });
 
