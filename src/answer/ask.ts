@@ -48,15 +48,18 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     quotes: ranked.slice(0, settings.maxQuotes).map((r) => quoteOf(context, r, terms)),
     reason,
   });
-  const terms = weighTerms(question.tokens, context.stats);
+  const terms = askedTerms(question, context.stats);
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (terms.length === 0) return declined('The question has no words to look up in the article.');
 
   const ranked = rank(context, question, terms, settings.sentenceWeight, scope, settings.maxQuotes);
   const best = ranked[0];
   const known = knownShare(terms);
-  // A name the article never uses, or the X of a `what is the X of Y` question: what is asked about is not there.
-  const missing = terms.some((t) => (!t.known && t.token.pos === 'PROPN') || (t.token.term === question.relation && knownness(t) === 0));
+  // A name the article never uses, the X of a `what is the X of Y` question, or the thing whose name is asked: what is
+  // asked about is not there.
+  const missing = terms.some(
+    (t) => (!t.known && t.token.pos === 'PROPN') || ((t.token.term === question.relation || question.name?.named.includes(t.token.term)) && knownness(t) === 0),
+  );
   if (!best || known < settings.minCoverage || missing) {
     return declined(declineReason(question, missingPhrases(question, terms)), ranked);
   }
@@ -207,11 +210,18 @@ function clamp(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 }
 
+/** The question's weighted terms, without the words that only frame a question for a name where the article lacks them. */
+function askedTerms(question: Question, stats: CorpusStats): WeightedTerm[] {
+  const terms = weighTerms(question.tokens, stats);
+  const framing = question.name?.framing;
+  return framing ? terms.filter((t) => t.known || !framing.includes(t.token.term)) : terms;
+}
+
 /** The passages that best match a query, best first, whatever kind of answer it asks for. */
 export function search(context: AnswerContext, query: string, limit: number, options: AnswerOptions = {}, scope: Scope = {}): Quote[] {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(query.slice(0, settings.maxQuestionLength));
-  const terms = weighTerms(question.tokens, context.stats);
+  const terms = askedTerms(question, context.stats);
   if (terms.length === 0) return [];
   return rank(context, { ...question, kind: 'thing' }, terms, settings.sentenceWeight, scope, limit)
     .filter((r) => r.matched.length > 0)

@@ -28,6 +28,20 @@ export interface Question {
   relation?: string;
   /** Whether the question word stands for the subject (`who bought X`) or the object (`what does X cover`) of its verb. */
   role?: 'subject' | 'object';
+  /**
+   * Set for a question for a name (`What is the name of the ferry?`, `What was
+   * the naval base called?`), whose short answer is picked as a name. `framing`:
+   * the terms that only put the question so (`name`, `call`, `know`), which count
+   * where the article uses them and are not missed where it does not; `named`:
+   * the terms of the thing named (`naval`, `base`), which the article must use.
+   */
+  name?: NameQuestion;
+}
+
+/** See `Question.name`. */
+export interface NameQuestion {
+  framing: string[];
+  named: string[];
 }
 
 const DATE_NOUNS = new Set(['year', 'date', 'century', 'decade', 'month', 'day', 'time', 'era', 'period', 'age', 'season', 'week']);
@@ -41,11 +55,18 @@ const QUESTION_WORD = /^(who|whom|whose|what|which)$/i;
 /** Analyzes a question: its tokens, what to look up, and what kind of answer it wants. */
 export function parseQuestion(text: string): Question {
   const tokens = analyzeQuestion(text);
+  const name = nameQuestion(tokens);
   const content = tokens.filter((token) => token.term);
   const { kind, focus } = answerKind(tokens);
   const role = questionRole(tokens);
-  const asked = relation(tokens);
-  return { text, tokens, content, kind, ...(focus === undefined ? {} : { focus }), ...(asked === undefined ? {} : { relation: asked }), ...(role === undefined ? {} : { role }) };
+  const asked = name ? undefined : relation(tokens);
+  return {
+    text, tokens, content, kind,
+    ...(focus === undefined ? {} : { focus }),
+    ...(asked === undefined ? {} : { relation: asked }),
+    ...(role === undefined ? {} : { role }),
+    ...(name ? { name } : {}),
+  };
 }
 
 /** The noun a `what is the X of Y` question asks for: however often the article names Y, it must use X to say what it is. */
@@ -101,6 +122,36 @@ function answerKind(tokens: readonly Token[]): { kind: AnswerKind; focus?: strin
     }
   }
 }
+
+/**
+ * `What is the name of the ferry ...?`, `What was the naval base called?`,
+ * `... known as?`: a question for a name, whatever the thing named is. Returns
+ * the terms of the words that put it so (`name`, `call`, `know`) and of the
+ * thing named (`ferry`, `naval base`), or `undefined` for another question.
+ */
+function nameQuestion(tokens: readonly Token[]): NameQuestion | undefined {
+  const at = tokens.findIndex((token) => /^(what|which)$/i.test(token.text));
+  if (at === -1) return undefined;
+  const lower = (i: number): string => tokens[i]?.text.toLowerCase() ?? '';
+  // The words of a noun phrase from `from` on: `holding company`, `naval base`.
+  const phrase = (from: number): string[] => {
+    const out: string[] = [];
+    for (let i = from; NAMED_POS.has(tokens[i]?.pos ?? 'X'); i++) if (tokens[i]?.term) out.push(tokens[i]?.term as string);
+    return out;
+  };
+  if (COPULA.has(lower(at + 1)) && lower(at + 2) === 'the' && lower(at + 3) === 'name' && lower(at + 4) === 'of') {
+    const from = lower(at + 5) === 'the' || lower(at + 5) === 'a' ? at + 6 : at + 5;
+    return { framing: [tokens[at + 3]?.term ?? 'name'], named: phrase(from) };
+  }
+  let last = tokens.length - 1;
+  while (last > 0 && tokens[last]?.pos === 'PUNCT') last--;
+  const framed = /^(called|named)$/i.test(lower(last)) ? last : lower(last) === 'as' && lower(last - 1) === 'known' ? last - 1 : -1;
+  if (framed === -1) return undefined;
+  const from = COPULA.has(lower(at + 1)) && (lower(at + 2) === 'the' || lower(at + 2) === 'a') ? at + 3 : -1;
+  return { framing: [tokens[framed]?.term ?? ''], named: from === -1 ? [] : phrase(from) };
+}
+
+const NAMED_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
 
 /** The noun right after `what`/`which` (skipping adjectives): `what trade goal` -> `goal`. */
 function focusNoun(tokens: readonly Token[], from: number): string | undefined {

@@ -26,7 +26,8 @@ export function shortAnswer(chunk: Chunk, question: Question, matched: readonly 
   for (const candidate of candidates(chunk.tokens)) {
     let trimmed = trimAsked(candidate, asked, chunk);
     if (!trimmed) continue;
-    let shapeFit = fit(question.kind, trimmed.shape);
+    // A question for a name picks its span as a question for any named thing does.
+    let shapeFit = fit(question.name ? 'entity' : question.kind, trimmed.shape);
     // *What year ...?* asks for the year of a date (`2014` of `November 2014`), and a date without one answers it less well.
     if (question.focus === 'year' && trimmed.shape === 'date') {
       const year = yearIn(chunk, trimmed);

@@ -108,6 +108,25 @@ describe('Engine.ask', () => {
     }
   });
 
+  it('answers a question for a name though the article never uses the word name, call or know', () => {
+    expect(engine.ask('What is the name of the company that bought Norsat?')).toMatchObject({ answered: true, answer: 'Hytera Communications Corp Ltd 002583.SZ' });
+    const ferry = Engine.fromDocuments([
+      { id: 'ferry', title: 'Council keeps the Night Star ferry', paragraphs: ['The council voted on Thursday to keep the Night Star ferry running through the winter.'] },
+    ]);
+    for (const question of ['What is the name of the ferry?', 'What is the ferry called?', 'What is the ferry known as?']) {
+      expect(ferry.ask(question)).toMatchObject({ answered: true, answer: 'Night Star' });
+    }
+  });
+
+  it('declines a question for the name of a thing the article does not mention, naming it', () => {
+    for (const [question, missing] of [['What was the naval base called?', 'naval'], ['What is the name of the bridge?', 'bridge']] as const) {
+      const answer = engine.ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.reason).toContain(missing);
+      expect(answer.reason).not.toMatch(/name|call/);
+    }
+  });
+
   it('still declines when the article has only synonyms of the question words and does not say', () => {
     for (const question of ['What is the newspaper’s circulation?', 'Who owns the newspaper?']) {
       const answer = engine.ask(question);
