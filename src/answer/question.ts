@@ -13,7 +13,8 @@ export type AnswerKind =
   | 'manner' // how
   | 'entity' // which X, what X: a named thing preferred
   | 'definition' // who is X, what is X
-  | 'thing'; // what ...: a noun phrase
+  | 'thing' // what ...: a noun phrase
+  | 'confirmation'; // does X cover Y, is X ...: yes or no, which only the quoted sentence can say
 
 /** A question after analysis: its content tokens and the kind of answer it wants. */
 export interface Question {
@@ -50,6 +51,11 @@ const PERSON_NOUNS = new Set(['person', 'people', 'man', 'woman', 'king', 'queen
 const PLACE_NOUNS = new Set(['country', 'city', 'place', 'region', 'area', 'town', 'state', 'province', 'location', 'continent', 'island', 'nation', 'territory', 'village', 'county', 'capital']);
 const HOW_NUMBER = new Set(['many', 'old', 'far', 'big', 'large', 'tall', 'high', 'often', 'fast', 'heavy', 'deep', 'wide']);
 const COPULA = new Set(['is', 'was', 'are', 'were', "'s"]);
+/** The first words of a yes-or-no question. */
+const YES_NO_OPENERS = new Set([
+  'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'shall', 'has', 'have', 'had', 'may', 'might', 'must',
+  "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "can't", "won't", "hasn't", "haven't",
+]);
 const QUESTION_WORD = /^(who|whom|whose|what|which)$/i;
 
 /** Analyzes a question: its tokens, what to look up, and what kind of answer it wants. */
@@ -92,7 +98,7 @@ function questionRole(tokens: readonly Token[]): 'subject' | 'object' | undefine
 function answerKind(tokens: readonly Token[]): { kind: AnswerKind; focus?: string } {
   const words = tokens.map((token) => token.text.toLowerCase());
   const at = words.findIndex((word) => ['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how'].includes(word));
-  if (at === -1) return { kind: 'thing' };
+  if (at === -1) return { kind: YES_NO_OPENERS.has(words[0] ?? '') ? 'confirmation' : 'thing' };
   const word = words[at] as string;
   const next = words[at + 1] ?? '';
   switch (word) {

@@ -15,6 +15,7 @@ const LACKING: Record<AnswerKind, string> = {
   entity: 'that',
   definition: 'that',
   thing: 'that',
+  confirmation: 'that',
 };
 
 /**

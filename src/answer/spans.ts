@@ -189,6 +189,9 @@ export function fit(kind: AnswerKind, shape: Shape): number {
       return shape === 'phrase' ? 1 : shape === 'name' ? 0.5 : 0;
     case 'thing':
       return shape === 'phrase' ? 1 : shape === 'name' ? 0.8 : shape === 'clause' || shape === 'means' ? 0.4 : 0.5;
+    case 'confirmation':
+      // No span says yes or no: the quoted sentence is the answer.
+      return 0;
   }
 }
 

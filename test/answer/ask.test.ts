@@ -127,6 +127,14 @@ describe('Engine.ask', () => {
     }
   });
 
+  it('answers a yes-or-no question with the sentence that says, and no short answer that would not say yes or no', () => {
+    const answer = engine.ask('Does the agreement cover economic cyber espionage?');
+    expect(answer).toMatchObject({ answered: true, answer: '' });
+    expect(answer.quotes[0]?.paragraph).toBe(6);
+    expect(answer.quotes[0]?.text).toContain('covers only economic cyber espionage');
+    expect(engine.ask('Is the agreement binding?').answered).toBe(false);
+  });
+
   it('still declines when the article has only synonyms of the question words and does not say', () => {
     for (const question of ['What is the newspaper’s circulation?', 'Who owns the newspaper?']) {
       const answer = engine.ask(question);
