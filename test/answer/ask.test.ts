@@ -90,6 +90,13 @@ describe('Engine.ask', () => {
     expect(answer.answer).toBe('eastern branch');
   });
 
+  it('answers who holds a title with the name after it, when the question uses the title as a common noun', () => {
+    expect(engine.ask('Who is the prime minister of Canada?')).toMatchObject({ answered: true, answer: 'Justin Trudeau' });
+    // What is left of a name is still no answer: `Cisco` of `Cisco Systems`.
+    const system = Engine.fromDocuments([{ id: 'd', title: 'Pay TV', paragraphs: ['BSkyB uses the VideoGuard pay-TV scrambling system owned by NDS, a Cisco Systems company.'] }]);
+    expect(system.ask('What is the name of the TV scrambling system BSkyB uses?').answer).toBe('VideoGuard');
+  });
+
   it('never answers with what is left of a name the question uses (Andrew of Andrew Scheer)', () => {
     expect(engine.ask('Which television channel did Scheer talk to?').answer).toBe('CTV');
   });

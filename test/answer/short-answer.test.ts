@@ -44,4 +44,3 @@ describe('shortAnswer', () => {
     expect(answerOf(duchy, 'Who ruled the duchy of Normandy?')).toBe('Richard I');
   });
 });
-
