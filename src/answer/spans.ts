@@ -109,6 +109,8 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]?.text.toLowerCase() ?? '';
     if (!REASON_MARKERS.has(word) && word !== 'by') continue;
+    // `to lessen dependence` gives a purpose; `exports to the United States` does not.
+    if (word === 'to' && tokens[i]?.pos !== 'PART') continue;
     let last = i;
     while (last + 1 < tokens.length && !CLAUSE_END.has(tokens[last + 1]?.text ?? '')) last++;
     if (last > i) out.push({ first: i, last, shape: word === 'by' ? 'means' : 'clause' });

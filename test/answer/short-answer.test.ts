@@ -43,4 +43,10 @@ describe('shortAnswer', () => {
     const duchy = 'The duchy was a great fief of medieval France, and under Richard I of Normandy was forged into a principality.';
     expect(answerOf(duchy, 'Who ruled the duchy of Normandy?')).toBe('Richard I');
   });
+
+  it('answers why with the purpose an infinitive gives, not with where a preposition to points', () => {
+    const paragraph = 'The government wants to boost trade with China, in part to lessen dependence on exports to the United States.';
+    expect(answerOf(paragraph, 'Why does the government want to boost trade with China?')).toBe('lessen dependence on exports to the United States');
+  });
 });
+
