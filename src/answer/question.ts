@@ -1,5 +1,6 @@
 import { analyzeQuestion } from '../chunk/analyze.js';
 import type { Token } from '../chunk/token.js';
+import { SPEECH_VERBS } from './spans.js';
 
 /** What a question's answer must contain, from its question word. */
 export type AnswerKind =
@@ -14,6 +15,7 @@ export type AnswerKind =
   | 'entity' // which X, what X: a named thing preferred
   | 'definition' // who is X, what is X
   | 'thing' // what ...: a noun phrase
+  | 'statement' // what did X say / tell: what was said
   | 'confirmation'; // does X cover Y, is X ...: yes or no, which only the quoted sentence can say
 
 /** A question after analysis: its content tokens and the kind of answer it wants. */
@@ -119,6 +121,7 @@ function answerKind(tokens: readonly Token[]): { kind: AnswerKind; focus?: strin
       return { kind: 'manner' };
     default: {
       const focus = focusNoun(tokens, at + 1);
+      if (focus === undefined && asksWhatWasSaid(tokens, at)) return { kind: 'statement' };
       if (focus === undefined) return isDefinition(tokens, at) ? { kind: 'definition' } : { kind: 'thing' };
       if (DATE_NOUNS.has(focus)) return { kind: 'date', focus };
       if (NUMBER_NOUNS.has(focus)) return { kind: 'number', focus };
@@ -158,6 +161,20 @@ function nameQuestion(tokens: readonly Token[]): NameQuestion | undefined {
 }
 
 const NAMED_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
+
+/**
+ * `What did Andrew Scheer say?`, `What does China say about the accusations?`,
+ * `What did the official tell the paper?`: `what`, then do-support, then a
+ * speech verb that is the question's last verb (in *What did Microsoft announce
+ * it would rename SkyDrive to?* what was said is not what is asked).
+ */
+function asksWhatWasSaid(tokens: readonly Token[], at: number): boolean {
+  if (tokens[at]?.text.toLowerCase() !== 'what' || !DO_SUPPORT.has(tokens[at + 1]?.text.toLowerCase() ?? '')) return false;
+  const verbs = tokens.slice(at + 2).filter((token) => token.pos === 'VERB');
+  return verbs.length === 1 && SPEECH_VERBS.has(verbs[0]?.text.toLowerCase() ?? '');
+}
+
+const DO_SUPPORT = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'might', 'may', 'must']);
 
 /** The noun right after `what`/`which` (skipping adjectives): `what trade goal` -> `goal`. */
 function focusNoun(tokens: readonly Token[], from: number): string | undefined {

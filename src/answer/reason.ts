@@ -16,6 +16,7 @@ const LACKING: Record<AnswerKind, string> = {
   definition: 'that',
   thing: 'that',
   confirmation: 'that',
+  statement: 'what was said',
 };
 
 /**

@@ -41,7 +41,7 @@ export function shortAnswer(chunk: Chunk, question: Question, matched: readonly 
     if (shapeFit === 0) continue;
     // A reason clause marks itself (`because`, `as`) and often follows the whole statement it explains: how far it
     // stands from the question's words says little once it is past the first few words.
-    const distance = Math.min(distanceTo(trimmed, matched), trimmed.shape === 'clause' ? CLAUSE_REACH : 12);
+    const distance = Math.min(distanceTo(trimmed, matched), trimmed.shape === 'clause' || trimmed.shape === 'statement' ? CLAUSE_REACH : 12);
     const length = trimmed.last - trimmed.first + 1;
     const score = shapeFit - 0.06 * distance - 0.015 * Math.max(0, length - 4) + adjacency(trimmed, chunk, matched, question);
     if (!best || score > best.score) {
@@ -95,10 +95,12 @@ function isAskedName(chunk: Chunk, asked: Asked, i: number): boolean {
 /** Drops question words at the edges of a span (`Norsat International Inc NII.TO` -> `NII.TO`); none left means no answer. */
 function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate | undefined {
   let { first, last } = candidate;
+  // What someone said is quoted whole (`These are steps ...`, `it is also a victim ...`), not trimmed to its nouns.
+  const whole = candidate.shape === 'statement';
   // A currency sign has no term, but `£304m` is not `304m`.
-  while (first <= last && skippable(chunk, asked, first) && !(candidate.shape === 'amount' && isCurrencySign(chunk.tokens[first]))) first++;
+  while (!whole && first <= last && skippable(chunk, asked, first) && !(candidate.shape === 'amount' && isCurrencySign(chunk.tokens[first]))) first++;
   // `I` of `Richard I` is a stop word to the tagger, not to the name.
-  while (last >= first && skippable(chunk, asked, last) && !isRegnalNumber(chunk.tokens, last)) last--;
+  while (!whole && last >= first && skippable(chunk, asked, last) && !isRegnalNumber(chunk.tokens, last)) last--;
   if (first > last) return undefined;
   // `Andrew` of `Andrew Scheer` when the question names Scheer, `Cisco` of `Cisco Systems`: what is left of a name is
   // no answer. What follows a title the question uses as a common noun is one (`Justin Trudeau` after `Prime

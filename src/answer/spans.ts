@@ -10,7 +10,8 @@ export interface Candidate {
 
 /** What a candidate span looks like, to be matched against what the question wants. */
 /** `clause`: a reason or purpose (`because ...`, `to ...`); `means`: how something is done (`by ...`). */
-export type Shape = 'date' | 'number' | 'amount' | 'duration' | 'name' | 'phrase' | 'clause' | 'means';
+/** `statement`: what someone said, in quotation marks or after `said`. */
+export type Shape = 'date' | 'number' | 'amount' | 'duration' | 'name' | 'phrase' | 'clause' | 'means' | 'statement';
 
 const NAME_JOINERS = new Set(['of', 'and', 'the', 'de', 'du', 'von', 'van', 'la', 'le', '&', 'al', 'bin', 'y']);
 const REASON_MARKERS = new Set(['because', 'since', 'as', 'so', 'due', 'to', 'for', 'owing', 'thanks', 'amid', 'citing', 'blaming']);
@@ -115,7 +116,70 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
     while (last + 1 < tokens.length && !CLAUSE_END.has(tokens[last + 1]?.text ?? '')) last++;
     if (last > i) out.push({ first: i, last, shape: word === 'by' ? 'means' : 'clause' });
   }
+  out.push(...statements(tokens));
   return out;
+}
+
+/** The forms of the verbs that report speech: `says`, `told`, `announced`. */
+export const SPEECH_VERBS = new Set(
+  ['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'announce', 'announces', 'announced', 'state', 'states', 'stated',
+    'claim', 'claims', 'claimed', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued'],
+);
+/** Forms of `tell`, whose object is who was told, not what. */
+const TELL = new Set(['tell', 'tells', 'told', 'telling']);
+const OPENING_QUOTES = new Set(['“', '"', '‘']);
+const CLOSING_QUOTES = new Set(['”', '"', '’']);
+const STATEMENT_END = new Set(['.', ';', '!', '?', '”', '"']);
+
+/**
+ * What a sentence reports someone said: the words in quotation marks, the
+ * clause after a speech verb (`says it is also a victim of hacking`), and the
+ * clause before `, X said.`.
+ */
+function statements(tokens: readonly Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  const words = (first: number, last: number): void => {
+    while (first <= last && (tokens[first]?.pos === 'PUNCT' || tokens[first]?.text.toLowerCase() === 'that')) first++;
+    // Closing punctuation goes, but not the bracket that closes one opened inside: `($121 billion)`.
+    while (last >= first && tokens[last]?.pos === 'PUNCT' && !(tokens[last]?.text === ')' && tokens.slice(first, last).some((t) => t.text === '('))) last--;
+    if (last - first >= 2) out.push({ first, last, shape: 'statement' });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i]?.text ?? '';
+    if (OPENING_QUOTES.has(text) && (i === 0 || tokens[i - 1]?.end !== tokens[i]?.start || !/\w/.test(tokens[i - 1]?.text ?? ''))) {
+      let close = i + 1;
+      while (close < tokens.length && !CLOSING_QUOTES.has(tokens[close]?.text ?? '')) close++;
+      words(i + 1, close - 1);
+      i = close;
+      continue;
+    }
+    if (!SPEECH_VERBS.has(text.toLowerCase()) || tokens[i]?.pos !== 'VERB') continue;
+    let end = i + 1;
+    while (end < tokens.length && !STATEMENT_END.has(tokens[end]?.text ?? '')) end++;
+    // `said on Tuesday it had won ...`: when it was said comes first.
+    let from = i + 1;
+    if (tokens[from]?.pos === 'ADP' && isDateToken(tokens[from + 1])) from++;
+    while (isDateToken(tokens[from])) from++;
+    // `said in a statement on June 22`, `told CTV on Sunday`: where and when it was said, not what.
+    const circumstance = TELL.has(text.toLowerCase()) || tokens[from]?.pos === 'ADP' || tokens[from]?.pos === 'PUNCT' || end - from <= 4;
+    if (!circumstance) words(from, end - 1);
+    // `Breaches had dropped, advisers said.`: the statement comes first, after any dateline (`LONDON (Reuters) -`).
+    const comma = tokens.slice(0, i).map((t) => t.text).lastIndexOf(',');
+    if (circumstance && comma > 0 && !tokens.slice(0, comma).some((t) => OPENING_QUOTES.has(t.text))) words(datelineEnd(tokens, comma), comma - 1);
+  }
+  return out;
+}
+
+function isDateToken(token: Token | undefined): boolean {
+  return token?.entity === 'DATE' || token?.entity === 'TIME';
+}
+
+/** Where a sentence's text starts after a dateline such as `LONDON (Reuters) -`, before `limit`; 0 without one. */
+function datelineEnd(tokens: readonly Token[], limit: number): number {
+  for (let i = 1; i < Math.min(limit, 8); i++) {
+    if (/^[-–—]$/.test(tokens[i]?.text ?? '') && tokens[i - 1]?.text === ')') return i + 1;
+  }
+  return 0;
 }
 
 /** A participle joined by a hyphen to the word before it: `state-sponsored`, `China-based`. */
@@ -190,7 +254,9 @@ export function fit(kind: AnswerKind, shape: Shape): number {
     case 'definition':
       return shape === 'phrase' ? 1 : shape === 'name' ? 0.5 : 0;
     case 'thing':
-      return shape === 'phrase' ? 1 : shape === 'name' ? 0.8 : shape === 'clause' || shape === 'means' ? 0.4 : 0.5;
+      return shape === 'phrase' ? 1 : shape === 'name' ? 0.8 : shape === 'clause' || shape === 'means' || shape === 'statement' ? 0.4 : 0.5;
+    case 'statement':
+      return shape === 'statement' ? 1 : shape === 'clause' ? 0.5 : shape === 'phrase' ? 0.3 : 0;
     case 'confirmation':
       // No span says yes or no: the quoted sentence is the answer.
       return 0;

@@ -48,5 +48,21 @@ describe('shortAnswer', () => {
     const paragraph = 'The government wants to boost trade with China, in part to lessen dependence on exports to the United States.';
     expect(answerOf(paragraph, 'Why does the government want to boost trade with China?')).toBe('lessen dependence on exports to the United States');
   });
+
+  it('answers what someone said with the words they said, whole: in quotation marks, after said, or before it', () => {
+    const quoted = '“These are steps the Liberals are doing to appease the Chinese government,” party leader Andrew Scheer told CTV television on Sunday.';
+    expect(answerOf(quoted, 'What did Andrew Scheer say?')).toBe('These are steps the Liberals are doing to appease the Chinese government');
+    const after = 'China denies those accusations, and says it is also a victim of hacking.';
+    expect(answerOf(after, 'What does China say?')).toBe('it is also a victim of hacking');
+    const dated = 'Siemens Energy said on Tuesday it had won an order worth $1.6 billion to supply wind turbines.';
+    expect(answerOf(dated, 'What did Siemens Energy say?')).toBe('it had won an order worth $1.6 billion to supply wind turbines');
+    const before = 'LONDON (Reuters) - Britain will delay the northern leg of its railway, Transport Secretary Mark Harper said on Thursday.';
+    expect(answerOf(before, 'What did Mark Harper say?')).toBe('Britain will delay the northern leg of its railway');
+  });
+
+  it('answers a question about what a statement was about, not with the statement', () => {
+    const paragraph = 'On 31 July 2013, Microsoft announced that it will rename its SkyDrive cloud storage service OneDrive.';
+    expect(answerOf(paragraph, 'What year did Microsoft announce the rename?')).toBe('2013');
+  });
 });
 
