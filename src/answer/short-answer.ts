@@ -21,11 +21,7 @@ export interface ShortAnswer {
  * question and the sentence share.
  */
 export function shortAnswer(chunk: Chunk, question: Question, matched: readonly number[], alsoAsked: readonly string[] = []): ShortAnswer | undefined {
-  const asked: Asked = {
-    terms: new Set(question.content.map((t) => t.term).concat(alsoAsked)),
-    loose: new Set(question.content.map(looseForm)),
-    names: new Set(question.content.filter((t) => t.pos === 'PROPN').map((t) => t.term)),
-  };
+  const asked: Asked = { terms: new Set(question.content.map((t) => t.term).concat(alsoAsked)), loose: new Set(question.content.map(looseForm)) };
   let best: ShortAnswer | undefined;
   for (const candidate of candidates(chunk.tokens)) {
     let trimmed = trimAsked(candidate, asked, chunk);
@@ -60,11 +56,10 @@ function yearIn(chunk: Chunk, span: Candidate): number | undefined {
   return undefined;
 }
 
-/** The question's terms and loose forms, and the terms of the names it uses. */
+/** The question's terms and loose forms. */
 interface Asked {
   terms: Set<string>;
   loose: Set<string>;
-  names: Set<string>;
 }
 
 // Plain functions rather than closures made per call: this runs for every span of every ranked sentence.
@@ -87,10 +82,14 @@ function isNameWord(chunk: Chunk, i: number): boolean {
   return (token?.pos === 'PROPN' && !token.text.includes('.')) || isCapitalizedNoun(chunk.tokens, i) || isRegnalNumber(chunk.tokens, i);
 }
 
-/** Whether token `i` is a word of a name that the question uses as a name (capitalized, not as a common noun). */
-function isAskedName(chunk: Chunk, asked: Asked, i: number): boolean {
-  return isNameWord(chunk, i) && asked.names.has(chunk.tokens[i]?.term ?? '');
-}
+/** Words of the titles written before a name (`Prime Minister Justin Trudeau`, `Chief Executive Christian Bruch`). */
+const TITLES = new Set([
+  'prime', 'minister', 'president', 'vice', 'secretary', 'chancellor', 'premier', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess',
+  'earl', 'count', 'countess', 'lord', 'lady', 'sir', 'dame', 'pope', 'bishop', 'archbishop', 'cardinal', 'emperor', 'empress', 'sultan',
+  'chief', 'executive', 'officer', 'chairman', 'chairwoman', 'chair', 'director', 'governor', 'senator', 'mayor', 'general', 'admiral',
+  'colonel', 'captain', 'lieutenant', 'sergeant', 'judge', 'justice', 'commissioner', 'ambassador', 'leader', 'spokesman', 'spokeswoman',
+  'professor', 'doctor', 'dr', 'mr', 'mrs', 'ms', 'saint', 'st', 'transport', 'foreign', 'finance', 'defence', 'defense', 'health',
+]);
 
 /** Drops question words at the edges of a span (`Norsat International Inc NII.TO` -> `NII.TO`); none left means no answer. */
 function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate | undefined {
@@ -103,9 +102,9 @@ function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate 
   while (!whole && last >= first && skippable(chunk, asked, last) && !isRegnalNumber(chunk.tokens, last)) last--;
   if (first > last) return undefined;
   // `Andrew` of `Andrew Scheer` when the question names Scheer, `Cisco` of `Cisco Systems`: what is left of a name is
-  // no answer. What follows a title the question uses as a common noun is one (`Justin Trudeau` after `Prime
-  // Minister` for *Who is the prime minister?*): titles come first.
-  const cutLeft = first > candidate.first && isAskedName(chunk, asked, first - 1) && isNameWord(chunk, first);
+  // no answer. What follows a title is one (`Justin Trudeau` after `Prime Minister` for *Who is the prime
+  // minister?*): titles come first.
+  const cutLeft = first > candidate.first && isNameWord(chunk, first - 1) && !TITLES.has(chunk.tokens[first - 1]?.term ?? '') && isNameWord(chunk, first);
   const cutRight = last < candidate.last && isNameWord(chunk, last + 1) && isNameWord(chunk, last);
   if (candidate.shape === 'name' && (cutLeft || cutRight)) return undefined;
   // Mostly question words inside: the span restates the question.

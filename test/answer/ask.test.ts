@@ -90,8 +90,10 @@ describe('Engine.ask', () => {
     expect(answer.answer).toBe('eastern branch');
   });
 
-  it('answers who holds a title with the name after it, when the question uses the title as a common noun', () => {
-    expect(engine.ask('Who is the prime minister of Canada?')).toMatchObject({ answered: true, answer: 'Justin Trudeau' });
+  it('answers who holds a title with the name after it, however the question writes the title', () => {
+    for (const question of ['Who is the prime minister of Canada?', 'Who is the Prime Minister of Canada?']) {
+      expect(engine.ask(question)).toMatchObject({ answered: true, answer: 'Justin Trudeau' });
+    }
     // What is left of a name is still no answer: `Cisco` of `Cisco Systems`.
     const system = Engine.fromDocuments([{ id: 'd', title: 'Pay TV', paragraphs: ['BSkyB uses the VideoGuard pay-TV scrambling system owned by NDS, a Cisco Systems company.'] }]);
     expect(system.ask('What is the name of the TV scrambling system BSkyB uses?').answer).toBe('VideoGuard');
