@@ -38,10 +38,11 @@ describe('shortAnswer', () => {
   });
 
   it('keeps a name whole where the tagger reads a word of it as a common noun or a pronoun', () => {
-    const platform = 'The analogue service closed in 2001, due to the launch and expansion of the Sky Digital platform.';
-    expect(answerOf(platform, 'What platform caused the analogue service to close?')).toBe('Sky Digital');
-    const duchy = 'The duchy was a great fief of medieval France, and under Richard I of Normandy was forged into a principality.';
-    expect(answerOf(duchy, 'Who ruled the duchy of Normandy?')).toBe('Richard I');
+    const cases: Array<[paragraph: string, question: string, answer: string]> = [
+      ['The analogue service closed in 2001, due to the launch and expansion of the Sky Digital platform.', 'What platform caused the analogue service to close?', 'Sky Digital'],
+      ['The duchy was a great fief of medieval France, and under Richard I of Normandy was forged into a principality.', 'Who ruled the duchy of Normandy?', 'Richard I'],
+    ];
+    for (const [paragraph, question, answer] of cases) expect(answerOf(paragraph, question)).toBe(answer);
   });
 
   it('answers why with the purpose an infinitive gives, not with where a preposition to points', () => {
@@ -50,14 +51,25 @@ describe('shortAnswer', () => {
   });
 
   it('answers what someone said with the words they said, whole: in quotation marks, after said, or before it', () => {
-    const quoted = '“These are steps the Liberals are doing to appease the Chinese government,” party leader Andrew Scheer told CTV television on Sunday.';
-    expect(answerOf(quoted, 'What did Andrew Scheer say?')).toBe('These are steps the Liberals are doing to appease the Chinese government');
-    const after = 'China denies those accusations, and says it is also a victim of hacking.';
-    expect(answerOf(after, 'What does China say?')).toBe('it is also a victim of hacking');
-    const dated = 'Siemens Energy said on Tuesday it had won an order worth $1.6 billion to supply wind turbines.';
-    expect(answerOf(dated, 'What did Siemens Energy say?')).toBe('it had won an order worth $1.6 billion to supply wind turbines');
-    const before = 'LONDON (Reuters) - Britain will delay the northern leg of its railway, Transport Secretary Mark Harper said on Thursday.';
-    expect(answerOf(before, 'What did Mark Harper say?')).toBe('Britain will delay the northern leg of its railway');
+    const cases: Array<[paragraph: string, question: string, answer: string]> = [
+      [
+        '“These are steps the Liberals are doing to appease the Chinese government,” party leader Andrew Scheer told CTV television on Sunday.',
+        'What did Andrew Scheer say?',
+        'These are steps the Liberals are doing to appease the Chinese government',
+      ],
+      ['China denies those accusations, and says it is also a victim of hacking.', 'What does China say?', 'it is also a victim of hacking'],
+      [
+        'Siemens Energy said on Tuesday it had won an order worth $1.6 billion to supply wind turbines.',
+        'What did Siemens Energy say?',
+        'it had won an order worth $1.6 billion to supply wind turbines',
+      ],
+      [
+        'LONDON (Reuters) - Britain will delay the northern leg of its railway, Transport Secretary Mark Harper said on Thursday.',
+        'What did Mark Harper say?',
+        'Britain will delay the northern leg of its railway',
+      ],
+    ];
+    for (const [paragraph, question, answer] of cases) expect(answerOf(paragraph, question)).toBe(answer);
   });
 
   it('answers a question about what a statement was about, not with the statement', () => {
