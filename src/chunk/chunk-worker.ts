@@ -1,7 +1,8 @@
 /**
  * What a chunking worker thread does (started by `chunkCorpus`): takes
  * documents from the end of the corpus, one at a time, until the two threads
- * have taken them all, then sends back its columns, their buffers moved rather than copied.
+ * have taken them all or it has none of those it was given left, then sends
+ * back its columns, their buffers moved rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkBuilder, type ChunkParts } from './builder.js';
