@@ -107,18 +107,12 @@ export async function readSnapshot(file: string, key: SnapshotKey): Promise<Snap
   } catch {
     return { status: 'missing' };
   }
-  const firstLine = bytes.indexOf(10);
-  const secondLine = firstLine === -1 ? -1 : bytes.indexOf(10, firstLine + 1);
-  if (secondLine === -1 || bytes.subarray(0, firstLine).toString() !== MAGIC) return { status: 'corrupt', reason: 'not a newsbot snapshot' };
-  let header: Header;
-  try {
-    header = JSON.parse(bytes.subarray(firstLine + 1, secondLine).toString()) as Header;
-  } catch {
-    return { status: 'corrupt', reason: 'its header is damaged' };
-  }
+  const head = headerOf(bytes);
+  if ('reason' in head) return { status: 'corrupt', reason: head.reason };
+  const { header, payloadStart } = head;
   const stale = staleness(header.key, key);
   if (stale) return { status: 'stale', reason: stale };
-  const payload = bytes.subarray(secondLine + 1);
+  const payload = bytes.subarray(payloadStart);
   const expected = header.sections.reduce((sum, s) => sum + s.bytes, 0);
   if (payload.byteLength !== expected) return { status: 'corrupt', reason: `it holds ${payload.byteLength} of ${expected} bytes (truncated?)` };
   if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return { status: 'corrupt', reason: 'its checksum does not match' };
@@ -157,9 +151,8 @@ export async function snapshotMatches(file: string, key: SnapshotKey): Promise<b
     // The magic line and the header: a key and a dozen sections, well under this.
     const head = Buffer.alloc(HEADER_BYTES);
     const { bytesRead } = await handle.read(head, 0, HEADER_BYTES, 0);
-    const lines = head.subarray(0, bytesRead).toString().split('\n');
-    if (lines.length < 3 || lines[0] !== MAGIC) return false;
-    return staleness((JSON.parse(lines[1] as string) as Header).key, key) === undefined;
+    const found = headerOf(head.subarray(0, bytesRead));
+    return 'header' in found && staleness(found.header.key, key) === undefined;
   } catch {
     return false;
   } finally {
@@ -168,6 +161,18 @@ export async function snapshotMatches(file: string, key: SnapshotKey): Promise<b
 }
 
 const HEADER_BYTES = 64 * 1024;
+
+/** The header at the start of a snapshot's bytes, and where its payload starts; or why there is none. */
+function headerOf(bytes: Buffer): { header: Header; payloadStart: number } | { reason: string } {
+  const firstLine = bytes.indexOf(10);
+  const secondLine = firstLine === -1 ? -1 : bytes.indexOf(10, firstLine + 1);
+  if (secondLine === -1 || bytes.subarray(0, firstLine).toString() !== MAGIC) return { reason: 'not a newsbot snapshot' };
+  try {
+    return { header: JSON.parse(bytes.subarray(firstLine + 1, secondLine).toString()) as Header, payloadStart: secondLine + 1 };
+  } catch {
+    return { reason: 'its header is damaged' };
+  }
+}
 
 function staleness(found: SnapshotKey, wanted: SnapshotKey): string | undefined {
   if (found?.version !== wanted.version) return 'it was written by another version';
