@@ -164,8 +164,12 @@ function statements(tokens: readonly Token[]): Candidate[] {
     const circumstance = TELL.has(text.toLowerCase()) || tokens[from]?.pos === 'ADP' || tokens[from]?.pos === 'PUNCT' || end - from <= 4;
     if (!circumstance) words(from, end - 1);
     // `Breaches had dropped, advisers said.`: the statement comes first, after any dateline (`LONDON (Reuters) -`).
-    const comma = tokens.slice(0, i).map((t) => t.text).lastIndexOf(',');
-    if (circumstance && comma > 0 && !tokens.slice(0, comma).some((t) => OPENING_QUOTES.has(t.text))) words(datelineEnd(tokens, comma), comma - 1);
+    if (!circumstance) continue;
+    let comma = i - 1;
+    while (comma > 0 && tokens[comma]?.text !== ',') comma--;
+    let quoted = false;
+    for (let j = 0; j < comma && !quoted; j++) quoted = OPENING_QUOTES.has(tokens[j]?.text ?? '');
+    if (comma > 0 && !quoted) words(datelineEnd(tokens, comma), comma - 1);
   }
   return out;
 }
