@@ -1,19 +1,9 @@
 import type { Chunk } from '../chunk/chunk.js';
 import { isNegated } from '../chunk/negation.js';
 import type { Token } from '../chunk/token.js';
-import { looseForm, type CorpusStats, type Match, type WordIds } from '../index/stats.js';
+import { looseForm, type CorpusStats, type WordIds } from '../index/stats.js';
 import { isEnglishWord } from '../wordnet/related.js';
 import { NO_RELATED, relatedTerms, type RelatedTerms } from './related.js';
-
-/** How much a loose (stemmed) match counts against an exact one. */
-const LOOSE_MATCH = 0.4;
-
-/**
- * How much a match by a related word (a synonym, a negated opposite) counts
- * against an exact one: more than a stem, which may join unrelated words
- * (`university`, `universe`), as both words share one of their usual senses.
- */
-const RELATED_MATCH = 0.6;
 
 /** A question word with its weight: rare words in the article weigh more. */
 export interface WeightedTerm {
@@ -41,8 +31,8 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats): Weight
     const known = isKnown(token, stats);
     // WordNet is read only for a word the article lacks and does not merely misspell.
     const related = known || token !== asked ? NO_RELATED : relatedTerms(token, tokens[i + 1], stats);
-    // Names carry the topic of a question: `Norsat`, `Stanley Cup`.
-    const weight = stats.idf(token) * (token.pos === 'PROPN' ? 1.5 : token.pos === 'NUM' ? 1.3 : 1);
+    // How much a name or number matters beyond its rarity is the model's to learn (features `namesMatched`, `numbersMatched`).
+    const weight = stats.idf(token);
     out.push({ token, weight, known, related });
   });
   return out;
@@ -51,12 +41,6 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats): Weight
 /** The article's words that stand for the question's: each as the article spells it (corrected, joined) and its related words. */
 export function askedWords(terms: readonly WeightedTerm[]): string[] {
   return terms.flatMap((t) => [t.token.term, ...t.related.related]);
-}
-
-/** How far the article knows a question word: 1 when it uses it, less when it uses only words related to it, else 0. */
-export function knownness(term: WeightedTerm): number {
-  if (term.known) return 1;
-  return term.related.related.length > 0 || term.related.opposite.length > 0 ? RELATED_MATCH : 0;
 }
 
 function isKnown(token: Token, stats: CorpusStats): boolean {
@@ -91,34 +75,9 @@ function spellChecked(token: Token, stats: CorpusStats): Token {
   return corrected === undefined ? token : { ...token, term: corrected, word: corrected, stem: '' };
 }
 
-/** How much a match counts: 1 exact, less for a related word, less still for a stem, 0 none. */
-function strength(match: Match | undefined): number {
-  return match === 'exact' ? 1 : match === 'loose' ? LOOSE_MATCH : match === 'related' ? RELATED_MATCH : 0;
-}
-
-/** How much of the question a sentence and its paragraph cover, as shares of the question's weight. */
-export interface Coverage {
-  sentence: number;
-  paragraph: number;
-}
-
 /** The question words as lexicon ids, looked up once per question for `CorpusStats.matches`. */
 export function termIds(terms: readonly WeightedTerm[], stats: CorpusStats): WordIds[] {
   return terms.map((t) => stats.wordIds(t.token, t.related.related, t.related.opposite));
-}
-
-/** Coverage of a sentence and of its paragraph, from how each matches the question words (the paragraph holds the sentence, so it matches at least as well). */
-export function coverage(terms: readonly WeightedTerm[], own: readonly Match[], around: readonly Match[]): Coverage {
-  let total = 0;
-  let sentence = 0;
-  let whole = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const weight = (terms[i] as WeightedTerm).weight;
-    total += weight;
-    sentence += weight * strength(own[i]);
-    whole += weight * strength(around[i]);
-  }
-  return total === 0 ? { sentence: 0, paragraph: 0 } : { sentence: sentence / total, paragraph: whole / total };
 }
 
 /** Indexes of a chunk's tokens that match a question word, or a word related to it (an opposite where negated). */

@@ -18,6 +18,11 @@ export type AnswerKind =
   | 'statement' // what did X say / tell: what was said
   | 'confirmation'; // does X cover Y, is X ...: yes or no, which only the quoted sentence can say
 
+/** Every answer kind, in a fixed order (the order of the model's features for them). */
+export const ANSWER_KINDS: readonly AnswerKind[] = [
+  'person', 'place', 'date', 'number', 'amount', 'duration', 'reason', 'manner', 'entity', 'definition', 'thing', 'statement', 'confirmation',
+];
+
 /** A question after analysis: its content tokens and the kind of answer it wants. */
 export interface Question {
   text: string;

@@ -20,10 +20,16 @@ export interface ShortAnswer {
  * a compound, `the paper` restating `newspaper`), and close to the words the
  * question and the sentence share.
  */
-export function shortAnswer(chunk: Chunk, question: Question, matched: readonly number[], alsoAsked: readonly string[] = []): ShortAnswer | undefined {
+export function shortAnswer(
+  chunk: Chunk,
+  question: Question,
+  matched: readonly number[],
+  alsoAsked: readonly string[] = [],
+  spans: readonly Candidate[] = candidates(chunk.tokens),
+): ShortAnswer | undefined {
   const asked: Asked = { terms: new Set(question.content.map((t) => t.term).concat(alsoAsked)), loose: new Set(question.content.map(looseForm)) };
   let best: ShortAnswer | undefined;
-  for (const candidate of candidates(chunk.tokens)) {
+  for (const candidate of spans) {
     let trimmed = trimAsked(candidate, asked, chunk);
     if (!trimmed) continue;
     // A question for a name picks its span as a question for any named thing does.

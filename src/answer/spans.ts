@@ -13,6 +13,9 @@ export interface Candidate {
 /** `statement`: what someone said, in quotation marks or after `said`. */
 export type Shape = 'date' | 'number' | 'amount' | 'duration' | 'name' | 'phrase' | 'clause' | 'means' | 'statement';
 
+/** Every shape, in a fixed order (the order of the model's features for them). */
+export const SHAPES: readonly Shape[] = ['date', 'number', 'amount', 'duration', 'name', 'phrase', 'clause', 'means', 'statement'];
+
 const NAME_JOINERS = new Set(['of', 'and', 'the', 'de', 'du', 'von', 'van', 'la', 'le', '&', 'al', 'bin', 'y']);
 const REASON_MARKERS = new Set(['because', 'since', 'as', 'so', 'due', 'to', 'for', 'owing', 'thanks', 'amid', 'citing', 'blaming']);
 const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?', '(', ')', '—', '–']);

@@ -41,9 +41,9 @@ describe('bot /ask', () => {
   });
 
   it('declines a question the article cannot answer, saying what it lacks', async () => {
-    const { answer } = await ask('What is the capital of Germany?');
+    const { answer } = await ask('What is the boiling point of mercury?');
     const content = String(answer.messages[0]?.body.content);
-    expect(content).toContain("The article doesn't mention “Germany”");
+    expect(content).toMatch(/The article doesn't mention “(boiling point|mercury)”/);
     expect(content).not.toMatch(/^\*\*Q:\*\*.*\n\*\*/);
   });
 

@@ -5,14 +5,16 @@ import { parseQuestion } from '../../src/answer/question.js';
 import { loadCorpus } from '../../src/index.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 import { looseForm } from '../../src/index/stats.js';
+import { DEFAULT_INDEX_OPTIONS } from '../../src/index/search-index.js';
 
 
 /**
  * What retrieval must return, worked out apart from the engine's index: a MiniSearch
  * over each sentence's term and stem strings (read from the chunk objects), asked for
- * the question's words rarest first, its best 40 sentences, then their paragraphs.
+ * the question's words rarest first: the paragraphs of its best 15 sentences (the default), in that
+ * order, each sentence with its score (0 where it matched nothing).
  */
-function expectedCandidates(corpus: ReturnType<typeof buildIndex>): (question: string, document?: number) => number[] {
+function expectedCandidates(corpus: ReturnType<typeof buildIndex>): (question: string, document?: number) => Array<{ id: number; score: number }> {
   const { store, stats } = corpus;
   const reference = new MiniSearch<{ id: number; terms: string }>({ fields: ['terms'], tokenize: (text) => (text ? text.split(' ') : []), processTerm: (term) => term || null });
   const chunks = [...store.all()];
@@ -27,12 +29,13 @@ function expectedCandidates(corpus: ReturnType<typeof buildIndex>): (question: s
     const rarestFirst = words.filter((w) => postings(w) > 0).sort((a, b) => postings(a) - postings(b));
     if (rarestFirst.length === 0) return [];
     const found = reference.search(rarestFirst.join(' '), { combineWith: 'OR', ...(document === undefined ? {} : { filter: (r) => chunks[r.id]?.document === document }) });
-    const out = new Set<number>();
-    for (const { id } of found.slice(0, 40)) {
+    const scores = new Map<number, number>(found.map((r) => [r.id as number, r.score]));
+    const out = new Map<number, number>();
+    for (const { id } of found.slice(0, DEFAULT_INDEX_OPTIONS.candidates)) {
       const { document: d, paragraph } = chunks[id as number] as (typeof chunks)[number];
-      for (const sibling of chunks) if (sibling.document === d && sibling.paragraph === paragraph) out.add(sibling.id);
+      for (const sibling of chunks) if (sibling.document === d && sibling.paragraph === paragraph && !out.has(sibling.id)) out.set(sibling.id, scores.get(sibling.id) ?? 0);
     }
-    return [...out];
+    return [...out].map(([id, score]) => ({ id, score }));
   };
 }
 
@@ -58,7 +61,7 @@ describe('retrieval', () => {
     const paragraphs = new Set(holding.map((c) => c.paragraph));
     const expected = [...store.all()].filter((c) => paragraphs.has(c.paragraph)).map((c) => c.id);
     expect(holding.length).toBeGreaterThan(0);
-    expect(index.candidates(parseQuestion('Norsat').content).sort((a, b) => a - b)).toEqual(expected);
+    expect(index.candidates(parseQuestion('Norsat').content).map((r) => r.id).sort((a, b) => a - b)).toEqual(expected);
     expect(index.candidates(parseQuestion('Zanzibar').content)).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ describe('interaction log', () => {
     const { fake } = running;
     const sent: Array<[Promise<{ id: string }>, string, string]> = [
       [running.ask('who bought Norsat?'), 'ask', 'answered'],
-      [running.ask('How much did Hytera pay for Norsat?'), 'ask', 'declined'],
+      [running.ask('What is the boiling point of mercury?'), 'ask', 'declined'],
       [fake.sendCommand({ name: 'search', options: [stringOption('query', 'cyber espionage')] }), 'search', 'shown'],
       [fake.sendCommand({ name: 'passage', options: [{ name: 'number', type: 4, value: 8 }] }), 'passage', 'shown'],
       [fake.sendCommand({ name: 'passage', options: [{ name: 'number', type: 4, value: 999 }] }), 'passage', 'not-found'],

@@ -1,0 +1,128 @@
+import type { Chunk } from '../chunk/chunk.js';
+import type { ChunkStore } from '../chunk/store.js';
+import { isNegated } from '../chunk/negation.js';
+import type { Token } from '../chunk/token.js';
+import type { CorpusStats, Match, WordIds } from '../index/stats.js';
+import type { Retrieved, SearchIndex } from '../index/search-index.js';
+import type { SourceDocument } from '../types.js';
+import { askedWords, weighTerms, termIds, type WeightedTerm } from './evidence.js';
+import type { Question } from './question.js';
+
+/** What answering reads: the documents, their sentence chunks, statistics and index. */
+export interface AnswerContext {
+  documents: readonly SourceDocument[];
+  store: ChunkStore;
+  stats: CorpusStats;
+  index: SearchIndex;
+}
+
+/** Which documents a question is asked of: all (default), or the one at this index of `context.documents`. */
+export interface Scope {
+  document?: number;
+}
+
+/** A question with what the article knows of its words, worked out once per question. */
+export interface AskedQuestion {
+  question: Question;
+  /** The question's distinct content words, weighted by rarity. */
+  terms: WeightedTerm[];
+  /** `terms` as lexicon ids, for matching against the token columns. */
+  ids: WordIds[];
+  /** The article's words that stand for the question's (corrections, compounds, related words). */
+  asked: string[];
+  /** Terms the question negates (`covered` in *What is not covered?*) and those it affirms. */
+  negated: Set<string>;
+  affirmed: Set<string>;
+  /** Share of the question's weight that the article uses, and share it knows only by words related to it. */
+  known: number;
+  knownRelated: number;
+}
+
+/** A retrieved sentence with how it and its paragraph match each question word. */
+export interface CandidateSentence {
+  chunk: Chunk;
+  /** MiniSearch's BM25+ score (0 when the sentence shares no word with the question), and the sum of its paragraph's and of the sentences before and after it. */
+  bm25: number;
+  paragraphBm25: number;
+  windowBm25: number;
+  /** Per question word: how the sentence, its paragraph, and the sentences before and after it match it. */
+  sentence: Match[];
+  paragraph: Match[];
+  previous: Match[];
+  next: Match[];
+  /** Position of the sentence in its paragraph (from 0) and the paragraph's size in sentences. */
+  indexInParagraph: number;
+  paragraphSentences: number;
+}
+
+/** Analyses a question against the article's vocabulary. */
+export function askQuestion(question: Question, stats: CorpusStats): AskedQuestion {
+  const terms = askedTerms(question, stats);
+  const negated = new Set(question.tokens.filter((token, i) => token.term && isNegated(question.tokens, i)).map((token) => token.term));
+  const affirmed = new Set(question.content.map((token) => token.term).filter((term) => !negated.has(term)));
+  return { question, terms, ids: termIds(terms, stats), asked: askedWords(terms), negated, affirmed, known: weightShare(terms, (t) => t.known), knownRelated: weightShare(terms, (t) => !t.known && hasRelated(t)) };
+}
+
+/**
+ * The sentences worth scoring: MiniSearch's best sentences for the question's
+ * words (and, for a word the article lacks, its related words) and the other
+ * sentences of their paragraphs, each with how it matches the question.
+ */
+export function candidateSentences(context: AnswerContext, asked: AskedQuestion, scope: Scope = {}): CandidateSentence[] {
+  const { store, stats } = context;
+  const paragraphs = new Map<number, Match[]>();
+  const out: CandidateSentence[] = [];
+  const retrieved = context.index.candidates(queryTokens(asked.terms), scope.document);
+  // Retrieval returns whole paragraphs, so each sentence's neighbours in its paragraph are among them.
+  const scores = new Map(retrieved.map((r) => [r.id, r.score]));
+  const paragraphScores = new Map<number, number>();
+  for (const { id, score } of retrieved as Retrieved[]) {
+    const [first, end] = store.paragraphOf(id);
+    let around = paragraphs.get(first);
+    if (!around) paragraphs.set(first, (around = stats.matches(asked.ids, first, end)));
+    const none = asked.ids.map((): Match => 'none');
+    let paragraphBm25 = paragraphScores.get(first);
+    if (paragraphBm25 === undefined) {
+      paragraphBm25 = 0;
+      for (let sibling = first; sibling < end; sibling++) paragraphBm25 += scores.get(sibling) ?? 0;
+      paragraphScores.set(first, paragraphBm25);
+    }
+    const windowBm25 = score + (id > first ? (scores.get(id - 1) ?? 0) : 0) + (id + 1 < end ? (scores.get(id + 1) ?? 0) : 0);
+    out.push({
+      chunk: store.chunk(id) as Chunk,
+      bm25: score,
+      paragraphBm25,
+      windowBm25,
+      sentence: stats.matches(asked.ids, id, id + 1),
+      paragraph: around,
+      previous: id > first ? stats.matches(asked.ids, id - 1, id) : none,
+      next: id + 1 < end ? stats.matches(asked.ids, id + 1, id + 2) : none,
+      indexInParagraph: id - first,
+      paragraphSentences: end - first,
+    });
+  }
+  return out;
+}
+
+/** What retrieval looks up: the question's words, and for each word the article never uses, the article's words related to it. */
+function queryTokens(terms: readonly WeightedTerm[]): Token[] {
+  return terms.flatMap((t) => (t.known ? [t.token] : [t.token, ...[...t.related.related, ...t.related.opposite].map((term) => ({ ...t.token, term, word: term, stem: '' }))]));
+}
+
+/** Share of the question's weight in the terms that pass `test`. */
+function weightShare(terms: readonly WeightedTerm[], test: (term: WeightedTerm) => boolean): number {
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  const found = terms.reduce((sum, t) => sum + (test(t) ? t.weight : 0), 0);
+  return total === 0 ? 0 : found / total;
+}
+
+function hasRelated(term: WeightedTerm): boolean {
+  return term.related.related.length > 0 || term.related.opposite.length > 0;
+}
+
+/** The question's weighted terms, without the words that only frame a question for a name where the article lacks them. */
+function askedTerms(question: Question, stats: CorpusStats): WeightedTerm[] {
+  const terms = weighTerms(question.tokens, stats);
+  const framing = question.name?.framing;
+  return framing ? terms.filter((t) => t.known || !framing.includes(t.token.term)) : terms;
+}

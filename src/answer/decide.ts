@@ -1,0 +1,111 @@
+import type { AskedQuestion } from './candidates.js';
+import { FEATURE_NAMES } from './features.js';
+import { ANSWER_KINDS } from './question.js';
+import { isStrict } from './spans.js';
+
+/** A candidate sentence by its feature row, with the ranking model's score (a logit: higher holds the answer more likely). */
+export interface Ranked {
+  row: number;
+  logit: number;
+}
+
+/** What the decision features read: the question, its candidates best first, and their feature rows. */
+interface Decision {
+  q: AskedQuestion;
+  ranked: readonly Ranked[];
+  rows: ArrayLike<number>;
+}
+
+const WIDTH = FEATURE_NAMES.length;
+
+/** Feature `name` of the first candidate's row (0 when there is no candidate); a name that is no feature fails at start-up. */
+function first(name: string): DecisionFeature {
+  const at = FEATURE_NAMES.indexOf(name);
+  if (at < 0) throw new Error(`newsbot: no feature "${name}"`);
+  return ({ ranked, rows }) => {
+    const best = ranked[0];
+    return best === undefined ? 0 : (rows[best.row * WIDTH + at] as number);
+  };
+}
+
+type DecisionFeature = (d: Decision) => number;
+
+const firstSpanFit = first('spanFit');
+
+/** The logit given to a missing candidate (a question with one candidate has no second). */
+const NO_CANDIDATE = -10;
+
+/**
+ * The features of the decision to answer or decline, by name, as the decision
+ * model file lists them: how sure the ranker is of its first sentence and how
+ * far ahead of the second it is, and what the article lacks of the question.
+ */
+const DECISION_FEATURES: Record<string, DecisionFeature> = {
+  firstLogit: ({ ranked }) => ranked[0]?.logit ?? NO_CANDIDATE,
+  secondLogit: ({ ranked }) => ranked[1]?.logit ?? NO_CANDIDATE,
+  margin: ({ ranked }) => (ranked[0]?.logit ?? NO_CANDIDATE) - (ranked[1]?.logit ?? NO_CANDIDATE),
+  firstShare: ({ ranked }) => softmaxShare(ranked),
+  firstSentenceExact: first('sentenceExact'),
+  firstSentenceLoose: first('sentenceLoose'),
+  firstSentenceRelated: first('sentenceRelated'),
+  firstParagraphExact: first('paragraphExact'),
+  firstParagraphLoose: first('paragraphLoose'),
+  firstSentenceMissing: first('sentenceHeaviestMissing'),
+  firstParagraphMissing: first('paragraphHeaviestMissing'),
+  firstNamesMatched: first('namesMatched'),
+  firstParagraphNamesMatched: first('paragraphNamesMatched'),
+  firstNegation: first('negation'),
+  firstBigrams: first('bigrams'),
+  firstSpread: first('matchSpread'),
+  asksNegated: ({ q }) => (q.negated.size > 0 ? 1 : 0),
+  firstBm25: first('bm25'),
+  firstSpanFit: first('spanFit'),
+  lacksKind: (d) => (isStrict(d.q.question.kind) && firstSpanFit(d) === 0 ? 1 : 0),
+  candidates: ({ ranked }) => Math.log1p(ranked.length),
+  questionKnown: ({ q }) => q.known,
+  questionKnownRelated: ({ q }) => q.knownRelated,
+  unknownTerms: ({ q }) => Math.log1p(q.terms.filter((t) => !t.known).length),
+  heaviestUnknown: ({ q }) => heaviestUnknown(q),
+  missingName: ({ q }) => (q.terms.some((t) => !t.known && t.token.pos === 'PROPN') ? 1 : 0),
+  missingAsked: ({ q }) => (missingAsked(q) ? 1 : 0),
+  questionTerms: ({ q }) => Math.log1p(q.terms.length),
+  ...Object.fromEntries(ANSWER_KINDS.map((kind) => [`asks_${kind}`, ({ q }: Decision) => (q.question.kind === kind ? 1 : 0)])),
+};
+
+/** The decision feature names, in the order of a decision row. */
+export const DECISION_FEATURE_NAMES: readonly string[] = Object.keys(DECISION_FEATURES);
+const DECISION_LIST: readonly DecisionFeature[] = Object.values(DECISION_FEATURES);
+
+/** The decision row of a question whose candidates are ranked best first, from their feature rows. */
+export function decisionRow(q: AskedQuestion, ranked: readonly Ranked[], rows: ArrayLike<number>): Float64Array {
+  const decision = { q, ranked, rows };
+  return Float64Array.from(DECISION_LIST, (feature) => feature(decision));
+}
+
+/** The first candidate's share of the ranker's softmax over all candidates: how far it stands out from every other, not only the second. */
+function softmaxShare(ranked: readonly Ranked[]): number {
+  const top = ranked[0]?.logit;
+  if (top === undefined) return 0;
+  let sum = 0;
+  for (const r of ranked) sum += Math.exp(r.logit - top);
+  return 1 / sum;
+}
+
+/** The largest share of the question's weight that one word the article never uses carries. */
+function heaviestUnknown(q: AskedQuestion): number {
+  const total = q.terms.reduce((sum, t) => sum + t.weight, 0);
+  const heaviest = Math.max(0, ...q.terms.filter((t) => !t.known).map((t) => t.weight));
+  return total === 0 ? 0 : heaviest / total;
+}
+
+/**
+ * Whether the article lacks, and has no word related to, the X of a *what is
+ * the X of Y* question or the thing whose name is asked: what is asked about is
+ * not there, however well the rest matches.
+ */
+export function missingAsked(q: AskedQuestion): boolean {
+  const { relation, name } = q.question;
+  return q.terms.some(
+    (t) => !t.known && t.related.related.length === 0 && t.related.opposite.length === 0 && (t.token.term === relation || (name?.named.includes(t.token.term) ?? false)),
+  );
+}

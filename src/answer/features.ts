@@ -1,0 +1,272 @@
+import type { Chunk } from '../chunk/chunk.js';
+import { isNegated } from '../chunk/negation.js';
+import type { Match } from '../index/stats.js';
+import type { AskedQuestion, CandidateSentence } from './candidates.js';
+import { matchedTokens } from './evidence.js';
+import { ANSWER_KINDS } from './question.js';
+import { shortAnswer, type ShortAnswer } from './short-answer.js';
+import { candidates as spanCandidates, SHAPES, type Candidate, type Shape } from './spans.js';
+
+/**
+ * A candidate sentence measured against the question: what the features are
+ * read from. Nothing here is a weight; the ranking model weighs it all.
+ */
+export interface Measured {
+  candidate: CandidateSentence;
+  /** Indexes of the sentence's tokens that match a question word. */
+  matched: number[];
+  /** The sentence's best short answer for the question, if a span of a fitting shape exists. */
+  span: ShortAnswer | undefined;
+  /** The shapes of the spans the sentence holds that are not made of question words. */
+  shapes: Set<Shape>;
+}
+
+/** What the features compare a candidate with: the best of all candidates of the question. */
+interface Best {
+  sentenceExact: number;
+  paragraphExact: number;
+  bm25: number;
+  windowBm25: number;
+  paragraphBm25: number;
+  /** Each candidate's rank (from 0) by its sentence's exact coverage, by BM25, and by the BM25 of it with its neighbours. */
+  coverageRank: Map<Measured, number>;
+  bm25Rank: Map<Measured, number>;
+  windowRank: Map<Measured, number>;
+}
+
+type Feature = (m: Measured, q: AskedQuestion, best: Best) => number;
+
+/**
+ * The features of a (question, sentence) pair, by name. The ranking model file
+ * lists the names it was fitted with, in this order; adding a feature is one
+ * entry here and a `npm run train`.
+ */
+const FEATURES: Record<string, Feature> = {
+  // How much of the question the sentence says: IDF-weighted shares by kind of match.
+  sentenceExact: (m, q) => share(q, m.candidate.sentence, 'exact'),
+  sentenceLoose: (m, q) => share(q, m.candidate.sentence, 'loose'),
+  sentenceRelated: (m, q) => share(q, m.candidate.sentence, 'related'),
+  sentenceTermsMatched: (m, q) => count(m.candidate.sentence, q) / Math.max(1, q.terms.length),
+  paragraphExact: (m, q) => share(q, m.candidate.paragraph, 'exact'),
+  paragraphLoose: (m, q) => share(q, m.candidate.paragraph, 'loose'),
+  paragraphRelated: (m, q) => share(q, m.candidate.paragraph, 'related'),
+  previousExact: (m, q) => share(q, m.candidate.previous, 'exact'),
+  nextExact: (m, q) => share(q, m.candidate.next, 'exact'),
+  // The same against the best candidate's: a question's scores mean little on their own.
+  sentenceExactBehind: (m, q, best) => best.sentenceExact - share(q, m.candidate.sentence, 'exact'),
+  paragraphExactBehind: (m, q, best) => best.paragraphExact - share(q, m.candidate.paragraph, 'exact'),
+  coverageRank: (m, _q, best) => Math.log1p(best.coverageRank.get(m) ?? 0),
+  bm25: (m) => Math.log1p(m.candidate.bm25),
+  bm25Relative: (m, _q, best) => relative(m.candidate.bm25, best.bm25),
+  bm25Rank: (m, _q, best) => Math.log1p(best.bm25Rank.get(m) ?? 0),
+  windowBm25Relative: (m, _q, best) => relative(m.candidate.windowBm25, best.windowBm25),
+  windowRank: (m, _q, best) => Math.log1p(best.windowRank.get(m) ?? 0),
+  paragraphBm25: (m) => Math.log1p(m.candidate.paragraphBm25),
+  paragraphBm25Relative: (m, _q, best) => relative(m.candidate.paragraphBm25, best.paragraphBm25),
+  sharesNoWord: (m) => (m.candidate.bm25 === 0 ? 1 : 0),
+  // The heaviest question word the sentence, or its paragraph, does not have at all: often what makes a question unanswerable.
+  sentenceHeaviestMissing: (m, q) => heaviestMissing(q, m.candidate.sentence),
+  paragraphHeaviestMissing: (m, q) => heaviestMissing(q, m.candidate.paragraph),
+  // Names, numbers and the question's focus noun, which carry its topic.
+  namesMatched: (m, q) => shareOfPos(q, m.candidate.sentence, 'PROPN'),
+  paragraphNamesMatched: (m, q) => shareOfPos(q, m.candidate.paragraph, 'PROPN'),
+  numbersMatched: (m, q) => shareOfPos(q, m.candidate.sentence, 'NUM'),
+  focusMatched: (m, q) => focusMatch(m, q),
+  // Word order: question bigrams the sentence has in the same order, close together.
+  bigrams: (m, q) => bigramShare(m, q),
+  // How tightly the matched words sit together.
+  matchSpread: (m) => spread(m),
+  sentenceLength: (m) => Math.log1p(m.candidate.chunk.tokens.length),
+  newNames: (m) => Math.log1p(newNames(m)),
+  // Negation: the sentence negates what the question negates (+1), or what it affirms (-1).
+  negation: (m, q) => negationAgreement(m, q),
+  // Where the sentence stands.
+  indexInParagraph: (m) => Math.log1p(m.candidate.indexInParagraph),
+  paragraphSentences: (m) => Math.log1p(m.candidate.paragraphSentences),
+  firstOfParagraph: (m) => (m.candidate.indexInParagraph === 0 ? 1 : 0),
+  paragraphNumber: (m) => Math.log(m.candidate.chunk.paragraph),
+  // The answer's kind: whether the sentence holds a span of the asked kind, and which shapes it holds.
+  spanFit: (m) => m.span?.fit ?? 0,
+  spanScore: (m) => m.span?.score ?? -1,
+  ...Object.fromEntries(SHAPES.map((shape) => [`holds_${shape}`, (m: Measured) => (m.shapes.has(shape) ? 1 : 0)])),
+  // The question, repeated on each of its rows, so the model can weigh the above by the kind of question.
+  ...Object.fromEntries(ANSWER_KINDS.map((kind) => [`asks_${kind}`, (_m: Measured, q: AskedQuestion) => (q.question.kind === kind ? 1 : 0)])),
+  asksNegated: (_m, q) => (q.negated.size > 0 ? 1 : 0),
+  asksSubject: (_m, q) => (q.question.role === 'subject' ? 1 : 0),
+  asksObject: (_m, q) => (q.question.role === 'object' ? 1 : 0),
+  questionTerms: (_m, q) => Math.log1p(q.terms.length),
+  questionKnown: (_m, q) => q.known,
+  questionKnownRelated: (_m, q) => q.knownRelated,
+};
+
+/** The feature names, in the order of a feature row. */
+export const FEATURE_NAMES: readonly string[] = Object.keys(FEATURES);
+const FEATURE_LIST: readonly Feature[] = Object.values(FEATURES);
+
+/** Measures each candidate sentence (its matched words, short answer and span shapes). */
+export function measure(asked: AskedQuestion, candidates: readonly CandidateSentence[]): Measured[] {
+  return candidates.map((candidate) => {
+    const matched = matchedTokens(candidate.chunk, asked.terms);
+    const spans = spanCandidates(candidate.chunk.tokens);
+    const span = shortAnswer(candidate.chunk, asked.question, matched, asked.asked, spans);
+    return { candidate, matched, span, shapes: shapesOf(candidate.chunk, asked, spans) };
+  });
+}
+
+/** The feature rows of the measured candidates, one after another (`FEATURE_NAMES.length` numbers each). */
+export function featureRows(asked: AskedQuestion, measured: readonly Measured[]): Float64Array {
+  const best = bestOf(asked, measured);
+  const width = FEATURE_LIST.length;
+  const rows = new Float64Array(measured.length * width);
+  measured.forEach((m, i) => {
+    for (let f = 0; f < width; f++) rows[i * width + f] = (FEATURE_LIST[f] as Feature)(m, asked, best);
+  });
+  return rows;
+}
+
+function bestOf(asked: AskedQuestion, measured: readonly Measured[]): Best {
+  const exact = measured.map((m) => share(asked, m.candidate.sentence, 'exact'));
+  const byCoverage = measured.map((m, i) => ({ m, value: exact[i] as number })).sort((a, b) => b.value - a.value);
+  const byBm25 = [...measured].sort((a, b) => b.candidate.bm25 - a.candidate.bm25);
+  const byWindow = [...measured].sort((a, b) => b.candidate.windowBm25 - a.candidate.windowBm25);
+  return {
+    sentenceExact: Math.max(0, ...exact),
+    paragraphExact: Math.max(0, ...measured.map((m) => share(asked, m.candidate.paragraph, 'exact'))),
+    bm25: Math.max(0, ...measured.map((m) => m.candidate.bm25)),
+    windowBm25: Math.max(0, ...measured.map((m) => m.candidate.windowBm25)),
+    paragraphBm25: Math.max(0, ...measured.map((m) => m.candidate.paragraphBm25)),
+    coverageRank: denseRanks(byCoverage.map((entry) => [entry.m, entry.value])),
+    bm25Rank: denseRanks(byBm25.map((m) => [m, m.candidate.bm25])),
+    windowRank: denseRanks(byWindow.map((m) => [m, m.candidate.windowBm25])),
+  };
+}
+
+function relative(value: number, best: number): number {
+  return best > 0 ? value / best : 0;
+}
+
+/** The largest share of the question's weight carried by one word that these matches lack entirely. */
+function heaviestMissing(q: AskedQuestion, matches: readonly Match[]): number {
+  let total = 0;
+  let heaviest = 0;
+  q.terms.forEach((t, i) => {
+    total += t.weight;
+    if (matches[i] === 'none') heaviest = Math.max(heaviest, t.weight);
+  });
+  return total === 0 ? 0 : heaviest / total;
+}
+
+/** Ranks from 0, equal values sharing one, for entries sorted best first. */
+function denseRanks(sorted: ReadonlyArray<readonly [Measured, number]>): Map<Measured, number> {
+  const ranks = new Map<Measured, number>();
+  let rank = -1;
+  let last = Number.NaN;
+  for (const [m, value] of sorted) {
+    if (value !== last) rank++;
+    last = value;
+    ranks.set(m, rank);
+  }
+  return ranks;
+}
+
+/** The question's weight matched with exactly this kind of match, as a share of its whole weight. */
+export function share(q: AskedQuestion, matches: readonly Match[], kind: Match): number {
+  let total = 0;
+  let found = 0;
+  q.terms.forEach((t, i) => {
+    total += t.weight;
+    if (matches[i] === kind) found += t.weight;
+  });
+  return total === 0 ? 0 : found / total;
+}
+
+/** How many question words are matched exactly or by stem. */
+function count(matches: readonly Match[], q: AskedQuestion): number {
+  return q.terms.filter((_t, i) => matches[i] === 'exact' || matches[i] === 'loose').length;
+}
+
+/** Share of the question's words of this part of speech matched exactly or by stem; 0 when it has none. */
+function shareOfPos(q: AskedQuestion, matches: readonly Match[], pos: string): number {
+  let total = 0;
+  let found = 0;
+  q.terms.forEach((t, i) => {
+    if (t.token.pos !== pos) return;
+    total++;
+    if (matches[i] === 'exact' || matches[i] === 'loose') found++;
+  });
+  return total === 0 ? 0 : found / total;
+}
+
+/** 1 when the sentence uses the question's focus noun (`newspaper` of *which newspaper*), 0 when it does not or there is none. */
+function focusMatch(m: Measured, q: AskedQuestion): number {
+  const focus = q.question.focus;
+  if (focus === undefined) return 0;
+  const i = q.terms.findIndex((t) => t.token.term === focus);
+  return i >= 0 && m.candidate.sentence[i] !== 'none' ? 1 : 0;
+}
+
+/** Share of the question's consecutive word pairs that the sentence has in the same order, at most two words apart. */
+function bigramShare(m: Measured, q: AskedQuestion): number {
+  const words = q.question.content.map((t) => t.term);
+  if (words.length < 2) return 0;
+  const tokens = m.candidate.chunk.tokens;
+  const positions = new Map<string, number[]>();
+  tokens.forEach((token, i) => {
+    if (!token.term) return;
+    for (const form of [token.term, token.word]) {
+      const list = positions.get(form) ?? [];
+      list.push(i);
+      positions.set(form, list);
+    }
+  });
+  let found = 0;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const first = positions.get(words[i] as string) ?? [];
+    const second = positions.get(words[i + 1] as string) ?? [];
+    if (first.some((a) => second.some((b) => b > a && b - a <= 3))) found++;
+  }
+  return found / (words.length - 1);
+}
+
+/** Tokens between the first and last matched word, per matched word (1 when they stand side by side); 0 with under two. */
+function spread(m: Measured): number {
+  if (m.matched.length < 2) return 0;
+  const first = m.matched[0] as number;
+  const last = m.matched[m.matched.length - 1] as number;
+  return Math.log((last - first + 1) / m.matched.length);
+}
+
+/** Proper nouns of the sentence that the question does not use: names that may be the answer. */
+function newNames(m: Measured): number {
+  const matched = new Set(m.matched);
+  return m.candidate.chunk.tokens.filter((token, i) => token.pos === 'PROPN' && !matched.has(i)).length;
+}
+
+function negationAgreement(m: Measured, q: AskedQuestion): number {
+  let agreement = 0;
+  const tokens = m.candidate.chunk.tokens;
+  for (const i of m.matched) {
+    const term = tokens[i]?.term ?? '';
+    if (!isNegated(tokens, i)) continue;
+    if (q.negated.has(term)) return 1;
+    if (q.affirmed.has(term)) agreement = -1;
+  }
+  return agreement;
+}
+
+/** The shapes of the sentence's spans that are not only question words. */
+function shapesOf(chunk: Chunk, q: AskedQuestion, spans: readonly Candidate[]): Set<Shape> {
+  const asked = new Set(q.asked);
+  const out = new Set<Shape>();
+  for (const span of spans) {
+    if (out.has(span.shape)) continue;
+    for (let i = span.first; i <= span.last; i++) {
+      const term = chunk.tokens[i]?.term;
+      if (term && !asked.has(term)) {
+        out.add(span.shape);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NewsbotError, quoteValue } from '../errors.js';
+
+/** One fully connected layer: `weights[i][o]` from input `i` to output `o`. */
+export interface DenseLayer {
+  weights: number[][];
+  bias: number[];
+  activation: 'relu' | 'sigmoid' | 'linear';
+}
+
+/** A fitted network as the model file stores it: the feature names it was fitted with, their standardization and its layers. */
+export interface NetworkFile {
+  features: string[];
+  /** Per feature: subtracted, then divided by `scale`, before the first layer. */
+  mean: number[];
+  scale: number[];
+  layers: DenseLayer[];
+}
+
+/** A row of a reliability table: the answers given in one confidence band, and how many of them quoted the answer (cross-validated). */
+export interface ReliabilityBand {
+  from: number;
+  to: number;
+  answers: number;
+  right: number;
+  meanConfidence: number;
+}
+
+/** What `npm run train` writes to `models/answer.json`. */
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  /** A hash of the fitted weights: changes whenever the models do. */
+  version: string;
+  /** Scores a candidate sentence: the logit of the probability that it holds the answer. */
+  ranker: NetworkFile;
+  /** From the question and its best candidates: the probability that the first quote answers the question. */
+  decider: NetworkFile;
+  /** Below this probability the engine declines (chosen on the cross-validation folds, see the README). */
+  threshold: number;
+  /** Cross-validated reliability of `decider`, for the README and `npm run train`'s report. */
+  reliability: ReliabilityBand[];
+}
+
+export const MODEL_FORMAT = 'newsbot-answer-model/1' as const;
+
+/** The model file shipped with the project. */
+export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../models/answer.json');
+
+/**
+ * A network ready to score rows of features. Built from a `NetworkFile` whose
+ * feature names must be exactly `expected`, in order: a feature added, removed
+ * or moved in code without re-training fails here, loudly, instead of shifting
+ * every weight.
+ */
+export class Network {
+  readonly inputs: number;
+  private readonly mean: Float64Array;
+  private readonly scale: Float64Array;
+  private readonly layers: Array<{ weights: Float64Array; bias: Float64Array; inputs: number; outputs: number; activation: DenseLayer['activation'] }>;
+  private readonly buffers: [Float64Array, Float64Array];
+
+  constructor(file: NetworkFile, expected: readonly string[], name = 'model') {
+    const names = file.features.join(', ');
+    if (names !== expected.join(', ')) {
+      throw new NewsbotError(`the ${name} was fitted with features ${quoteValue(names.slice(0, 200))}, not the ones the code computes: run npm run train`);
+    }
+    this.inputs = expected.length;
+    this.mean = Float64Array.from(file.mean);
+    this.scale = Float64Array.from(file.scale, (s) => (s > 0 ? s : 1));
+    let inputs = this.inputs;
+    this.layers = file.layers.map((layer) => {
+      const outputs = layer.bias.length;
+      if (layer.weights.length !== inputs || layer.weights.some((row) => row.length !== outputs)) throw new NewsbotError(`the ${name}'s layers do not fit together`);
+      const weights = new Float64Array(inputs * outputs);
+      layer.weights.forEach((row, i) => row.forEach((w, o) => (weights[i * outputs + o] = w)));
+      const built = { weights, bias: Float64Array.from(layer.bias), inputs, outputs, activation: layer.activation };
+      inputs = outputs;
+      return built;
+    });
+    if (inputs !== 1) throw new NewsbotError(`the ${name} must have one output, not ${inputs}`);
+    const widest = Math.max(this.inputs, ...this.layers.map((l) => l.outputs));
+    this.buffers = [new Float64Array(widest), new Float64Array(widest)];
+  }
+
+  /** The network's output for the row of features at `rows[offset ...]`, before its last activation (a logit for a sigmoid output). */
+  logit(rows: Float64Array, offset = 0): number {
+    let [input, output] = this.buffers;
+    for (let i = 0; i < this.inputs; i++) input[i] = ((rows[offset + i] as number) - (this.mean[i] as number)) / (this.scale[i] as number);
+    let result = 0;
+    this.layers.forEach((layer, l) => {
+      const { weights, bias, inputs, outputs } = layer;
+      for (let o = 0; o < outputs; o++) output[o] = bias[o] as number;
+      for (let i = 0; i < inputs; i++) {
+        const x = input[i] as number;
+        if (x === 0) continue;
+        const row = i * outputs;
+        for (let o = 0; o < outputs; o++) output[o] = (output[o] as number) + x * (weights[row + o] as number);
+      }
+      if (l === this.layers.length - 1) {
+        result = output[0] as number;
+        return;
+      }
+      for (let o = 0; o < outputs; o++) output[o] = activate(layer.activation, output[o] as number);
+      [input, output] = [output, input];
+    });
+    return result;
+  }
+
+  /** The network's output for a row, after its last activation. */
+  predict(rows: Float64Array, offset = 0): number {
+    const last = this.layers[this.layers.length - 1] as { activation: DenseLayer['activation'] };
+    return activate(last.activation, this.logit(rows, offset));
+  }
+}
+
+function activate(activation: DenseLayer['activation'], x: number): number {
+  return activation === 'relu' ? Math.max(0, x) : activation === 'sigmoid' ? sigmoid(x) : x;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Reads a model file; a missing or malformed one is a one-line `NewsbotError`. */
+export function readModelFile(path: string = DEFAULT_MODEL_PATH): ModelFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new NewsbotError(`model file ${quoteValue(path)} cannot be read: run npm run train`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new NewsbotError(`model file ${quoteValue(path)} is not JSON`);
+  }
+  const file = json as Partial<ModelFile>;
+  if (file.format !== MODEL_FORMAT || !file.ranker || !file.decider || typeof file.threshold !== 'number' || typeof file.version !== 'string') {
+    throw new NewsbotError(`model file ${quoteValue(path)} is not a ${MODEL_FORMAT} model: run npm run train`);
+  }
+  return file as ModelFile;
+}
+
+/** The fitted models as `ask` uses them. */
+export interface AnswerModel {
+  version: string;
+  ranker: Network;
+  decider: Network;
+  threshold: number;
+}
+
+/** Builds the networks of a model file, checking their feature names against the code's. */
+export function answerModelOf(file: ModelFile, rankerFeatures: readonly string[], deciderFeatures: readonly string[]): AnswerModel {
+  return {
+    version: file.version,
+    ranker: new Network(file.ranker, rankerFeatures, 'ranking model'),
+    decider: new Network(file.decider, deciderFeatures, 'decision model'),
+    threshold: file.threshold,
+  };
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_MODEL_PATH, MODEL_FORMAT, type ModelFile } from '../answer/model.js';
+import { loadSquad } from '../eval/squad.js';
+import { crossValidate, DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../train/cross-validate.js';
+import { examplesOf } from '../train/examples.js';
+import { cvTable, reliabilityTable } from '../train/report.js';
+import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, type CliIo } from './args.js';
+
+export const TRAIN_USAGE = 'usage: npm run train -- [--pool FILE.json] [--slice FILE.json] [--out MODEL.json] [--json]';
+
+const TRAINING = resolve(dirname(fileURLToPath(import.meta.url)), '../../training');
+
+/** Where `train` reads and writes, and how it fits. */
+export interface TrainRun {
+  /** Questions for ranking and declining, cross-validated by article. */
+  pool: string;
+  /** Questions for ranking only, in every fold's training. */
+  slice: string;
+  /** The model file to write. */
+  out: string;
+  options: TrainOptions;
+}
+
+/**
+ * `npm run train`: fits the ranking and decision models on the training
+ * questions, prints the cross-validated figures per fold and overall and the
+ * reliability table, and writes the model file. Deterministic: the same data
+ * and code fit the same model. Returns the exit code.
+ */
+export async function runTrain(argv: readonly string[], io: CliIo, defaults: Partial<TrainRun> = {}): Promise<number> {
+  try {
+    const args = parseCliArgs(argv, { json: true, positionals: true });
+    if (args.help) {
+      io.stdout.write(`${TRAIN_USAGE}\n`);
+      return EXIT_OK;
+    }
+    const run: TrainRun = {
+      pool: resolve(TRAINING, 'squad-v2-dev-pool.json'),
+      slice: resolve(TRAINING, 'squad-v2-train-slice.json'),
+      out: DEFAULT_MODEL_PATH,
+      options: DEFAULT_TRAIN_OPTIONS,
+      ...defaults,
+      ...namedPaths(args.positionals),
+    };
+    const log = (line: string): void => void io.stderr.write(`newsbot: ${line}\n`);
+    const started = Date.now();
+    const [poolSet, sliceSet] = await Promise.all([loadSquad(run.pool), loadSquad(run.slice)]);
+    const pool = examplesOf(poolSet, { perArticle: run.options.offTopicPerArticle, folds: run.options.folds });
+    const slice = examplesOf(sliceSet);
+    log(`features of ${pool.length + slice.length} questions in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const trained = await crossValidate(pool, slice, run.options, log);
+    const body = {
+      format: MODEL_FORMAT,
+      ranker: trained.ranker,
+      decider: trained.decider,
+      threshold: round(trained.threshold),
+      reliability: trained.reliability.map((b) => ({ ...b, meanConfidence: round(b.meanConfidence) })),
+    };
+    const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
+    const file: ModelFile = { ...body, version };
+    await mkdir(dirname(run.out), { recursive: true });
+    await writeFile(run.out, `${JSON.stringify(roundWeights(file))}\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ perFold: trained.perFold, overall: trained.overall, threshold: file.threshold, reliability: file.reliability, version })}\n`);
+    else io.stdout.write(`${cvTable(trained.perFold, trained.overall)}\n\nthreshold ${file.threshold}\n\n${reliabilityTable(file.reliability)}\n`);
+    log(`model ${version} written to ${run.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    return EXIT_OK;
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+/** `pool=FILE`, `slice=FILE`, `out=FILE` positionals (npm passes `--flags` of its own poorly). */
+function namedPaths(positionals: readonly string[]): Partial<TrainRun> {
+  const out: Partial<TrainRun> = {};
+  for (const positional of positionals) {
+    const match = /^(pool|slice|out)=(.+)$/.exec(positional);
+    if (!match) throw new UsageError(`unknown argument "${positional}" (see --help)`);
+    out[match[1] as 'pool' | 'slice' | 'out'] = resolve(process.env.INIT_CWD ?? process.cwd(), match[2] as string);
+  }
+  return out;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+/** Weights to 6 significant digits: the file stays small, and the scores move by far less than any threshold. */
+function roundWeights(file: ModelFile): ModelFile {
+  return JSON.parse(JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toPrecision(6)) : value))) as ModelFile;
+}
+
+runIfMain(import.meta.url, runTrain);

@@ -1,0 +1,224 @@
+import { DECISION_FEATURE_NAMES, decisionRow, type Ranked } from '../answer/decide.js';
+import { FEATURE_NAMES } from '../answer/features.js';
+import { Network, type NetworkFile, type ReliabilityBand } from '../answer/model.js';
+import { rank } from '../answer/rank.js';
+import type { Example } from './examples.js';
+import { fitListwise, fitNetwork, type FitOptions } from './fit.js';
+import { seededRandom } from './random.js';
+
+/** How `train` fits and checks the two models. */
+export interface TrainOptions {
+  /** Folds of the pool's articles. */
+  folds: number;
+  /** Share of answerable questions the engine must answer: the decline threshold is set to answer this share on the folds. */
+  answerShare: number;
+  /** Most candidates of a question the ranker is fitted on: every one that holds the answer, and a sample of the others. */
+  rowsPerQuestion: number;
+  /** Off-topic questions asked of each pool article, for the decision model (see `examplesOf`). */
+  offTopicPerArticle: number;
+  ranker: FitOptions;
+  decider: FitOptions;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  folds: 6,
+  answerShare: 0.92,
+  rowsPerQuestion: 24,
+  offTopicPerArticle: 40,
+  ranker: { hidden: [32], epochs: 8, batchSize: 32, learningRate: 0.002, l2: 1e-5, seed: 7 },
+  decider: { hidden: [], epochs: 40, batchSize: 64, learningRate: 0.01, l2: 1e-4, seed: 11 },
+};
+
+/** The figures of a set of questions scored by models that never saw their articles. Rates 0..1. */
+export interface Figures {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  /** Answerable questions some candidate of which holds the answer: what ranking can reach at best. */
+  retrievalRecall: number;
+  /** Answerable questions whose first-ranked sentence holds the answer, declines aside. */
+  rankHit: number;
+  /** Answerable questions answered with the answer in the first quote / in its paragraph (a decline is a miss). */
+  quoteHit: number;
+  passageHit: number;
+  /** Answerable questions answered; unanswerable ones declined (off-topic ones apart). */
+  answered: number;
+  declined: number;
+  /** Off-topic questions (another article's) declined. */
+  offTopicDeclined: number;
+}
+
+/** One question's out-of-fold outcome. */
+export interface Outcome {
+  example: Example;
+  fold: number;
+  /** Whether the first-ranked sentence, and its paragraph, hold a gold answer. */
+  hit: boolean;
+  paragraphHit: boolean;
+  decision: Float64Array;
+  /** The decision model's out-of-fold probability that the first quote answers the question. */
+  probability: number;
+}
+
+/** What `crossValidate` finds, and the models fitted on everything. */
+export interface Trained {
+  ranker: NetworkFile;
+  decider: NetworkFile;
+  threshold: number;
+  reliability: ReliabilityBand[];
+  perFold: Figures[];
+  overall: Figures;
+  outcomes: Outcome[];
+}
+
+/**
+ * Fits the ranking and decision models and measures them by article folds of
+ * the pool: each pool question is scored by a ranker fitted without its
+ * article (the `alwaysTrain` questions are in every ranker's training) and by
+ * a decision model fitted on the other folds' out-of-fold rankings. The
+ * threshold answers `answerShare` of the pool's answerable questions; the
+ * final models are fitted on everything.
+ */
+export async function crossValidate(pool: readonly Example[], alwaysTrain: readonly Example[], options: TrainOptions, log: (line: string) => void = () => {}): Promise<Trained> {
+  const foldOf = articleFolds(pool, options.folds);
+  const outcomes: Outcome[] = [];
+  for (let fold = 0; fold < options.folds; fold++) {
+    const training = [...alwaysTrain, ...pool.filter((e) => foldOf.get(e.article) !== fold)];
+    const ranker = new Network(await fitRanker(training, options), FEATURE_NAMES);
+    for (const example of pool) {
+      if (foldOf.get(example.article) !== fold) continue;
+      outcomes.push(outcomeOf(example, fold, ranker));
+    }
+    log(`fold ${fold + 1}/${options.folds}: ranker fitted on ${training.length} questions, scored ${outcomes.filter((o) => o.fold === fold).length}`);
+  }
+  for (let fold = 0; fold < options.folds; fold++) {
+    const decider = new Network(await fitDecider(outcomes.filter((o) => o.fold !== fold), options), DECISION_FEATURE_NAMES);
+    for (const outcome of outcomes) if (outcome.fold === fold) outcome.probability = decider.predict(outcome.decision);
+  }
+  const threshold = thresholdFor(outcomes, options.answerShare);
+  const perFold = Array.from({ length: options.folds }, (_, fold) => figures(outcomes.filter((o) => o.fold === fold), threshold));
+  log('fitting the final models on every article');
+  const ranker = await fitRanker([...alwaysTrain, ...pool], options);
+  const decider = await fitDecider(outcomes, options);
+  return { ranker, decider, threshold, reliability: reliability(outcomes, threshold), perFold, overall: figures(outcomes, threshold), outcomes };
+}
+
+/** Fold of each article: its place in its set, dealt round-robin (as `examplesOf` pairs off-topic questions). */
+export function articleFolds(examples: readonly Example[], folds: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const example of examples) out.set(example.article, example.articleIndex % folds);
+  return out;
+}
+
+function outcomeOf(example: Example, fold: number, ranker: Network): Outcome {
+  const rows = Float64Array.from(example.rows);
+  const ranked: Ranked[] = rank(rows, example.holds.length, ranker);
+  const first = ranked[0];
+  return {
+    example,
+    fold,
+    hit: first !== undefined && example.holds[first.row] === 1,
+    paragraphHit: first !== undefined && example.paragraphHolds[first.row] === 1,
+    decision: decisionRow(example.asked, ranked, rows),
+    probability: 0,
+  };
+}
+
+/**
+ * Fits the ranker on the answerable questions whose candidates hold the answer,
+ * a list of `rowsPerQuestion` candidates each: every one that holds the answer,
+ * then the others that BM25 scores highest (the hard ones) for half the room
+ * left and a seeded sample of the rest.
+ */
+async function fitRanker(examples: readonly Example[], options: TrainOptions): Promise<NetworkFile> {
+  const width = FEATURE_NAMES.length;
+  const size = options.rowsPerQuestion;
+  const bm25 = FEATURE_NAMES.indexOf('bm25');
+  const random = seededRandom(options.ranker.seed);
+  const lists: Array<{ example: Example; rows: number[] }> = [];
+  for (const example of examples) {
+    if (example.impossible || !example.holds.includes(1)) continue;
+    const positives: number[] = [];
+    const negatives: number[] = [];
+    example.holds.forEach((holds, row) => (holds ? positives : negatives).push(row));
+    negatives.sort((a, b) => (example.rows[b * width + bm25] as number) - (example.rows[a * width + bm25] as number) || a - b);
+    const room = Math.max(0, size - positives.length);
+    const hard = Math.ceil(room / 2);
+    for (let i = hard; i < Math.min(room, negatives.length); i++) {
+      const j = i + Math.floor(random() * (negatives.length - i));
+      [negatives[i], negatives[j]] = [negatives[j] as number, negatives[i] as number];
+    }
+    lists.push({ example, rows: [...positives.slice(0, size), ...negatives.slice(0, room)] });
+  }
+  const rows = new Float32Array(lists.length * size * width);
+  const targets = new Float32Array(lists.length * size).fill(-1);
+  lists.forEach(({ example, rows: picked }, l) => {
+    const positives = picked.filter((row) => example.holds[row] === 1).length;
+    picked.forEach((row, i) => {
+      rows.set(example.rows.subarray(row * width, (row + 1) * width), (l * size + i) * width);
+      targets[l * size + i] = example.holds[row] === 1 ? 1 / positives : 0;
+    });
+  });
+  return fitListwise(rows, targets, size, FEATURE_NAMES, options.ranker);
+}
+
+/** Fits the decision model: does the first-ranked sentence hold the answer (never, for an unanswerable question)? */
+async function fitDecider(outcomes: readonly Outcome[], options: TrainOptions): Promise<NetworkFile> {
+  const width = DECISION_FEATURE_NAMES.length;
+  const rows = new Float32Array(outcomes.length * width);
+  const labels = new Float32Array(outcomes.length);
+  outcomes.forEach((o, i) => {
+    rows.set(o.decision, i * width);
+    labels[i] = answers(o) ? 1 : 0;
+  });
+  return fitNetwork(rows, labels, DECISION_FEATURE_NAMES, options.decider);
+}
+
+/** Whether the first quote answers the question. */
+function answers(outcome: Outcome): boolean {
+  return !outcome.example.impossible && outcome.hit;
+}
+
+/** The highest probability at which at least `share` of the answerable questions are answered. */
+export function thresholdFor(outcomes: readonly Outcome[], share: number): number {
+  const probabilities = outcomes.filter((o) => !o.example.impossible && !o.example.offTopic).map((o) => o.probability).sort((a, b) => a - b);
+  if (probabilities.length === 0) return 0.5;
+  // The epsilon keeps (1 - 0.8) * 10 at 2, not 1.999...: the threshold is the highest one that answers the share.
+  const declinable = Math.floor((1 - share) * probabilities.length + 1e-9);
+  return probabilities[declinable] as number;
+}
+
+export function figures(all: readonly Outcome[], threshold: number): Figures {
+  const outcomes = all.filter((o) => !o.example.offTopic);
+  const offTopic = all.filter((o) => o.example.offTopic);
+  const answerable = outcomes.filter((o) => !o.example.impossible);
+  const unanswerable = outcomes.filter((o) => o.example.impossible);
+  const rate = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
+  const answered = answerable.filter((o) => o.probability >= threshold);
+  return {
+    questions: outcomes.length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    retrievalRecall: rate(answerable.filter((o) => o.example.holds.includes(1)).length, answerable.length),
+    rankHit: rate(answerable.filter((o) => o.hit).length, answerable.length),
+    quoteHit: rate(answered.filter((o) => o.hit).length, answerable.length),
+    passageHit: rate(answered.filter((o) => o.paragraphHit).length, answerable.length),
+    answered: rate(answered.length, answerable.length),
+    declined: rate(unanswerable.filter((o) => o.probability < threshold).length, unanswerable.length),
+    offTopicDeclined: rate(offTopic.filter((o) => o.probability < threshold).length, offTopic.length),
+  };
+}
+
+/** Answers (questions not declined) by confidence band of 0.2, and how many of them quote the answer. */
+export function reliability(outcomes: readonly Outcome[], threshold: number): ReliabilityBand[] {
+  const bands: ReliabilityBand[] = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({ from, to: from + 0.2, answers: 0, right: 0, meanConfidence: 0 }));
+  for (const o of outcomes) {
+    if (o.probability < threshold || o.example.offTopic) continue;
+    const band = bands[Math.min(4, Math.floor(o.probability / 0.2))] as ReliabilityBand;
+    band.answers++;
+    band.meanConfidence += o.probability;
+    if (answers(o)) band.right++;
+  }
+  for (const band of bands) band.meanConfidence = band.answers === 0 ? 0 : band.meanConfidence / band.answers;
+  return bands;
+}

@@ -1,0 +1,25 @@
+import type { ReliabilityBand } from '../answer/model.js';
+import type { Figures } from './cross-validate.js';
+
+const percent = (rate: number): string => `${(100 * rate).toFixed(1)}%`;
+
+/** The cross-validated figures as a Markdown table: one row per fold, then all folds together. */
+export function cvTable(perFold: readonly Figures[], overall: Figures): string {
+  const row = (name: string, f: Figures): string =>
+    `| ${name} | ${f.answerable} / ${f.unanswerable} | ${percent(f.retrievalRecall)} | ${percent(f.rankHit)} | ${percent(f.quoteHit)} | ${percent(f.passageHit)} | ${percent(f.answered)} | ${percent(f.declined)} | ${percent(f.offTopicDeclined)} |`;
+  return [
+    '| fold | answerable / unanswerable | retrieval recall | first sentence holds answer | quote hit | passage hit | answerable answered | unanswerable declined | off-topic declined |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...perFold.map((f, i) => row(String(i + 1), f)),
+    row('**all**', overall),
+  ].join('\n');
+}
+
+/** Answers by confidence band, and how many quote the answer, as a Markdown table. */
+export function reliabilityTable(bands: readonly ReliabilityBand[]): string {
+  return [
+    '| confidence | answers | quote the answer | mean confidence |',
+    '|---|---|---|---|',
+    ...bands.map((b) => `| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.answers} | ${b.answers ? percent(b.right / b.answers) : '–'} | ${b.answers ? b.meanConfidence.toFixed(2) : '–'} |`),
+  ].join('\n');
+}

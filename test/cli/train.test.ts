@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sink } from './sink.js';
+import { ask } from '../../src/answer/ask.js';
+import type { AnswerContext } from '../../src/answer/candidates.js';
+import { DECISION_FEATURE_NAMES } from '../../src/answer/decide.js';
+import { FEATURE_NAMES } from '../../src/answer/features.js';
+import { answerModelOf, readModelFile } from '../../src/answer/model.js';
+import { runTrain } from '../../src/cli/train.js';
+import { buildIndex } from '../../src/index/corpus-index.js';
+import { DEFAULT_TRAIN_OPTIONS } from '../../src/train/cross-validate.js';
+
+const FIXTURE = resolve(fileURLToPath(import.meta.url), '../../train/fixtures/tiny-squad.json');
+const quick = {
+  ...DEFAULT_TRAIN_OPTIONS,
+  folds: 2,
+  ranker: { ...DEFAULT_TRAIN_OPTIONS.ranker, epochs: 2 },
+  decider: { ...DEFAULT_TRAIN_OPTIONS.decider, epochs: 2 },
+};
+
+async function train(argv: string[], out: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await runTrain(argv, { stdin: Readable.from([]), stdout, stderr, env: {} }, { pool: FIXTURE, slice: FIXTURE, out, options: quick });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+describe('npm run train', () => {
+  it('prints the cross-validated table per fold and overall, and writes a model the engine answers with', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'newsbot-train-')), 'answer.json');
+    const run = await train([], out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^\| fold \| answerable \/ unanswerable \| retrieval recall/);
+    expect(run.stdout).toMatch(/\n\| 1 \|.*\n\| 2 \|.*\n\| \*\*all\*\* \| 20 \/ 8 \|/);
+    expect(run.stdout).toMatch(/threshold 0\.\d+/);
+    expect(run.stdout).toContain('| confidence | answers | quote the answer | mean confidence |');
+    expect(run.stderr).toMatch(/newsbot: model [0-9a-f]{16} written to/);
+
+    const model = answerModelOf(readModelFile(out), FEATURE_NAMES, DECISION_FEATURE_NAMES);
+    const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: ['The council will keep the ferry running. Blue Line Shipping owns the ferry.'] }];
+    const context: AnswerContext = { documents, ...buildIndex(documents) };
+    const answer = ask(context, 'Who owns the ferry?', { minConfidence: 0 }, {}, model);
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes[0]?.text).toMatch(/ferry/);
+  });
+
+  it('fits the same model twice from the same data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsbot-train-'));
+    await train([], join(dir, 'a.json'));
+    await train([], join(dir, 'b.json'));
+    expect(readModelFile(join(dir, 'b.json'))).toEqual(readModelFile(join(dir, 'a.json')));
+  });
+
+  it('says which training file it cannot read, with no stack trace', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'newsbot-train-')), 'answer.json');
+    const run = await train(['pool=/nonexistent/pool.json'], out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^newsbot: file "\/nonexistent\/pool\.json" cannot be read\n$/);
+  });
+
+  it('refuses an argument it does not know', async () => {
+    const run = await train(['epochs=3'], '/tmp/unused.json');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown argument "epochs=3"');
+  });
+});

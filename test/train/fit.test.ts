@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Network } from '../../src/answer/model.js';
+import { fitListwise, fitNetwork, type FitOptions } from '../../src/train/fit.js';
+import { seededRandom } from '../../src/train/random.js';
+
+const options: FitOptions = { hidden: [4], epochs: 30, batchSize: 16, learningRate: 0.05, l2: 0, seed: 3 };
+
+/** Rows of two features, labelled 1 when the first is larger than the second. */
+function separable(count: number): { rows: Float32Array; labels: Float32Array } {
+  const random = seededRandom(1);
+  const rows = Float32Array.from({ length: count * 2 }, () => random() * 10);
+  const labels = Float32Array.from({ length: count }, (_, i) => ((rows[2 * i] as number) > (rows[2 * i + 1] as number) ? 1 : 0));
+  return { rows, labels };
+}
+
+describe('fitNetwork', () => {
+  it('fits a network that the engine scores rows with, learning a rule the data follows', async () => {
+    const { rows, labels } = separable(200);
+    const network = new Network(await fitNetwork(rows, labels, ['x', 'y'], options), ['x', 'y']);
+    let right = 0;
+    for (let i = 0; i < labels.length; i++) if ((network.predict(Float64Array.from(rows.subarray(2 * i, 2 * i + 2))) >= 0.5 ? 1 : 0) === labels[i]) right++;
+    expect(right / labels.length).toBeGreaterThan(0.9);
+  });
+
+  it('fits the same network again from the same seed and data', async () => {
+    const { rows, labels } = separable(64);
+    const quick = { ...options, epochs: 3 };
+    expect(await fitNetwork(rows, labels, ['x', 'y'], quick)).toEqual(await fitNetwork(rows, labels, ['x', 'y'], quick));
+  });
+});
+
+describe('fitListwise', () => {
+  it('learns to score first the candidate of each list that holds the answer, ignoring padding', async () => {
+    // Lists of three candidates (the last one padding in every other list); the answer is the one with the largest x.
+    const random = seededRandom(2);
+    const lists = 60;
+    const rows = new Float32Array(lists * 3 * 2);
+    const targets = new Float32Array(lists * 3);
+    for (let l = 0; l < lists; l++) {
+      const size = l % 2 === 0 ? 3 : 2;
+      let best = 0;
+      for (let c = 0; c < 3; c++) {
+        rows[(l * 3 + c) * 2] = random() * 10;
+        rows[(l * 3 + c) * 2 + 1] = random() * 10;
+        if (c < size && (rows[(l * 3 + c) * 2] as number) > (rows[(l * 3 + best) * 2] as number)) best = c;
+      }
+      for (let c = 0; c < 3; c++) targets[l * 3 + c] = c >= size ? -1 : c === best ? 1 : 0;
+    }
+    const network = new Network(await fitListwise(rows, targets, 3, ['x', 'noise'], options), ['x', 'noise']);
+    let right = 0;
+    for (let l = 0; l < lists; l++) {
+      const size = l % 2 === 0 ? 3 : 2;
+      const scores = Array.from({ length: size }, (_, c) => network.logit(Float64Array.from(rows.subarray((l * 3 + c) * 2, (l * 3 + c) * 2 + 2))));
+      if (targets[l * 3 + scores.indexOf(Math.max(...scores))] === 1) right++;
+    }
+    expect(right / lists).toBeGreaterThan(0.9);
+  });
+});
