@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sink } from './sink.js';
 import { runRepl } from '../../src/cli/repl.js';
 import { Engine } from '../../src/index.js';
+import { smokeCitation } from '../smoke.js';
 
 interface Run {
   code: number;
@@ -60,7 +61,7 @@ describe('cli/repl', () => {
   it('answers any other line as a question', async () => {
     const run = await repl('who bought Norsat?\n');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^¶8 · /m);
+    expect(run.stdout).toContain(`\n${await smokeCitation()} · `);
   });
 
   it('answers odd input cleanly without an error', async () => {
@@ -104,7 +105,7 @@ describe('cli/repl', () => {
     stdin.write(key);
     expect(await running).toBe(0);
     expect(stdout.text).toContain('newsbot> ');
-    expect(stdout.text).toMatch(/^¶8 · /m);
+    expect(stdout.text).toContain(`\n${await smokeCitation()} · `);
     expect(stdout.text.endsWith('\n')).toBe(true);
     expect(stderr.text).toBe('');
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLIENT_ID, GUILD_ID, startRunning, stringOption as text, TOKEN, type Running } from '../harness.js';
+import { SMOKE_QUESTION, smokeCitation, smokeShortAnswer } from '../smoke.js';
 
 const NEWS = { guilds: [{ id: GUILD_ID, name: 'News' }], applicationId: CLIENT_ID };
 
@@ -24,14 +25,12 @@ async function ask(question: string, userId?: string) {
 }
 
 describe('bot /ask', () => {
-  it('answers who bought Norsat with Hytera and cites ¶8', async () => {
-    const { answer } = await ask('who bought Norsat?');
+  it('answers in public with the question, the engine\'s short answer, the quote and its citation', async () => {
+    const { answer } = await ask(SMOKE_QUESTION);
     const content = String(answer.messages[0]?.body.content);
     expect(answer.ephemeral).toBe(false);
-    expect(content).toMatch(/^\*\*Q:\*\* who bought Norsat\?\n\*\*Hytera Communications Corp Ltd/);
-    expect(content).toContain('> Ottawa recently allowed Hytera');
-    expect(content).toContain('**Norsat**');
-    expect(content).toContain('¶8 · *China, Canada vow not to conduct cyber attacks on private sector*');
+    expect(content.startsWith(`**Q:** ${SMOKE_QUESTION}\n${await smokeShortAnswer()}\n> `)).toBe(true);
+    expect(content).toContain(`${await smokeCitation()} · *China, Canada vow not to conduct cyber attacks on private sector*`);
   });
 
   it('quotes economic cyber espionage for what the deal covers', async () => {

@@ -11,6 +11,7 @@ import type { Answer } from '../../src/index.js';
 import { DEFAULT_CORPUS } from '../../src/ingest/load.js';
 import { sink } from '../cli/sink.js';
 import { ArticleServer } from '../ingest/article-server.js';
+import { smokeAnswer } from '../smoke.js';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../ingest/fixtures/article.html');
 const PRIVATE_OK = { ALLOW_PRIVATE_URLS: 'true' };
@@ -50,7 +51,7 @@ describe('ask with several --corpus', () => {
     const ferry = await ask([...argv, '--json', 'How many passengers does the night ferry carry?'], PRIVATE_OK);
     expect((JSON.parse(ferry.stdout) as Answer).quotes[0]?.documentId).toBe('council-keeps-the-night-ferry');
     const norsat = await ask([...argv, 'who bought Norsat?'], PRIVATE_OK);
-    expect(norsat.stdout).toMatch(/^Hytera Communications Corp Ltd 002583\.SZ/);
+    expect(norsat.stdout.startsWith((await smokeAnswer()).answer)).toBe(true);
   });
 
   it('shows a fetched article’s canonical link in its citations', async () => {
@@ -87,7 +88,8 @@ describe('repl with several --corpus', () => {
     const replies = run.stdout.split('\n\n');
     expect(run.stdout).toContain('Questions now go to solar only (Harbour city opens floating solar farm); :document alone for every document.');
     expect(run.stdout).toContain('Questions now go to every document.');
-    const norsat = replies.filter((reply) => reply.startsWith('Hytera Communications Corp Ltd 002583.SZ'));
+    const { answer } = await smokeAnswer();
+    const norsat = replies.filter((reply) => reply.startsWith(answer));
     expect(norsat).toHaveLength(1);
     expect(run.stderr).toBe('newsbot: there is no document "nope"; :sources lists them\n');
   });

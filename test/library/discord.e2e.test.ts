@@ -17,6 +17,7 @@ import { loadCorpus } from '../../src/ingest/load.js';
 import type { CommandOptionInput, FakeDiscord } from '../fake-discord/server.js';
 import { startRunning, type Running } from '../harness.js';
 import { ArticleServer } from '../ingest/article-server.js';
+import { smokeShortAnswer } from '../smoke.js';
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../ingest/fixtures/article.html');
 const GUILD_A = '1300000000000000901';
@@ -106,7 +107,7 @@ describe('/library: a library per server', () => {
   it('narrows /ask and /search to one document, by id or title, and names one that does not exist', async () => {
     const norsat = await ask(GUILD_A, 'who bought Norsat?', SOLAR_ID);
     expect(norsat.content).not.toContain('Hytera');
-    expect((await ask(GUILD_A, 'who bought Norsat?', 'China, Canada vow not to conduct cyber attacks on private sector')).content).toContain('**Hytera Communications Corp Ltd 002583.SZ**');
+    expect((await ask(GUILD_A, 'who bought Norsat?', 'China, Canada vow not to conduct cyber attacks on private sector')).content).toContain(await smokeShortAnswer());
     const searched = await run(GUILD_A, 'search', [text('query', 'panels'), text('document', SOLAR_ID)]);
     expect(searched.content).toMatch(/^\*\*Passages for:\*\* panels\n\*\*¶\d+\*\* /);
     const everywhere = await run(GUILD_A, 'search', [text('query', 'panels cyber')]);
@@ -155,7 +156,7 @@ describe('/library: a library per server', () => {
     expect((await first).content).toMatch(/^\*\*Added\*\* \*Council keeps the night ferry\*/);
     expect((await second).content).toMatch(/^\*\*Added\*\* \*Budget grows\*/);
     const during = await ask(GUILD_D, 'who bought Norsat?');
-    expect(during.content).toContain('**Hytera Communications Corp Ltd 002583.SZ**');
+    expect(during.content).toContain(await smokeShortAnswer());
     release();
     expect((await slow).content).toMatch(/^\*\*Added\*\* \*Slow budget\*/);
     const list = await run(GUILD_D, 'library', [sub('list')]);
@@ -182,14 +183,14 @@ describe('/library: a library per server', () => {
     // The document is fetched and parsed once its indexing worker starts.
     expect(await Promise.race([workerStarted, adding.then(() => 'added')])).toBe('worker started');
     const other = await ask(GUILD_B, 'who bought Norsat?');
-    expect(other.content).toContain('**Hytera Communications Corp Ltd 002583.SZ**');
+    expect(other.content).toContain(await smokeShortAnswer());
     // Answered while the new library's index was still being built.
     expect(added).toBe(false);
     expect(existsSync(snapshot)).toBe(false);
 
     expect((await adding).content).toMatch(/^\*\*Added\*\* \*Harbour archive\* \(`harbour-archive`\) — 3600 paragraphs/);
     expect(existsSync(snapshot)).toBe(true);
-    expect((await ask(GUILD_E, 'who bought Norsat?')).content).toContain('**Hytera Communications Corp Ltd 002583.SZ**');
+    expect((await ask(GUILD_E, 'who bought Norsat?')).content).toContain(await smokeShortAnswer());
   });
 
   it('keeps every server’s library across a restart, and a removal too', async () => {

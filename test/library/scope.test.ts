@@ -19,7 +19,9 @@ describe('Engine scope: asking one document of several', () => {
     const scoped = engine.ask('How many passengers does the ferry carry?', { documentId: 'china-canada-cyber-agreement' });
     expect(scoped.answered).toBe(false);
     expect(scoped.quotes.every((q) => q.documentId === 'china-canada-cyber-agreement')).toBe(true);
-    expect(engine.ask('who bought Norsat?', { documentId: 'china-canada-cyber-agreement' }).answer).toBe('Hytera Communications Corp Ltd 002583.SZ');
+    const norsat = engine.ask('who bought Norsat?', { documentId: 'china-canada-cyber-agreement' });
+    expect(norsat.quotes.length).toBeGreaterThan(0);
+    expect(norsat.quotes.every((q) => q.documentId === 'china-canada-cyber-agreement')).toBe(true);
     expect(engine.search('ferry passengers', 5, { documentId: 'ferry' }).map((q) => q.documentId)).toEqual(['ferry', 'ferry']);
     expect(engine.search('ferry passengers', 5, { documentId: 'china-canada-cyber-agreement' })).toEqual([]);
   });

@@ -17,6 +17,7 @@ import { Libraries } from '../../src/library/library.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, faults, routes } from '../fake-discord/server.js';
 import { LEVEL, TOKEN, startRunning, type Running } from '../harness.js';
+import { smokeShortAnswer } from '../smoke.js';
 
 let running: Running | undefined;
 
@@ -51,7 +52,7 @@ describe('bot under REST faults', () => {
     expect(attempts.map((r) => r.status)).toEqual([429, 204]);
     // discord.js honours retry_after (0.3 s) before trying again.
     expect((attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(300);
-    expect(String(answer.messages[0]?.body.content)).toContain('Hytera');
+    expect(String(answer.messages[0]?.body.content)).toContain(await smokeShortAnswer());
   });
 
   it('retries a 500 and a 502 after growing waits, and the answer arrives', async () => {
@@ -62,7 +63,7 @@ describe('bot under REST faults', () => {
     const answer = await interaction.waitForAnswer();
 
     expect(interaction.allRequests().map((r) => r.status)).toEqual([500, 502, 204]);
-    expect(String(answer.messages[0]?.body.content)).toContain('Hytera');
+    expect(String(answer.messages[0]?.body.content)).toContain(await smokeShortAnswer());
     const retries = bot.lines().filter((line) => line.msg === 'Discord request failed; retrying');
     expect(retries.map((line) => [line.level, line.cause, line.attempt])).toEqual([[LEVEL.warn, 500, 1], [LEVEL.warn, 502, 2]]);
     const [first, second] = retries.map((line) => Number(line.delayMs));
@@ -86,7 +87,7 @@ describe('bot under REST faults', () => {
     const line = await bot.logLineOf(interaction.id);
     expect(line.outcome).toBe('error');
     expect(bot.lines().filter((l) => l.level === LEVEL.error).map((l) => l.ref)).toEqual([ref]);
-    expect(await askNorsat(bot)).toContain('Hytera');
+    expect(await askNorsat(bot)).toContain(await smokeShortAnswer());
   });
 
   it('logs an expired interaction (10062) as one warning and attempts no error reply', async () => {
@@ -100,7 +101,7 @@ describe('bot under REST faults', () => {
     expect(about.map((l) => [l.level, l.msg, l.code])).toEqual([[LEVEL.warn, 'interaction expired before the bot answered', 10062]]);
     // Answering an expired interaction again cannot work: the one rejected callback is all there is.
     expect(interaction.allRequests().map((r) => r.status)).toEqual([404]);
-    expect(await askNorsat(bot)).toContain('Hytera');
+    expect(await askNorsat(bot)).toContain(await smokeShortAnswer());
   });
 });
 
@@ -118,9 +119,9 @@ describe('bot under gateway faults', () => {
     await bot.fake.waitFor(() => bot.fake.resumeCount === 1, 'a RESUME');
     const answer = await interaction.waitForAnswer();
 
-    expect(String(answer.messages[0]?.body.content)).toContain('Hytera');
+    expect(String(answer.messages[0]?.body.content)).toContain(await smokeShortAnswer());
     expect(bot.fake.identifyCount).toBe(1);
-    expect(await askNorsat(bot)).toContain('Hytera');
+    expect(await askNorsat(bot)).toContain(await smokeShortAnswer());
   });
 
   it('identifies anew after a non-resumable op 9 INVALID_SESSION and answers the next question', async () => {
@@ -131,7 +132,7 @@ describe('bot under gateway faults', () => {
     await bot.fake.waitForReady();
 
     expect(bot.fake.resumeCount).toBe(0);
-    expect(await askNorsat(bot)).toContain('Hytera');
+    expect(await askNorsat(bot)).toContain(await smokeShortAnswer());
   });
 });
 
@@ -208,7 +209,7 @@ describe('bot with a slow answer', () => {
       expect(answer.deferred).toBe(true);
       expect(answer.ephemeral).toBe(ephemeral);
       expect(answer.messages.map((m) => m.via)).toEqual(['editReply']);
-      expect(String(answer.messages[0]?.body.content)).toContain(name === 'ask' ? 'Hytera' : 'China, Canada');
+      expect(String(answer.messages[0]?.body.content)).toContain(name === 'ask' ? await smokeShortAnswer() : 'China, Canada');
     }
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shardOf } from '../fake-discord/payloads.js';
 import { FakeDiscord } from '../fake-discord/server.js';
 import { TOKEN, runScript, stringOption, waitUntil, type LogLine } from '../harness.js';
+import { smokeShortAnswer } from '../smoke.js';
 
 /** Two servers per shard: ids one timestamp apart alternate between shards 0 and 1. */
 const GUILDS = [0, 1, 2, 3].map((i) => ({ id: ((1_300_000_000_000n + BigInt(i)) << 22n).toString(), name: `Server ${i}` }));
@@ -38,7 +39,7 @@ describe('sharded bot (ShardingManager)', () => {
     expect(fake.identifies.map((identify) => identify.shard).sort()).toEqual([[0, 2], [1, 2]]);
     for (const guild of GUILDS) {
       const interaction = await fake.sendCommand({ name: 'ask', guildId: guild.id, options: [stringOption('question', 'who bought Norsat?')] });
-      expect(String((await interaction.waitForAnswer({ timeoutMs: 10_000 })).messages[0]?.body.content)).toContain('Hytera');
+      expect(String((await interaction.waitForAnswer({ timeoutMs: 10_000 })).messages[0]?.body.content)).toContain(await smokeShortAnswer());
     }
     const logged = await waitUntil(() => {
       const found = lines(run.output().stdout).filter((line) => line.msg === 'interaction');
