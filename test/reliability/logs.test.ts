@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faults, routes } from '../fake-discord/server.js';
 import { LEVEL, startRunning, stringOption, type LogLine, type Running } from '../harness.js';
-import { smokeShortAnswer } from '../smoke.js';
 
 let running: Running;
 
