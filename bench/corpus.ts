@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceDocument } from '../src/types.js';
+import { seededRandom } from '../src/train/random.js';
 
 /** A question made from one of the corpus's own sentences, with the sentence it came from. */
 export interface SentenceQuestion {
@@ -39,18 +40,6 @@ export interface LargeCorpus {
   words: number;
   /** Distinct lower-cased words after each tenth of the corpus: how the vocabulary grows with size. */
   vocabularyGrowth: Array<{ words: number; vocabulary: number }>;
-}
-
-/** A seeded PRNG (mulberry32): uniform in [0, 1). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ONSETS = ['b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 'st', 't', 'tr', 'v', 'w', 'z', ''];
@@ -117,7 +106,7 @@ const NUMBER = /\b\d+(?:,\d{3})*(?:\.\d+)?\b/g;
  */
 export function generateLargeCorpus(sources: readonly string[], options: LargeCorpusOptions = {}): LargeCorpus {
   const { words: minWords = 1_000_000, documents: minDocuments = 2_000, questions: questionCount = 1_000, seed = 20_171_101 } = options;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const names = new NameSource(next);
   const pool = sources.map(sentencesOf).filter((s) => s.length > 0);
   const wordsPerDocument = Math.ceil(minWords / minDocuments);
