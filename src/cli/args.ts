@@ -32,6 +32,8 @@ export interface CommandSpec {
   corpora?: boolean;
   /** Whether `--document ID` is accepted (ask). */
   document?: boolean;
+  /** Whether `--cv` is accepted (eval). */
+  cv?: boolean;
 }
 
 export interface CliArgs {
@@ -43,6 +45,8 @@ export interface CliArgs {
   document: string | undefined;
   json: boolean;
   help: boolean;
+  /** `--cv`: the cross-validated figures of the models instead of the test sets' (eval). */
+  cv: boolean;
   predictions: string | undefined;
   positionals: string[];
 }
@@ -61,18 +65,19 @@ export function parseCliArgs(argv: readonly string[], spec: CommandSpec = {}): C
         ...(spec.json ? { json: { type: 'boolean' } } : {}),
         ...(spec.predictions ? { predictions: { type: 'string' } } : {}),
         ...(spec.document ? { document: { type: 'string' } } : {}),
+        ...(spec.cv ? { cv: { type: 'boolean' } } : {}),
       },
     });
   } catch (error) {
     if (isParseArgsError(error)) throw new UsageError(`${oneLine(error.message)} (see --help)`);
     throw error;
   }
-  const { corpus: corpora = [], help, json, predictions, document } = parsed.values as { corpus?: string[]; help?: boolean; json?: boolean; predictions?: string; document?: string };
+  const { corpus: corpora = [], help, json, cv, predictions, document } = parsed.values as { corpus?: string[]; help?: boolean; json?: boolean; cv?: boolean; predictions?: string; document?: string };
   if (corpora.includes('')) throw new UsageError('--corpus needs a path (see --help)');
   if (corpora.length > 1 && !spec.corpora) throw new UsageError('--corpus may be given once here (see --help)');
   if (predictions === '') throw new UsageError('--predictions needs a file name (see --help)');
   if (document === '') throw new UsageError('--document needs a document id (see --help)');
-  return { corpus: corpora[0], corpora, document, json: json ?? false, help: help ?? false, predictions, positionals: parsed.positionals };
+  return { corpus: corpora[0], corpora, document, json: json ?? false, help: help ?? false, cv: cv ?? false, predictions, positionals: parsed.positionals };
 }
 
 function isParseArgsError(error: unknown): error is Error {

@@ -5,8 +5,10 @@ import { evaluate, type EvalReport, type Prediction } from '../eval/run.js';
 import { loadSquad } from '../eval/squad.js';
 import { reportTable } from '../eval/table.js';
 import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, type CliIo } from './args.js';
+import { runTrain } from './train.js';
 
-export const EVAL_USAGE = 'usage: npm run eval -- [FILE.json ...] [--predictions OUT.json] [--json]  (no file: every set in eval/)';
+export const EVAL_USAGE =
+  'usage: npm run eval -- [FILE.json ...] [--predictions OUT.json] [--json]  (no file: every set in eval/)\n       npm run eval -- --cv [--json]  (the models\' cross-validated figures on training/, as npm run train prints them, without writing a model)';
 
 /** The question sets shipped with the project. */
 const BUNDLED_SETS = resolve(dirname(fileURLToPath(import.meta.url)), '../../eval');
@@ -18,10 +20,14 @@ const BUNDLED_SETS = resolve(dirname(fileURLToPath(import.meta.url)), '../../eva
  */
 export async function runEval(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const args = parseCliArgs(argv, { json: true, positionals: true, predictions: true });
+    const args = parseCliArgs(argv, { json: true, positionals: true, predictions: true, cv: true });
     if (args.help) {
       io.stdout.write(`${EVAL_USAGE}\n`);
       return EXIT_OK;
+    }
+    if (args.cv) {
+      if (args.positionals.length > 0 || args.predictions) throw new UsageError('--cv cross-validates on the training sets in training/: it takes no question file');
+      return await runTrain(args.json ? ['--json'] : [], io, { write: false });
     }
     if (args.corpus !== undefined) throw new UsageError('eval takes its articles from the question files, not --corpus');
     const files = args.positionals.length > 0 ? args.positionals : await bundledSets();

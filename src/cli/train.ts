@@ -21,6 +21,8 @@ export interface TrainRun {
   slice: string;
   /** The model file to write. */
   out: string;
+  /** Whether to write it (`npm run eval -- --cv` only prints the figures). */
+  write: boolean;
   options: TrainOptions;
 }
 
@@ -41,6 +43,7 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
       pool: resolve(TRAINING, 'squad-v2-dev-pool.json'),
       slice: resolve(TRAINING, 'squad-v2-train-slice.json'),
       out: DEFAULT_MODEL_PATH,
+      write: true,
       options: DEFAULT_TRAIN_OPTIONS,
       ...defaults,
       ...namedPaths(args.positionals),
@@ -61,11 +64,14 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
     };
     const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
     const file: ModelFile = { ...body, version };
-    await mkdir(dirname(run.out), { recursive: true });
-    await writeFile(run.out, `${JSON.stringify(roundWeights(file))}\n`);
+    if (run.write) {
+      await mkdir(dirname(run.out), { recursive: true });
+      await writeFile(run.out, `${JSON.stringify(roundWeights(file))}\n`);
+    }
     if (args.json) io.stdout.write(`${JSON.stringify({ perFold: trained.perFold, overall: trained.overall, threshold: file.threshold, reliability: file.reliability, version })}\n`);
     else io.stdout.write(`${cvTable(trained.perFold, trained.overall)}\n\nthreshold ${file.threshold}\n\n${reliabilityTable(file.reliability)}\n`);
-    log(`model ${version} written to ${run.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    log(run.write ? `model ${version} written to ${run.out} in ${seconds} s` : `cross-validated in ${seconds} s; no model written`);
     return EXIT_OK;
   } catch (error) {
     return reportFailure(error, io);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -22,10 +22,10 @@ const quick = {
   decider: { ...DEFAULT_TRAIN_OPTIONS.decider, epochs: 2 },
 };
 
-async function train(argv: string[], out: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function train(argv: string[], out: string, write = true): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = sink();
   const stderr = sink();
-  const code = await runTrain(argv, { stdin: Readable.from([]), stdout, stderr, env: {} }, { pool: FIXTURE, slice: FIXTURE, out, options: quick });
+  const code = await runTrain(argv, { stdin: Readable.from([]), stdout, stderr, env: {} }, { pool: FIXTURE, slice: FIXTURE, out, write, options: quick });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -46,6 +46,17 @@ describe('npm run train', () => {
     const answer = ask(context, 'Who owns the ferry?', { minConfidence: 0 }, {}, model);
     expect(answer.answered).toBe(true);
     expect(answer.quotes[0]?.text).toMatch(/ferry/);
+  });
+
+  it('only prints the cross-validated figures, as JSON with --json, when asked not to write (eval --cv)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'newsbot-train-')), 'answer.json');
+    const run = await train(['--json'], out, false);
+    expect(run.code, run.stderr).toBe(0);
+    const figures = JSON.parse(run.stdout) as { overall: { answerable: number; unanswerable: number }; perFold: unknown[]; threshold: number };
+    expect(figures.overall).toMatchObject({ answerable: 20, unanswerable: 8 });
+    expect(figures.perFold).toHaveLength(2);
+    expect(run.stderr).toMatch(/newsbot: cross-validated in \d+ s; no model written\n$/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('fits the same model twice from the same data', async () => {

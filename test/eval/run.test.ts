@@ -65,6 +65,12 @@ describe('eval command', () => {
     expect(run.err()).toMatch(/^newsbot: file "package.json" is not in SQuAD v2.0 format.*\n$/);
   });
 
+  it('refuses a question file with --cv, which cross-validates on the training sets', async () => {
+    const run = io();
+    expect(await runEval(['--cv', 'eval/seed-questions.json'], run.io)).toBe(2);
+    expect(run.err()).toMatch(/^newsbot: --cv cross-validates on the training sets in training\/: it takes no question file\n$/);
+  });
+
   it('fails with a usage error for an unknown flag', async () => {
     const run = io();
     expect(await runEval(['--bogus'], run.io)).toBe(2);
