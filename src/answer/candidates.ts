@@ -7,6 +7,7 @@ import type { Retrieved, SearchIndex } from '../index/search-index.js';
 import type { SourceDocument } from '../types.js';
 import { askedWords, weighTerms, termIds, type WeightedTerm } from './evidence.js';
 import type { Question } from './question.js';
+import { candidates as spanCandidates, type Candidate as SpanCandidate } from './spans.js';
 
 /** What answering reads: the documents, their sentence chunks, statistics and index. */
 export interface AnswerContext {
@@ -53,6 +54,25 @@ export interface CandidateSentence {
   /** Position of the sentence in its paragraph (from 0) and the paragraph's size in sentences. */
   indexInParagraph: number;
   paragraphSentences: number;
+  /** The spans of the sentence that may be a short answer (see `spans.ts`). */
+  spans: readonly SpanCandidate[];
+}
+
+/** Most sentences whose spans are remembered per corpus: the same sentences come up question after question. */
+const MAX_REMEMBERED_SPANS = 20_000;
+const rememberedSpans = new WeakMap<ChunkStore, Map<number, readonly SpanCandidate[]>>();
+
+/** The span candidates of a sentence, worked out once per corpus (they depend on the sentence alone). */
+function spansOf(store: ChunkStore, chunk: Chunk): readonly SpanCandidate[] {
+  let memo = rememberedSpans.get(store);
+  if (!memo) rememberedSpans.set(store, (memo = new Map()));
+  let spans = memo.get(chunk.id);
+  if (!spans) {
+    spans = spanCandidates(chunk.tokens);
+    if (memo.size >= MAX_REMEMBERED_SPANS) memo.clear();
+    memo.set(chunk.id, spans);
+  }
+  return spans;
 }
 
 /** Analyses a question against the article's vocabulary. */
@@ -88,8 +108,10 @@ export function candidateSentences(context: AnswerContext, asked: AskedQuestion,
       paragraphScores.set(first, paragraphBm25);
     }
     const windowBm25 = score + (id > first ? (scores.get(id - 1) ?? 0) : 0) + (id + 1 < end ? (scores.get(id + 1) ?? 0) : 0);
+    const chunk = store.chunk(id) as Chunk;
     out.push({
-      chunk: store.chunk(id) as Chunk,
+      chunk,
+      spans: spansOf(store, chunk),
       bm25: score,
       paragraphBm25,
       windowBm25,

@@ -5,7 +5,7 @@ import type { AskedQuestion, CandidateSentence } from './candidates.js';
 import { matchedTokens } from './evidence.js';
 import { ANSWER_KINDS } from './question.js';
 import { shortAnswer, type ShortAnswer } from './short-answer.js';
-import { candidates as spanCandidates, SHAPES, type Candidate, type Shape } from './spans.js';
+import { SHAPES, type Candidate, type Shape } from './spans.js';
 
 /**
  * A candidate sentence measured against the question: what the features are
@@ -107,9 +107,8 @@ const FEATURE_LIST: readonly Feature[] = Object.values(FEATURES);
 export function measure(asked: AskedQuestion, candidates: readonly CandidateSentence[]): Measured[] {
   return candidates.map((candidate) => {
     const matched = matchedTokens(candidate.chunk, asked.terms);
-    const spans = spanCandidates(candidate.chunk.tokens);
-    const span = shortAnswer(candidate.chunk, asked.question, matched, asked.asked, spans);
-    return { candidate, matched, span, shapes: shapesOf(candidate.chunk, asked, spans) };
+    const span = shortAnswer(candidate.chunk, asked.question, matched, asked.asked, candidate.spans);
+    return { candidate, matched, span, shapes: shapesOf(candidate.chunk, asked, candidate.spans) };
   });
 }
 
@@ -209,20 +208,16 @@ function focusMatch(m: Measured, q: AskedQuestion): number {
 function bigramShare(m: Measured, q: AskedQuestion): number {
   const words = q.question.content.map((t) => t.term);
   if (words.length < 2) return 0;
-  const tokens = m.candidate.chunk.tokens;
-  const positions = new Map<string, number[]>();
-  tokens.forEach((token, i) => {
+  // Where each question word stands in the sentence (by term or surface word); the sentence's other words are skipped.
+  const positions: number[][] = words.map(() => []);
+  m.candidate.chunk.tokens.forEach((token, i) => {
     if (!token.term) return;
-    for (const form of [token.term, token.word]) {
-      const list = positions.get(form) ?? [];
-      list.push(i);
-      positions.set(form, list);
-    }
+    for (let w = 0; w < words.length; w++) if (words[w] === token.term || words[w] === token.word) (positions[w] as number[]).push(i);
   });
   let found = 0;
-  for (let i = 0; i + 1 < words.length; i++) {
-    const first = positions.get(words[i] as string) ?? [];
-    const second = positions.get(words[i + 1] as string) ?? [];
+  for (let w = 0; w + 1 < words.length; w++) {
+    const first = positions[w] as number[];
+    const second = positions[w + 1] as number[];
     if (first.some((a) => second.some((b) => b > a && b - a <= 3))) found++;
   }
   return found / (words.length - 1);
