@@ -58,8 +58,8 @@ export interface CandidateSentence {
   spans: readonly SpanCandidate[];
 }
 
-/** Most sentences whose spans are remembered per corpus: the same sentences come up question after question. */
-const MAX_REMEMBERED_SPANS = 20_000;
+/** Most sentences whose spans are remembered per corpus (a few MB): the same sentences come up question after question. */
+const MAX_REMEMBERED_SPANS = 4_000;
 const rememberedSpans = new WeakMap<ChunkStore, Map<number, readonly SpanCandidate[]>>();
 
 /** The span candidates of a sentence, worked out once per corpus (they depend on the sentence alone). */
