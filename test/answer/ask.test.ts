@@ -45,9 +45,9 @@ describe('Engine.ask', () => {
   });
 
   it('declines a question about what the article never mentions, naming the missing words, with a low confidence', () => {
-    const answer = ferry.ask('What is the capital of Germany?');
+    const answer = ferry.ask('What is the tallest mountain in Peru?');
     expect(answer).toMatchObject({ answered: false, answer: '' });
-    expect(answer.reason).toMatch(/^The article doesn't mention “.*Germany.*”/);
+    expect(answer.reason).toMatch(/^The article doesn't mention “.*(Peru|mountain).*”/);
     expect(answer.confidence).toBeLessThan(0.5);
   });
 

@@ -13,11 +13,11 @@ vi.mock('../../src/worker.js', async (original) => (await import('../worker-coun
 
 const QUESTIONS = [
   'who bought Norsat?',
-  'what does the deal cover?',
-  'Where was Michael Martina reporting from?',
-  'When did China and the United States reach a similar understanding?',
+  'what does the agreement include?',
+  'Where was the reporter based?',
+  'When did China and the US agree on something similar?',
   'How much did Hytera pay for Norsat?',
-  'What is the capital of Germany?',
+  'What is the tallest mountain in Peru?',
   'Primeier Trudeau',
 ];
 

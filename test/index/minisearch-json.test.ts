@@ -40,7 +40,7 @@ describe('miniSearchJson', () => {
   });
 
   it('is JSON.stringify of the built MiniSearch on the articles corpus', async () => {
-    expectSameIndex(await loadCorpus(), ['who bought Norsat?', 'What is the capital of Germany?', 'When did China and the United States reach an understanding?']);
+    expectSameIndex(await loadCorpus(), ['who bought Norsat?', 'What is the tallest mountain in Peru?', 'When did China and the US agree on something similar?']);
   });
 
   it('is JSON.stringify of the built MiniSearch on small and odd corpora', () => {

@@ -112,7 +112,7 @@ describe('renderQuotes, renderSearch, renderPassage, renderSources, renderHelp',
       renderSearch('q'.repeat(400), many),
       renderPassage({ documentId: 'd', title: 'T', number: 3, text: longSentence }),
       renderSources(docs),
-      renderHelp(['Who is Andrew Scheer?', 'x'.repeat(3000)], 'T'.repeat(500)),
+      renderHelp(['Who is Wang Yongqing?', 'x'.repeat(3000)], 'T'.repeat(500)),
     ];
     for (const message of messages) expect(message.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
     expect(messages[3]?.content).toMatch(/… and \d+ more\.$/);
