@@ -3,6 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-cpu';
 import type { DenseLayer, NetworkFile } from '../answer/model.js';
+import { NewsbotError, quoteValue } from '../errors.js';
 import { seededRandom, shuffled } from './random.js';
 
 /** How a network is fitted. */
@@ -41,11 +42,12 @@ function ready(): Promise<void> {
 export async function fitNetwork(rows: Float32Array, labels: Float32Array, features: readonly string[], options: FitOptions): Promise<NetworkFile> {
   await ready();
   const width = features.length;
+  requireNumbers(rows, features);
   const { mean, scale, standardized } = standardize(rows, width);
   const model = network([width], options, 'sigmoid');
   model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'binaryCrossentropy' });
   await fitShuffled(model, standardized, labels, width, 1, options);
-  return networkFile(model, features, mean, scale, 'sigmoid');
+  return networkFile(model, features, mean, scale, 'sigmoid', options.learningRate);
 }
 
 /**
@@ -59,6 +61,7 @@ export async function fitNetwork(rows: Float32Array, labels: Float32Array, featu
 export async function fitListwise(rows: Float32Array, targets: Float32Array, size: number, features: readonly string[], options: FitOptions): Promise<NetworkFile> {
   await ready();
   const width = features.length;
+  requireNumbers(rows, features);
   const valid = Uint8Array.from(targets, (t) => (t >= 0 ? 1 : 0));
   const { mean, scale, standardized } = standardize(rows, width, valid);
   const model = network([size, width], options, 'linear');
@@ -72,7 +75,13 @@ export async function fitListwise(rows: Float32Array, targets: Float32Array, siz
     });
   model.compile({ optimizer: tf.train.adam(options.learningRate), loss });
   await fitShuffled(model, standardized, targets, width * size, size, options);
-  return networkFile(model, features, mean, scale, 'linear');
+  return networkFile(model, features, mean, scale, 'linear', options.learningRate);
+}
+
+/** Throws a `NewsbotError` naming the feature of the first value that is not a finite number: a bug in a feature, which would make every weight NaN. */
+function requireNumbers(rows: Float32Array, features: readonly string[]): void {
+  const at = rows.findIndex((value) => !Number.isFinite(value));
+  if (at >= 0) throw new NewsbotError(`feature ${quoteValue(features[at % features.length] ?? '?')} of row ${Math.floor(at / features.length)} is not a number`);
 }
 
 /** Dense layers: ReLU hidden layers, then one unit with `output` activation, seeded. */
@@ -113,8 +122,8 @@ async function fitShuffled(model: tfl.Sequential, inputs: Float32Array, targets:
   }
 }
 
-/** The dense layers' weights as a model file stores them. */
-function networkFile(model: tfl.Sequential, features: readonly string[], mean: Float64Array, scale: Float64Array, output: 'sigmoid' | 'linear'): NetworkFile {
+/** The dense layers' weights as a model file stores them; a `NewsbotError` when fitting diverged (a weight is not a finite number). */
+function networkFile(model: tfl.Sequential, features: readonly string[], mean: Float64Array, scale: Float64Array, output: 'sigmoid' | 'linear', learningRate: number): NetworkFile {
   const dense = model.layers.filter((layer) => layer.getWeights().length === 2);
   const layers: DenseLayer[] = dense.map((layer, i) => {
     const [kernel, bias] = layer.getWeights();
@@ -125,6 +134,9 @@ function networkFile(model: tfl.Sequential, features: readonly string[], mean: F
     };
   });
   model.dispose();
+  if (!layers.every((layer) => layer.bias.every(Number.isFinite) && layer.weights.every((row) => row.every(Number.isFinite)))) {
+    throw new NewsbotError(`fitting diverged (a weight is not a number): try a learning rate below ${quoteValue(String(learningRate))}`);
+  }
   return { features: [...features], mean: [...mean], scale: [...scale], layers };
 }
 

@@ -22,6 +22,13 @@ describe('fitNetwork', () => {
     expect(right / labels.length).toBeGreaterThan(0.9);
   });
 
+  it('refuses a row with a value that is not a number, naming the feature', async () => {
+    const { rows, labels } = separable(8);
+    rows[5] = Number.NaN;
+    await expect(fitNetwork(rows, labels, ['x', 'y'], options)).rejects.toThrow(/^newsbot: feature "y" of row 2 is not a number$/);
+    await expect(fitListwise(rows, labels.map(() => 0), 2, ['x', 'y'], options)).rejects.toThrow(/^newsbot: feature "y" of row 2 is not a number$/);
+  });
+
   it('fits the same network again from the same seed and data', async () => {
     const { rows, labels } = separable(64);
     const quick = { ...options, epochs: 3 };
