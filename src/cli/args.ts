@@ -3,10 +3,22 @@
  * one-line errors, colour choice and the run-when-executed guard.
  */
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NewsbotError } from '../errors.js';
+import { isUrl } from '../ingest/source.js';
 import { renderError } from '../render/terminal.js';
+
+/**
+ * A path the user typed, resolved against the folder they ran npm from
+ * (`INIT_CWD`: npm runs scripts in the project folder, wherever it was typed),
+ * else the working directory; an http(s) address as it is. Errors then quote
+ * the full path that was tried.
+ */
+export function userPath(path: string, env: Record<string, string | undefined>): string {
+  return isUrl(path) ? path : resolve(env.INIT_CWD || process.cwd(), path);
+}
 
 /** A bad command line: the caller prints the message and exits with `EXIT_USAGE`. */
 export class UsageError extends Error {

@@ -1,5 +1,6 @@
 /** The engine the terminal commands answer from: the bundled article, one corpus, or several paths and addresses. */
 import { Engine, isUrl, loadSources } from '../index.js';
+import { userPath } from './args.js';
 
 /**
  * No `--corpus`: the bundled article. One local path: `Engine.load`, which
@@ -8,7 +9,8 @@ import { Engine, isUrl, loadSources } from '../index.js';
  * bot's limits; private and loopback ones only when `ALLOW_PRIVATE_URLS=true`
  * is in the environment.
  */
-export async function engineForCorpora(corpora: readonly string[], env: Record<string, string | undefined>): Promise<Engine> {
+export async function engineForCorpora(typed: readonly string[], env: Record<string, string | undefined>): Promise<Engine> {
+  const corpora = typed.map((corpus) => userPath(corpus, env));
   const [only] = corpora;
   if (only === undefined) return Engine.load();
   if (corpora.length === 1 && !isUrl(only)) return Engine.load({ corpus: only });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { evaluate, type EvalReport, type Prediction } from '../eval/run.js';
 import { loadSquad } from '../eval/squad.js';
 import { reportTable } from '../eval/table.js';
-import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, type CliIo } from './args.js';
+import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, userPath, type CliIo } from './args.js';
 import { runTrain } from './train.js';
 
 export const EVAL_USAGE =
@@ -30,7 +30,7 @@ export async function runEval(argv: readonly string[], io: CliIo): Promise<numbe
       return await runTrain(args.json ? ['--json'] : [], io, { write: false });
     }
     if (args.corpus !== undefined) throw new UsageError('eval takes its articles from the question files, not --corpus');
-    const files = args.positionals.length > 0 ? args.positionals : await bundledSets();
+    const files = args.positionals.length > 0 ? args.positionals.map((file) => userPath(file, io.env)) : await bundledSets();
     const reports: EvalReport[] = [];
     const predictions: Record<string, Prediction> = {};
     for (const file of files) {
@@ -38,7 +38,7 @@ export async function runEval(argv: readonly string[], io: CliIo): Promise<numbe
       reports.push(run.report);
       Object.assign(predictions, run.predictions);
     }
-    if (args.predictions) await writeFile(args.predictions, `${JSON.stringify(predictions, null, 2)}\n`);
+    if (args.predictions) await writeFile(userPath(args.predictions, io.env), `${JSON.stringify(predictions, null, 2)}\n`);
     io.stdout.write(args.json ? `${JSON.stringify(reports.length === 1 ? reports[0] : reports)}\n` : `${reportTable(reports)}\n`);
     return EXIT_OK;
   } catch (error) {

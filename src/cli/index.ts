@@ -2,7 +2,7 @@
 import { Engine } from '../index.js';
 import type { IndexProgress } from '../index/corpus-index.js';
 import { progressReporter } from '../progress/reporter.js';
-import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, type CliIo } from './args.js';
+import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, userPath, type CliIo } from './args.js';
 
 export const INDEX_USAGE = `usage: npm run index -- [--corpus PATH]
 
@@ -25,7 +25,7 @@ export async function runIndex(argv: readonly string[], io: CliIo): Promise<numb
     const report = progressReporter({ stream: io.stderr });
     let last: IndexProgress | undefined;
     const engine = await Engine.load({
-      corpus: args.corpus,
+      ...(args.corpus === undefined ? {} : { corpus: userPath(args.corpus, io.env) }),
       onProgress: (progress) => {
         last = progress;
         report(progress);

@@ -7,7 +7,7 @@ import { loadSquad } from '../eval/squad.js';
 import { crossValidate, DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../train/cross-validate.js';
 import { examplesOf } from '../train/examples.js';
 import { cvTable, reliabilityTable } from '../train/report.js';
-import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, type CliIo } from './args.js';
+import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, userPath, type CliIo } from './args.js';
 
 export const TRAIN_USAGE = 'usage: npm run train -- [--pool FILE.json] [--slice FILE.json] [--out MODEL.json] [--json]';
 
@@ -46,7 +46,7 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
       write: true,
       options: DEFAULT_TRAIN_OPTIONS,
       ...defaults,
-      ...namedPaths(args.positionals),
+      ...namedPaths(args.positionals, io.env),
     };
     const log = (line: string): void => void io.stderr.write(`newsbot: ${line}\n`);
     const started = Date.now();
@@ -79,12 +79,12 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
 }
 
 /** `pool=FILE`, `slice=FILE`, `out=FILE` positionals (npm passes `--flags` of its own poorly). */
-function namedPaths(positionals: readonly string[]): Partial<TrainRun> {
+function namedPaths(positionals: readonly string[], env: Record<string, string | undefined>): Partial<TrainRun> {
   const out: Partial<TrainRun> = {};
   for (const positional of positionals) {
     const match = /^(pool|slice|out)=(.+)$/.exec(positional);
     if (!match) throw new UsageError(`unknown argument "${positional}" (see --help)`);
-    out[match[1] as 'pool' | 'slice' | 'out'] = resolve(process.env.INIT_CWD ?? process.cwd(), match[2] as string);
+    out[match[1] as 'pool' | 'slice' | 'out'] = userPath(match[2] as string, env);
   }
   return out;
 }

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -117,6 +120,18 @@ describe('cli/ask', () => {
       expect(run.stderr).toMatch(/^newsbot: [^\n]+\n$/);
     },
   );
+
+  it('reads a relative --corpus from the folder npm was started in (INIT_CWD), and names the full path it tried', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsbot-cwd-'));
+    writeFileSync(join(dir, 'notes.txt'), 'Harbour notes\n\nThe Night Star ferry is owned by Blue Line Shipping.\n');
+    const run = await ask(['--corpus', 'notes.txt', '--json', 'Who owns the ferry?'], '', { env: { INIT_CWD: dir } });
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as Answer).quotes[0]?.documentId).toBe('notes');
+    const missing = await ask(['--corpus', 'nope.txt', 'who?'], '', { env: { INIT_CWD: dir } });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`newsbot: corpus "${join(dir, 'nope.txt')}" does not exist\n`);
+    rmSync(dir, { recursive: true });
+  });
 
   it('exits 1 with one newsbot: line naming the path when the corpus does not exist', async () => {
     const run = await ask(['--corpus', '/no/such/corpus.txt', 'who?']);

@@ -65,6 +65,16 @@ describe('eval command', () => {
     expect(run.err()).toMatch(/^newsbot: file "package.json" is not in SQuAD v2.0 format.*\n$/);
   });
 
+  it('reads question files and writes --predictions relative to the folder npm was started in (INIT_CWD)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsbot-eval-'));
+    await writeFile(join(dir, 'tiny.json'), JSON.stringify(tiny));
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runEval(['--json', '--predictions', 'out.json', 'tiny.json'], { stdin: new PassThrough(), stdout, stderr, env: { INIT_CWD: dir } });
+    expect(code, stderr.text).toBe(0);
+    expect(Object.keys(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')))).toHaveLength(3);
+  });
+
   it('refuses a question file with --cv, which cross-validates on the training sets', async () => {
     const run = io();
     expect(await runEval(['--cv', 'eval/seed-questions.json'], run.io)).toBe(2);
