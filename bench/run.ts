@@ -20,14 +20,26 @@ import { renderReport, type ColdStart, type Report } from './table.js';
 /** Cold starts from a saved index are short and noisy: the median of this many. */
 const PERSISTED_RUNS = 3;
 
-const { values } = parseArgs({
-  options: {
-    json: { type: 'boolean', default: false },
-    datasets: { type: 'string', default: DATASET_NAMES.join(',') },
-    engines: { type: 'string', default: ENGINE_NAMES.join(',') },
-    seconds: { type: 'string', default: '20' },
-  },
-});
+const USAGE = `usage: npm run bench -- [--json] [--datasets ${DATASET_NAMES.join(',')}] [--engines ${ENGINE_NAMES.join(',')}] [--seconds 20]`;
+const values = (() => {
+  try {
+    return parseArgs({
+      options: {
+        help: { type: 'boolean', short: 'h', default: false },
+        json: { type: 'boolean', default: false },
+        datasets: { type: 'string', default: DATASET_NAMES.join(',') },
+        engines: { type: 'string', default: ENGINE_NAMES.join(',') },
+        seconds: { type: 'string', default: '20' },
+      },
+    }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
+  }
+})();
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 const datasets = pick(values.datasets, DATASET_NAMES, '--datasets');
 const engines = pick(values.engines, ENGINE_NAMES, '--engines');
 const seconds = Number(values.seconds);

@@ -30,12 +30,23 @@ interface Settings {
   warmup: number;
 }
 
-function parseArgs(argv: readonly string[]): Settings {
+const USAGE = 'usage: npm run loadtest -- [--count N] [--rate N] [--users N] [--guilds N] [--warmup N]';
+
+/** The settings, or `undefined` after printing the usage (`--help`, exit 0) or a one-line error with it (exit 2). */
+function parseArgs(argv: readonly string[]): Settings | undefined {
   const settings: Settings = { count: 2000, rate: 250, users: 1000, guilds: 25, warmup: 2000 };
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return undefined;
+  }
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '') as keyof Settings;
     const value = Number(argv[i + 1]);
-    if (!(key in settings) || !Number.isInteger(value) || value < 1) throw new Error(`usage: loadtest [--count N] [--rate N] [--users N] [--guilds N] [--warmup N] (got ${argv[i]} ${argv[i + 1]})`);
+    if (!(key in settings) || !Number.isInteger(value) || value < 1) {
+      process.stderr.write(`newsbot: loadtest: ${JSON.stringify(argv[i])} ${argv[i + 1] === undefined ? 'needs a whole number' : `${JSON.stringify(argv[i + 1])} is not an option with a whole number`} (${USAGE})\n`);
+      process.exitCode = 2;
+      return undefined;
+    }
     settings[key] = value;
   }
   return settings;
@@ -202,4 +213,5 @@ async function run(settings: Settings): Promise<number> {
   }
 }
 
-process.exitCode = await run(parseArgs(process.argv.slice(2)));
+const settings = parseArgs(process.argv.slice(2));
+if (settings) process.exitCode = await run(settings);

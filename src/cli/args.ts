@@ -110,12 +110,12 @@ export interface CliIo {
 }
 
 /** Colour only for a person at a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function wantsColor(io: CliIo, stream: { isTTY?: boolean } = io.stdout): boolean {
-  return stream.isTTY === true && !io.env.NO_COLOR;
+export function wantsColor(io: Pick<CliIo, 'env'> & Partial<Pick<CliIo, 'stdout'>>, stream: { isTTY?: boolean } | undefined = io.stdout): boolean {
+  return stream?.isTTY === true && !io.env.NO_COLOR;
 }
 
 /** Prints any error as one line on stderr, never a stack trace, and returns the exit code it deserves. */
-export function reportFailure(error: unknown, io: CliIo): number {
+export function reportFailure(error: unknown, io: Pick<CliIo, 'stderr' | 'env'>): number {
   const usage = error instanceof UsageError;
   const message =
     usage || error instanceof NewsbotError

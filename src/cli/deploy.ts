@@ -1,10 +1,22 @@
 import { commands } from '../../commands/index.js';
 import { ConfigError, loadConfig, readEnvironment } from '../config.js';
 import { deployCommands } from '../discord/deploy.js';
-import { EXIT_FAILURE, EXIT_OK, runIfMain, type CliIo } from './args.js';
+import { EXIT_FAILURE, EXIT_OK, parseCliArgs, reportFailure, runIfMain, type CliIo } from './args.js';
+
+export const DEPLOY_USAGE = `usage: npm run deploy
+Registers the slash commands with Discord: in the server DISCORD_GUILD_ID names (at once), or globally when it is
+empty (they can take up to an hour to appear). Needs DISCORD_TOKEN and DISCORD_CLIENT_ID (see .env.example).`;
 
 /** `npm run deploy`: registers the slash commands and says how many, and where. */
-export async function runDeploy(_argv: readonly string[], io: Pick<CliIo, 'stdout' | 'stderr' | 'env'>): Promise<number> {
+export async function runDeploy(argv: readonly string[], io: Pick<CliIo, 'stdout' | 'stderr' | 'env'>): Promise<number> {
+  try {
+    if (parseCliArgs(argv).help) {
+      io.stdout.write(`${DEPLOY_USAGE}\n`);
+      return EXIT_OK;
+    }
+  } catch (error) {
+    return reportFailure(error, io);
+  }
   let config;
   try {
     config = loadConfig(readEnvironment(io.env as NodeJS.ProcessEnv), { needClientId: true });
