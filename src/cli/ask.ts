@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { NewsbotError, type Answer } from '../index.js';
 import { quoteValue } from '../errors.js';
 import { renderAnswer, renderJson, renderQuestion } from '../render/terminal.js';
-import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, wantsColor, type CliIo } from './args.js';
+import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, wantsColor, type CliIo } from './args.js';
 import { engineForCorpora } from './corpus.js';
 
 export const ASK_USAGE = `usage: npm run ask -- [--corpus PATH]… [--document ID] [--json] [question…]
@@ -35,9 +35,13 @@ export async function runAsk(argv: readonly string[], io: CliIo): Promise<number
     const options = { color: wantsColor(io) };
     const render = args.json ? renderJson : (answer: Answer) => renderAnswer(answer, options);
     if (args.positionals.length > 0) {
-      io.stdout.write(`${render(engine.ask(args.positionals.join(' '), scope))}\n`);
+      const question = args.positionals.join(' ');
+      if (question.trim() === '') throw new UsageError('the question is empty: npm run ask -- "who bought Norsat?" (or one question per line on stdin)');
+      io.stdout.write(`${render(engine.ask(question, scope))}\n`);
       return EXIT_OK;
     }
+    // Nothing to read from a pipe or a file: a person at a terminal is told what is awaited rather than left waiting.
+    if (io.stdin.isTTY) io.stderr.write('newsbot: type a question and press Enter, one per line; Ctrl-D to end (or: npm run ask -- "question")\n');
     let first = true;
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
       if (line.trim() === '') continue;

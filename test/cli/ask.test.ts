@@ -140,7 +140,24 @@ describe('cli/ask', () => {
     expect(run.stderr).toMatch(/^newsbot: [^\n]*\/no\/such\/corpus\.txt[^\n]*\n$/);
   });
 
-  it.each(BAD_QUESTIONS)('answers a %s question cleanly in text and JSON', async (_name, question) => {
+  it.each([['empty', ''], ['whitespace', ' \t  ']])('refuses an %s question given as an argument with one newsbot: line and exit 2', async (_name, question) => {
+    for (const argv of [[question], ['--json', question]]) {
+      const run = await ask(argv);
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toMatch(/^newsbot: the question is empty: npm run ask -- "[^"]+" \(or one question per line on stdin\)\n$/);
+    }
+  });
+
+  it('tells a person at a terminal what it waits for when no question is given, then answers each line', async () => {
+    const stdout = sink();
+    const stderr = sink();
+    const stdin = Object.assign(Readable.from(['who bought Norsat?\n']), { isTTY: true });
+    expect(await runAsk(['--json'], { stdin, stdout, stderr, env: {} })).toBe(0);
+    expect(stderr.text).toBe('newsbot: type a question and press Enter, one per line; Ctrl-D to end (or: npm run ask -- "question")\n');
+    expect((JSON.parse(stdout.text) as Answer).question).toBe('who bought Norsat?');
+  });
+
+  it.each(BAD_QUESTIONS.filter(([name]) => name !== 'empty' && name !== 'whitespace'))('answers a %s question cleanly in text and JSON', async (_name, question) => {
     const text = await ask([question]);
     expect(text).toMatchObject({ code: 0, stderr: '' });
     expect(text.stdout.trim()).not.toBe('');
