@@ -63,8 +63,19 @@ export interface CliArgs {
   positionals: string[];
 }
 
-/** Parses argv (without `node` and the script). `--` ends the flags. Throws `UsageError`. */
-export function parseCliArgs(argv: readonly string[], spec: CommandSpec = {}): CliArgs {
+/**
+ * Parses argv (without `node` and the script). `--` ends the flags. Throws
+ * `UsageError`, also for a flag of this command that npm took for itself
+ * (`npm run ask --json "q"`, without `--`): npm then sets `npm_config_json`
+ * in `env` and passes only the question on.
+ */
+export function parseCliArgs(argv: readonly string[], spec: CommandSpec = {}, env: Record<string, string | undefined> = {}): CliArgs {
+  const flags = ['corpus', ...(['json', 'predictions', 'document', 'cv'] as const).filter((flag) => spec[flag])];
+  const swallowed = flags.find((flag) => env[`npm_config_${flag}`]);
+  if (swallowed) {
+    const command = env.npm_lifecycle_event ?? '<command>';
+    throw new UsageError(`npm took --${swallowed} for itself: put newsbot's options after --, as in npm run ${command} -- --${swallowed} ...`);
+  }
   let parsed;
   try {
     parsed = parseArgs({

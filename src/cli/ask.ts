@@ -21,7 +21,7 @@ Without a question, answers each non-blank line of stdin.
 /** Runs `ask` and returns its exit code; every failure is one line on stderr. */
 export async function runAsk(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const args = parseCliArgs(argv, { json: true, positionals: true, corpora: true, document: true });
+    const args = parseCliArgs(argv, { json: true, positionals: true, corpora: true, document: true }, io.env);
     if (args.help) {
       io.stdout.write(`${ASK_USAGE}\n`);
       return EXIT_OK;

@@ -20,7 +20,7 @@ const BUNDLED_SETS = resolve(dirname(fileURLToPath(import.meta.url)), '../../eva
  */
 export async function runEval(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const args = parseCliArgs(argv, { json: true, positionals: true, predictions: true, cv: true });
+    const args = parseCliArgs(argv, { json: true, positionals: true, predictions: true, cv: true }, io.env);
     if (args.help) {
       io.stdout.write(`${EVAL_USAGE}\n`);
       return EXIT_OK;

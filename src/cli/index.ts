@@ -17,7 +17,7 @@ Progress goes to stderr: a bar on a terminal, a line every two seconds otherwise
 /** Runs `index` and returns its exit code; every failure is one line on stderr. */
 export async function runIndex(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const args = parseCliArgs(argv);
+    const args = parseCliArgs(argv, {}, io.env);
     if (args.help) {
       io.stdout.write(`${INDEX_USAGE}\n`);
       return EXIT_OK;

@@ -29,7 +29,7 @@ const HISTORY_SIZE = 500;
 /** Runs the REPL until `:quit` or the end of input and returns its exit code. */
 export async function runRepl(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const args = parseCliArgs(argv, { corpora: true });
+    const args = parseCliArgs(argv, { corpora: true }, io.env);
     if (args.help) {
       io.stdout.write(`${REPL_USAGE}\n`);
       return EXIT_OK;

@@ -34,7 +34,7 @@ export interface TrainRun {
  */
 export async function runTrain(argv: readonly string[], io: CliIo, defaults: Partial<TrainRun> = {}): Promise<number> {
   try {
-    const args = parseCliArgs(argv, { json: true, positionals: true });
+    const args = parseCliArgs(argv, { json: true, positionals: true }, io.env);
     if (args.help) {
       io.stdout.write(`${TRAIN_USAGE}\n`);
       return EXIT_OK;

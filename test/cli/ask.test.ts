@@ -148,6 +148,14 @@ describe('cli/ask', () => {
     }
   });
 
+  it('says when npm took one of its options for itself (no -- before it), and ignores npm\'s own settings', async () => {
+    const swallowed = await ask(['who bought Norsat?'], '', { env: { npm_config_json: 'true', npm_lifecycle_event: 'ask' } });
+    expect(swallowed).toMatchObject({ code: 2, stdout: '' });
+    expect(swallowed.stderr).toBe("newsbot: npm took --json for itself: put newsbot's options after --, as in npm run ask -- --json ...\n");
+    const npmSettings = await ask(['--json', 'who bought Norsat?'], '', { env: { npm_config_cache: '/root/.npm', npm_config_yes: '', npm_lifecycle_event: 'ask' } });
+    expect(npmSettings).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('tells a person at a terminal what it waits for when no question is given, then answers each line', async () => {
     const stdout = sink();
     const stderr = sink();
