@@ -1,3 +1,4 @@
+import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { ConfigError, loadConfig, readEnvironment } from '../config.js';
 import { deployCommands } from '../discord/deploy.js';
@@ -31,7 +32,10 @@ export async function runDeploy(argv: readonly string[], io: Pick<CliIo, 'stdout
     return EXIT_OK;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split(config.token).join('[redacted]');
-    io.stderr.write(`newsbot: Discord refused the commands: ${message.replace(/\s+/g, ' ').slice(0, 300)}\n`);
+    // Only an answer from Discord is a refusal; anything else (no network, a wrong DISCORD_API_URL) never reached it.
+    const refused = error instanceof DiscordAPIError || error instanceof HTTPError || error instanceof RateLimitError;
+    const what = refused ? 'Discord refused the commands' : `could not reach Discord at ${config.apiUrl ?? 'discord.com'}`;
+    io.stderr.write(`newsbot: ${what}: ${message.replace(/\s+/g, ' ').slice(0, 300)}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -40,6 +40,15 @@ describe('npm run deploy', () => {
     expect(fake.requests.find((r) => r.method === 'PUT')?.path).toBe(`/applications/${CLIENT_ID}/commands`);
   });
 
+  it('says Discord refused the commands only when Discord answered, and that it could not reach Discord otherwise', async () => {
+    const refused = await deploy({ DISCORD_TOKEN: 'MTA5.not-the-bot.token' });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^newsbot: Discord refused the commands: [^\n]+\n$/);
+    const closed = await deploy({ DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    expect(closed.code).toBe(1);
+    expect(closed.err).toMatch(/^newsbot: could not reach Discord at http:\/\/127\.0\.0\.1:9\/api: [^\n]*ECONNREFUSED[^\n]*\n$/);
+  });
+
   it('refuses to run without the application id, in one line', async () => {
     const result = await deploy({ DISCORD_CLIENT_ID: '' });
     expect(result.code).toBe(1);
