@@ -5,7 +5,7 @@ import { userPath } from './args.js';
 /**
  * No `--corpus`: the bundled article. One local path: `Engine.load`, which
  * keeps its index snapshot. Several, or an http(s) address: every document of
- * every corpus in one engine (ids must differ). Addresses are fetched with the
+ * every corpus in one engine (a repeated id gets `-2`, `-3`). Addresses are fetched with the
  * bot's limits; private and loopback ones only when `ALLOW_PRIVATE_URLS=true`
  * is in the environment.
  */

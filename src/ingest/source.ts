@@ -55,19 +55,23 @@ export function formatOfPage(page: Pick<FetchedPage, 'mediaType' | 'url'>, fileN
 
 /**
  * Loads several corpora (paths and http(s) addresses) into one list, in the
- * order given. Two documents with the same id are an error that names both.
+ * order given. Ids stay unique: a document whose id another one already has
+ * (`page` of `a/page.html` and of `b/page.md`) gets the first free `id-2`,
+ * `id-3`, ...; the same document given twice is an error that names it.
  */
 export async function loadSources(inputs: readonly string[], options: FetchOptions = {}): Promise<SourceDocument[]> {
   const loaded = await Promise.all(inputs.map(async (input) => (isUrl(input) ? [await loadUrl(input, options)] : loadCorpus(input))));
-  const documents = loaded.flat();
-  const seen = new Map<string, string>();
-  for (const document of documents) {
+  const sources = new Set<string>();
+  const ids = new Set<string>();
+  return loaded.flat().map((document) => {
     const where = document.source ?? document.title;
-    const other = seen.get(document.id);
-    if (other !== undefined) throw new NewsbotError(`two documents share the id ${quoteValue(document.id)}: ${quoteValue(other)} and ${quoteValue(where)}`);
-    seen.set(document.id, where);
-  }
-  return documents;
+    if (sources.has(where)) throw new NewsbotError(`${quoteValue(where)} is given twice`);
+    sources.add(where);
+    let id = document.id;
+    for (let n = 2; ids.has(id); n++) id = `${document.id}-${n}`;
+    ids.add(id);
+    return id === document.id ? document : { ...document, id };
+  });
 }
 
 /** A short, readable id: lower-case ASCII words joined by `-`, at most `max` characters, cut between words. */

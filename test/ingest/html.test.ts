@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +109,22 @@ describe('.html files in a corpus', () => {
     expect(answer.quotes[0]?.meta?.siteName).toBe('The Coastal Ledger');
     expect(engine.passage(answer.quotes[0]?.paragraph ?? 0, 'port-elin').meta?.byline).toBe('Maria Okafor');
     expect(engine.ask('who bought Norsat?').quotes[0]?.documentId).toBe('china-canada-cyber-agreement');
+  });
+});
+
+describe('loadSources', () => {
+  it('keeps ids unique when two folders hold a file of the same name, and refuses one file given twice', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'newsbot-same-name-'));
+    await mkdir(join(root, 'a'));
+    await mkdir(join(root, 'b'));
+    await writeFile(join(root, 'a', 'page.md'), '# Ferry news\n\nThe ferry runs all winter.\n');
+    await writeFile(join(root, 'b', 'page.txt'), 'Library news\n\nThe library opens on Sundays.\n');
+    const documents = await loadSources([join(root, 'a', 'page.md'), join(root, 'b', 'page.txt')]);
+    expect(documents.map((d) => [d.id, d.title])).toEqual([['page', 'Ferry news'], ['page-2', 'Library news']]);
+    const engine = Engine.fromDocuments(documents);
+    expect(engine.search('library Sundays', 1, { documentId: 'page-2' })[0]?.text).toBe('The library opens on Sundays.');
+    await expect(loadSources([join(root, 'a', 'page.md'), join(root, 'a', 'page.md')])).rejects.toThrow(/^newsbot: ".*page\.md" is given twice$/);
+    await rm(root, { recursive: true });
   });
 });
 
