@@ -1,4 +1,5 @@
 import type { SourceDocument } from '../types.js';
+import { parseMarkdown } from './markdown.js';
 
 /** Which plain-text dialect a file is written in; decides how the title is found. */
 export type TextFormat = 'txt' | 'md';
@@ -7,16 +8,23 @@ export type TextFormat = 'txt' | 'md';
 // Unicode spaces and tabs. Inside a line they are kept verbatim for quoting.
 const EDGE_SPACE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+|[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+$/g;
 const BLANK_LINE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]*$/;
-const MD_HEADING = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?$/;
 
 /**
- * Parses a text or Markdown document: the title is the first line (the first
- * heading, in Markdown), paragraphs are blocks separated by blank lines.
- * A BOM and CRLF are removed, lines trimmed, and the lines of a block joined by
- * a space; everything else is kept verbatim so quotes stay exact.
+ * Parses a text or Markdown document: in a text file the title is the first
+ * line and paragraphs are blocks separated by blank lines (a BOM and CRLF
+ * removed, lines trimmed, the lines of a block joined by a space, everything
+ * else kept verbatim so quotes stay exact); Markdown is read as a reader sees
+ * it (see `parseMarkdown`), titled by its first heading, else its first passage.
  * Returns `undefined` when there is no text at all.
  */
 export function parseText(id: string, raw: string, format: TextFormat, source?: string): SourceDocument | undefined {
+  if (format === 'md') {
+    const { title, passages } = parseMarkdown(raw);
+    const [first, ...rest] = passages;
+    const named = title ?? first;
+    if (named === undefined) return undefined;
+    return { id, title: named, paragraphs: title === undefined ? rest : passages, ...(source === undefined ? {} : { source }) };
+  }
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const blocks: string[] = [];
   let current: string[] = [];
@@ -29,17 +37,9 @@ export function parseText(id: string, raw: string, format: TextFormat, source?: 
       flush();
       continue;
     }
-    const trimmed = line.replace(EDGE_SPACE, '');
-    const heading = format === 'md' ? MD_HEADING.exec(trimmed) : null;
-    if (heading) {
-      // A heading is a block of its own even without blank lines around it.
-      flush();
-      blocks.push(heading[1] ?? '');
-      continue;
-    }
-    // In a text file the first line is the title even when no blank line follows it.
-    current.push(trimmed);
-    if (format === 'txt' && blocks.length === 0 && current.length === 1) flush();
+    // The first line is the title even when no blank line follows it.
+    current.push(line.replace(EDGE_SPACE, ''));
+    if (blocks.length === 0 && current.length === 1) flush();
   }
   flush();
   const [title, ...paragraphs] = blocks.filter((block) => block.length > 0);

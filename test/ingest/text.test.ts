@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/ingest/text.js';
 
@@ -22,10 +23,48 @@ describe('parseText', () => {
     expect(parseText('a', `T\n\n${body}`, 'txt')?.paragraphs).toEqual([body]);
   });
 
-  it('uses the first heading as the title of a Markdown file', () => {
+  it('uses the first heading as the title of a Markdown file, and quotes no heading as a passage', () => {
     const doc = parseText('m', '# The Title #\nIntro text.\n\n## Section\n\nBody.', 'md');
     expect(doc?.title).toBe('The Title');
-    expect(doc?.paragraphs).toEqual(['Intro text.', 'Section', 'Body.']);
+    expect(doc?.paragraphs).toEqual(['Intro text.', 'Body.']);
+  });
+
+  it('reads Markdown as a reader sees it: no markup or link targets, each list item and table cell alone, no header row or code', () => {
+    const page = [
+      '---', 'layout: post', 'title: ignored', '---',
+      '# Library news', '',
+      'The library opens on **Saturday** at the [makerspace](https://example.org/makerspace) ![logo](https://example.org/l.png).', '',
+      '- Opening hours are *9 to 5* every day.', '- Library cards are `free`.', '  - Children get one too.', '',
+      '> "It\'s a good day," said the librarian.', '',
+      '```js', 'const secret = "not a passage";', '```', '',
+      '| Room | Seats |', '|---|---|', '| Hall | 120 |', '',
+      '<div class="ad">Buy now</div>',
+    ].join('\n');
+    const doc = parseText('news', page, 'md');
+    expect(doc?.title).toBe('Library news');
+    expect(doc?.paragraphs).toEqual([
+      'The library opens on Saturday at the makerspace .',
+      'Opening hours are 9 to 5 every day.',
+      'Library cards are free.',
+      'Children get one too.',
+      '"It\'s a good day," said the librarian.',
+      'Hall', '120',
+    ]);
+  });
+
+  it('titles a Markdown file without a heading by its first passage', () => {
+    expect(parseText('m', 'Council news\n\nThe council met.', 'md')).toMatchObject({ title: 'Council news', paragraphs: ['The council met.'] });
+  });
+
+  it('never leaves Markdown markup in a passage, whatever the text around it', () => {
+    const word = fc.stringMatching(/^[A-Za-z]{1,8}$/);
+    const inline = fc.oneof(word, word.map((w) => `**${w}**`), word.map((w) => `*${w}*`), word.map((w) => `[${w}](https://example.org/${w})`), word.map((w) => `\`${w}\``));
+    fc.assert(
+      fc.property(fc.array(fc.array(inline, { minLength: 1, maxLength: 6 }).map((words) => words.join(' ')), { minLength: 1, maxLength: 5 }), (paragraphs) => {
+        const doc = parseText('m', ['# T', ...paragraphs.map((p, i) => (i % 2 ? `- ${p}` : p))].join('\n\n'), 'md');
+        for (const passage of doc?.paragraphs ?? []) expect(passage).not.toMatch(/\*|\]\(|`|https?:/);
+      }),
+    );
   });
 
   it('returns undefined when there is no text at all', () => {

@@ -1,0 +1,83 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+
+/** A Markdown document as a reader sees it: its headings and passages in order, as plain text. */
+export interface MarkdownBlocks {
+  /** The text of the first heading, if there is one. */
+  title: string | undefined;
+  /** Paragraphs, list items, block quotes' paragraphs and table body cells, without markup; headings, header rows and code are not passages. */
+  passages: string[];
+}
+
+/** YAML front matter at the very start of a file: metadata, not text. */
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Reads Markdown with marked's lexer (CommonMark and GitHub's tables), keeping
+ * what a reader sees: `**Saturday**` is `Saturday`, `[makerspace](https://…)`
+ * is `makerspace`, each list item and table body cell is a passage of its own,
+ * a block quote's paragraphs are passages, and code blocks, HTML blocks, images
+ * and a table's header row (labels, like headings) are left out. Quotes are taken from this text, so they never carry
+ * markup.
+ */
+export function parseMarkdown(raw: string): MarkdownBlocks {
+  const tokens = new Lexer({ gfm: true }).lex(raw.replace(/^\uFEFF/, '').replace(FRONT_MATTER, ''));
+  const passages: string[] = [];
+  let title: string | undefined;
+  const add = (text: string): void => {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean) passages.push(clean);
+  };
+  const walk = (blocks: readonly Token[]): void => {
+    for (const token of blocks) {
+      switch (token.type) {
+        case 'heading':
+          title ??= plain((token as Tokens.Heading).tokens).replace(/\s+/g, ' ').trim() || undefined;
+          break;
+        case 'paragraph':
+        case 'text':
+          add(plain((token as Tokens.Paragraph).tokens ?? []) || (token as Tokens.Text).text);
+          break;
+        case 'list':
+          for (const item of (token as Tokens.List).items) {
+            // The item's own words are one passage; a list nested in it gives passages of its own.
+            add(item.tokens.filter((t) => t.type !== 'list').map((t) => ('tokens' in t && t.tokens ? plain(t.tokens) : 'text' in t ? String(t.text) : '')).join(' '));
+            walk(item.tokens.filter((t) => t.type === 'list'));
+          }
+          break;
+        case 'blockquote':
+          walk((token as Tokens.Blockquote).tokens);
+          break;
+        case 'table':
+          for (const row of (token as Tokens.Table).rows) for (const cell of row) add(plain(cell.tokens));
+          break;
+        default:
+          // code, html, hr, space, link definitions: nothing a reader takes for the article's words.
+          break;
+      }
+    }
+  };
+  walk(tokens);
+  return { title, passages };
+}
+
+/** The text an inline run shows: emphasis, links and code spans by their words; images, HTML tags and breaks as nothing or a space. */
+function plain(tokens: readonly Token[]): string {
+  let out = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'image':
+      case 'html':
+        break;
+      case 'br':
+        out += ' ';
+        break;
+      case 'codespan':
+      case 'escape':
+        out += (token as Tokens.Codespan).text;
+        break;
+      default:
+        out += 'tokens' in token && token.tokens ? plain(token.tokens) : 'text' in token ? String(token.text) : '';
+    }
+  }
+  return out;
+}
