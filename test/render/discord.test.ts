@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { blockQuote, escapeLine, renderAnswer, renderHelp, renderPassage, renderQuotes, renderSearch, renderSources } from '../../src/render/discord.js';
 import { DISCORD_LIMITS, fitText } from '../../src/render/fit.js';
 import type { Answer, Quote } from '../../src/types.js';
+import { Engine } from '../../src/index.js';
+import { parseText } from '../../src/ingest/text.js';
 
 const longSentence = `${'The agreement covers economic cyber espionage and many other things. '.repeat(80)}End.`;
 
@@ -125,5 +127,19 @@ describe('renderQuotes, renderSearch, renderPassage, renderSources, renderHelp',
 
   it('says so when the search finds nothing', () => {
     expect(renderSearch('zebra', []).content).toContain('No passage of the article uses these words.');
+  });
+});
+
+describe('renderAnswer of a Markdown document', () => {
+  it('shows the words a reader sees, with no escaped markup, link target or list marker', () => {
+    const page = '# Library news\n\nThe library opens on **Saturday** at the [makerspace](https://example.org/m).\n\n- Library cards are *free* for everyone.\n';
+    const document = parseText('news', page, 'md');
+    if (!document) throw new Error('the page has no text');
+    const engine = Engine.fromDocuments([document], { minConfidence: 0 });
+    for (const question of ['When does the library open?', 'What do library cards cost?']) {
+      const content = String(renderAnswer(engine.ask(question), refs).content);
+      expect(content).toMatch(/\n> /);
+      expect(content).not.toMatch(/\\\*|\]\(|https:|\n> - /);
+    }
   });
 });
