@@ -4,7 +4,7 @@ import { decisionRow } from './decide.js';
 import { defaultModel } from './default-model.js';
 import { matchedTokens } from './evidence.js';
 import { featureRows, measure, type Measured } from './features.js';
-import type { AnswerModel } from './model.js';
+import { sigmoid, type AnswerModel } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion } from './question.js';
 import { rank } from './rank.js';
@@ -84,10 +84,6 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 function supporting(rest: readonly Scored[], best: Scored): Scored[] {
   const half = sigmoid(best.logit) / 2;
   return rest.filter((r) => r.measured.matched.length > 0 && sigmoid(r.logit) >= half);
-}
-
-function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
 }
 
 function quoteOf(context: AnswerContext, ranked: Scored, asked: AskedQuestion): Quote {
