@@ -67,7 +67,7 @@ export async function button(interaction: ButtonInteraction, context: BotContext
       const passage = engine.passage(where.paragraph, documentId);
       const text = passage.text.slice(where.start, where.end);
       if (!text || where.end > passage.text.length) throw new NewsbotError(`offsets ${where.start}-${where.end} are outside ¶${where.paragraph}`);
-      return { text, start: where.start, highlights: [], paragraph: passage.number, title: passage.title, meta: passage.meta };
+      return { ...passage, text, start: where.start, highlights: [], paragraph: passage.number };
     });
     await send(interaction, renderQuotes(quotes, '**More passages:**'), true);
     return 'shown';

@@ -4,6 +4,7 @@ import type { AnswerOptions } from './answer/options.js';
 import { PARALLEL_MIN_CHARS } from './chunk/parallel.js';
 import { NewsbotError, quoteValue } from './errors.js';
 import { DEFAULT_CORPUS, loadCorpus } from './ingest/load.js';
+import { sectionOf } from './ingest/sections.js';
 import { DEFAULT_CACHE_DIR, loadIndex, type IndexOrigin } from './index/cache.js';
 import { buildIndex, type CorpusIndex, type IndexProgress } from './index/corpus-index.js';
 import type { IndexOptions } from './index/search-index.js';
@@ -145,7 +146,15 @@ export class Engine {
     if (text === undefined) {
       throw new NewsbotError(`paragraph ${quoteValue(String(number))} does not exist: "${document.title}" has paragraphs 1 to ${document.paragraphs.length}`);
     }
-    return { documentId: document.id, title: document.title, number, text, ...(document.meta === undefined ? {} : { meta: document.meta }) };
+    const section = sectionOf(document, number);
+    return {
+      documentId: document.id,
+      title: document.title,
+      number,
+      ...(section === undefined ? {} : { section }),
+      text,
+      ...(document.meta === undefined ? {} : { meta: document.meta }),
+    };
   }
 }
 

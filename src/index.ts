@@ -2,7 +2,7 @@
 export { Engine, type EngineOptions, type LoadOptions, type QueryScope } from './engine.js';
 export type { IndexOptions } from './index/search-index.js';
 export type { AnswerOptions } from './answer/options.js';
-export type { Answer, Quote, DocumentInfo, DocumentMeta, Passage, SourceDocument, Span } from './types.js';
+export type { Answer, Quote, DocumentInfo, DocumentMeta, DocumentSection, Passage, SourceDocument, Span } from './types.js';
 export { NewsbotError } from './errors.js';
 export { loadCorpus, DEFAULT_CORPUS } from './ingest/load.js';
 export { loadSources, loadUrl, isUrl } from './ingest/source.js';

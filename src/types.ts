@@ -8,13 +8,27 @@ export interface SourceDocument {
   paragraphs: string[];
   /** Where the document came from (a file path or a URL), when known. */
   source?: string;
-  /** What a web page says about itself (byline, site, date, canonical address); absent for plain text. */
+  /** What the document says about itself: its byline (any document), and a web page's site, date and canonical address. */
   meta?: DocumentMeta;
+  /**
+   * The headings that open the document's sections, in order, each with the
+   * number (from 1) of the first paragraph under it. Headings are not
+   * paragraphs: they name the section a quote sits in. Absent without headings.
+   */
+  sections?: DocumentSection[];
 }
 
-/** A web article's metadata, as the page states it. Every field is optional: pages differ. */
+/** A heading and where its section starts. */
+export interface DocumentSection {
+  /** The heading's text, as a reader sees it. */
+  heading: string;
+  /** The first paragraph under it, from 1 (`paragraphs.length + 1` when no paragraph follows it). */
+  paragraph: number;
+}
+
+/** A document's metadata, as it states it. Every field is optional: documents differ. */
 export interface DocumentMeta {
-  /** The author line (`By Jane Doe`), as the page gives it. */
+  /** The author line (`By Jane Doe, Staff Writer`), verbatim: from a web page's byline, or a text or Markdown file's first line after the title that starts with `By`. */
   byline?: string;
   /** The publication (`Reuters`). */
   siteName?: string;
@@ -37,9 +51,13 @@ export interface Quote {
   text: string;
   documentId: string;
   title: string;
-  /** Paragraph number, from 1 (`¶8`). */
+  /** Paragraph number, from 1 (`¶8`); 0 when the quote is the document's byline. */
   paragraph: number;
-  /** Offsets of `text` in the paragraph. */
+  /** The heading of the section the paragraph sits in, when the document has headings. */
+  section?: string;
+  /** True when the quote is the document's byline (`meta.byline`) rather than a paragraph. */
+  byline?: boolean;
+  /** Offsets of `text` in the paragraph (or the byline). */
   start: number;
   end: number;
   /** Offset pairs, into the paragraph, of the words that matched the question. */
@@ -79,6 +97,8 @@ export interface Passage {
   title: string;
   /** Paragraph number, from 1. */
   number: number;
+  /** The heading of the section the paragraph sits in, when the document has headings. */
+  section?: string;
   text: string;
   meta?: DocumentMeta;
 }

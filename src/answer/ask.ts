@@ -1,5 +1,7 @@
 import type { Answer, Quote, SourceDocument } from '../types.js';
+import { sectionOf } from '../ingest/sections.js';
 import { askQuestion, candidateSentences, type AnswerContext, type AskedQuestion, type Scope } from './candidates.js';
+import { asksForAuthor, authorAnswer } from './byline.js';
 import { decisionRow } from './decide.js';
 import { defaultModel } from './default-model.js';
 import { matchedTokens } from './evidence.js';
@@ -39,6 +41,7 @@ function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model
 
 /**
  * Answers a question from the context's documents, or declines with a reason.
+ * *Who wrote the article?* is answered from the documents' bylines when they have one.
  * The ranking model picks the sentence to quote; the decision model's
  * probability that it answers the question is the answer's confidence, and
  * below the model's threshold (or `minConfidence`) the engine declines. Never
@@ -57,6 +60,10 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     reason,
   });
   if (rawQuestion.trim() === '') return declined('The question is empty.');
+  if (asksForAuthor(rawQuestion)) {
+    const byline = authorAnswer(context.documents, rawQuestion, scope, settings.maxQuotes);
+    if (byline) return byline;
+  }
   if (asked.terms.length === 0) return declined('The question has no words to look up in the article.');
 
   const { ranked, probability } = judge(context, asked, scope, model);
@@ -90,11 +97,13 @@ function quoteOf(context: AnswerContext, ranked: Scored, asked: AskedQuestion): 
   const { chunk } = ranked.measured.candidate;
   const document = context.documents[chunk.document] as SourceDocument;
   const matched = ranked.measured.matched.length ? ranked.measured.matched : matchedTokens(chunk, asked.terms);
+  const section = sectionOf(document, chunk.paragraph);
   return {
     text: chunk.text,
     documentId: document.id,
     title: document.title,
     paragraph: chunk.paragraph,
+    ...(section === undefined ? {} : { section }),
     start: chunk.start,
     end: chunk.end,
     ...(document.meta === undefined ? {} : { meta: document.meta }),

@@ -19,15 +19,16 @@ export function documentByKey(engine: Engine, key: string): string | undefined {
   return engine.documents().find((document) => documentKey(document.id) === key)?.id;
 }
 
-/** `ask:more:<key>.<p>.<start>.<end>,...`: the quotes after the first. */
+/** `ask:more:<key>.<p>.<start>.<end>,...`: the quotes after the first (bylines, which are not paragraphs, left out). */
 export function moreId(quotes: readonly Quote[]): string | undefined {
-  if (quotes.length === 0) return undefined;
-  return `${BUTTON_PREFIX}:more:${quotes.map((q) => `${documentKey(q.documentId)}.${q.paragraph}.${q.start}.${q.end}`).join(',')}`;
+  const paragraphs = quotes.filter((q) => !q.byline);
+  if (paragraphs.length === 0) return undefined;
+  return `${BUTTON_PREFIX}:more:${paragraphs.map((q) => `${documentKey(q.documentId)}.${q.paragraph}.${q.start}.${q.end}`).join(',')}`;
 }
 
-/** `ask:para:<key>.<p>`: the whole paragraph of a quote. */
+/** `ask:para:<key>.<p>`: the whole paragraph of a quote; none for a byline. */
 export function paragraphId(quote: Quote | undefined): string | undefined {
-  return quote ? `${BUTTON_PREFIX}:para:${documentKey(quote.documentId)}.${quote.paragraph}` : undefined;
+  return quote && !quote.byline ? `${BUTTON_PREFIX}:para:${documentKey(quote.documentId)}.${quote.paragraph}` : undefined;
 }
 
 export interface QuoteLocation {

@@ -1,6 +1,7 @@
 import { NewsbotError, quoteValue } from '../errors.js';
-import type { DocumentMeta, SourceDocument } from '../types.js';
+import type { DocumentMeta, DocumentSection, SourceDocument } from '../types.js';
 import { firstMessage, startWorker } from '../worker.js';
+import { SectionList } from './sections.js';
 
 /**
  * The little of the DOM this module touches. The project compiles without the
@@ -30,6 +31,9 @@ const SKIPPED = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA',
 ]);
 
+/** Headings: they open a section and are not paragraphs. */
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
 /** Elements that end a paragraph. Everything else (links, emphasis, spans, table cells) runs on inside one. */
 const BLOCKS = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
@@ -54,7 +58,8 @@ export interface HtmlSource {
  * canonical address.
  *
  * Paragraphs are the article's blocks in reading order: `p`, list items, block
- * quotes, sub-headings (`h2`–`h6`), preformatted text and table rows. Figures
+ * quotes, preformatted text and table rows. Headings open sections instead:
+ * they name where a quote sits and are not quoted as evidence. Figures
  * and their captions are dropped: they describe a picture and carry photo
  * credits, and quoting them as the article's words would mislead. Whitespace
  * runs (including NBSP) become one space; the text is otherwise verbatim, so
@@ -113,7 +118,7 @@ export async function parseHtmlHere(id: string, html: string, from: HtmlSource =
   const article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, maxElemsToParse: MAX_ELEMENTS }).parse();
   if (!article?.content) return undefined;
   const title = clean(article.title ?? '') || clean(document.querySelector('h1')?.textContent ?? '');
-  const paragraphs = blocksOf(article.content).filter((text, i) => !(i === 0 && text === title));
+  const { paragraphs, sections } = blocksOf(article.content, title);
   if (paragraphs.length === 0 || !title) return undefined;
   const meta: DocumentMeta = {};
   const byline = clean(article.byline ?? '');
@@ -129,16 +134,19 @@ export async function parseHtmlHere(id: string, html: string, from: HtmlSource =
     paragraphs,
     ...(from.source === undefined ? {} : { source: from.source }),
     ...(Object.keys(meta).length > 0 ? { meta } : {}),
+    ...(sections.length > 0 ? { sections } : {}),
   };
 }
 
 /**
  * The article's paragraphs: text runs between block boundaries, figures and
  * page furniture skipped. A run that is nothing but a `<time>` (a dateline
- * such as "2 November") is metadata, not prose, and is dropped too.
+ * such as "2 November") is metadata, not prose, and is dropped too. Headings
+ * are sections, except one that repeats the title.
  */
-function blocksOf(root: DomNode): string[] {
+function blocksOf(root: DomNode, title: string): { paragraphs: string[]; sections: DocumentSection[] } {
   const out: string[] = [];
+  const sections = new SectionList();
   let buffer = '';
   let prose = false;
   const flush = (): void => {
@@ -158,6 +166,12 @@ function blocksOf(root: DomNode): string[] {
       if (child.nodeType !== ELEMENT_NODE) continue;
       const tag = child.nodeName.toUpperCase();
       if (SKIPPED.has(tag)) continue;
+      if (HEADINGS.has(tag)) {
+        flush();
+        const heading = clean(child.textContent ?? '');
+        if (heading !== title) sections.heading(heading, out.length);
+        continue;
+      }
       if (tag === 'BR' || tag === 'TD' || tag === 'TH') buffer += ' ';
       const block = BLOCKS.has(tag);
       if (block) flush();
@@ -168,7 +182,7 @@ function blocksOf(root: DomNode): string[] {
   };
   visit(root, false);
   flush();
-  return out;
+  return { paragraphs: out, sections: sections.sections };
 }
 
 /** `<link rel="canonical">`, else `og:url`, else the address the page was fetched from; http(s) only. */

@@ -4,6 +4,7 @@ import { basename, extname, join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewsbotError, quoteValue } from '../errors.js';
 import type { SourceDocument } from '../types.js';
+import { withByline } from './byline.js';
 import { parseHtml } from './html.js';
 import { parseText, type TextFormat } from './text.js';
 
@@ -63,12 +64,12 @@ export async function parseDocument(id: string, text: string, format: DocumentFo
   if (format === 'html') {
     const document = await parseHtml(id, text, { ...(from.url === undefined ? {} : { url: from.url }), ...(from.source === undefined ? {} : { source: from.source }) });
     if (!document) throw new NewsbotError(`${from.name} holds no article text`);
-    return document;
+    return withByline(document);
   }
   const document = parseText(id, text, format, from.source);
   if (!document) throw new NewsbotError(`${from.name} is empty`);
   if (document.paragraphs.length === 0) throw new NewsbotError(`${from.name} has a title but no paragraphs`);
-  return document;
+  return withByline(document);
 }
 
 /** A NUL byte, or many bytes that are not valid UTF-8, mean an image, a PDF or an archive. */

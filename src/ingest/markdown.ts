@@ -1,4 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import type { DocumentSection } from '../types.js';
+import { SectionList } from './sections.js';
 
 /** A Markdown document as a reader sees it: its headings and passages in order, as plain text. */
 export interface MarkdownBlocks {
@@ -6,6 +8,8 @@ export interface MarkdownBlocks {
   title: string | undefined;
   /** Paragraphs, list items, block quotes' paragraphs and table body cells, without markup; headings, header rows and code are not passages. */
   passages: string[];
+  /** The headings after the first, each with the number (from 1) of the first passage under it. */
+  sections: DocumentSection[];
 }
 
 /** YAML front matter at the very start of a file: metadata, not text. */
@@ -16,13 +20,15 @@ const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
  * what a reader sees: `**Saturday**` is `Saturday`, `[makerspace](https://…)`
  * is `makerspace`, each list item and table body cell is a passage of its own,
  * a block quote's paragraphs are passages, and code blocks, HTML blocks, images
- * and a table's header row (labels, like headings) are left out. Quotes are taken from this text, so they never carry
- * markup.
+ * and a table's header row (labels, like headings) are left out. The first
+ * heading is the title; the others open sections. Quotes are taken from this
+ * text, so they never carry markup.
  */
 export function parseMarkdown(raw: string): MarkdownBlocks {
   const tokens = new Lexer({ gfm: true }).lex(raw.replace(/^\uFEFF/, '').replace(FRONT_MATTER, ''));
   const passages: string[] = [];
   let title: string | undefined;
+  const sections = new SectionList();
   const add = (text: string): void => {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (clean) passages.push(clean);
@@ -30,9 +36,12 @@ export function parseMarkdown(raw: string): MarkdownBlocks {
   const walk = (blocks: readonly Token[]): void => {
     for (const token of blocks) {
       switch (token.type) {
-        case 'heading':
-          title ??= plain((token as Tokens.Heading).tokens).replace(/\s+/g, ' ').trim() || undefined;
+        case 'heading': {
+          const text = plain((token as Tokens.Heading).tokens).replace(/\s+/g, ' ').trim();
+          if (title === undefined) title = text || undefined;
+          else sections.heading(text, passages.length);
           break;
+        }
         case 'paragraph':
         case 'text':
           add(plain((token as Tokens.Paragraph).tokens ?? []) || (token as Tokens.Text).text);
@@ -57,7 +66,7 @@ export function parseMarkdown(raw: string): MarkdownBlocks {
     }
   };
   walk(tokens);
-  return { title, passages };
+  return { title, passages, sections: sections.sections };
 }
 
 /** The text an inline run shows: emphasis, links and code spans by their words; images, HTML tags and breaks as nothing or a space. */

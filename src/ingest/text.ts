@@ -14,16 +14,24 @@ const BLANK_LINE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]*$/;
  * line and paragraphs are blocks separated by blank lines (a BOM and CRLF
  * removed, lines trimmed, the lines of a block joined by a space, everything
  * else kept verbatim so quotes stay exact); Markdown is read as a reader sees
- * it (see `parseMarkdown`), titled by its first heading, else its first passage.
+ * it (see `parseMarkdown`), titled by its first heading, else its first
+ * passage, its other headings opening sections.
  * Returns `undefined` when there is no text at all.
  */
 export function parseText(id: string, raw: string, format: TextFormat, source?: string): SourceDocument | undefined {
   if (format === 'md') {
-    const { title, passages } = parseMarkdown(raw);
+    const { title, passages, sections } = parseMarkdown(raw);
     const [first, ...rest] = passages;
     const named = title ?? first;
     if (named === undefined) return undefined;
-    return { id, title: named, paragraphs: title === undefined ? rest : passages, ...(source === undefined ? {} : { source }) };
+    return {
+      id,
+      title: named,
+      paragraphs: title === undefined ? rest : passages,
+      ...(source === undefined ? {} : { source }),
+      // Sections follow the first heading, the title: without one there are none.
+      ...(sections.length > 0 ? { sections } : {}),
+    };
   }
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const blocks: string[] = [];

@@ -7,7 +7,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NewsbotError, quoteValue } from '../errors.js';
-import type { DocumentMeta, SourceDocument } from '../types.js';
+import type { DocumentMeta, DocumentSection, SourceDocument } from '../types.js';
 
 /** One added document and when it was added. */
 export interface StoredDocument {
@@ -91,8 +91,13 @@ function isDocument(value: unknown): value is SourceDocument {
     value.paragraphs.length > 0 &&
     value.paragraphs.every((p) => typeof p === 'string') &&
     (value.source === undefined || typeof value.source === 'string') &&
-    (value.meta === undefined || isMeta(value.meta))
+    (value.meta === undefined || isMeta(value.meta)) &&
+    (value.sections === undefined || isSections(value.sections))
   );
+}
+
+function isSections(value: unknown): value is DocumentSection[] {
+  return Array.isArray(value) && value.every((s) => isObject(s) && typeof s.heading === 'string' && Number.isInteger(s.paragraph) && (s.paragraph as number) >= 1);
 }
 
 function isMeta(value: unknown): value is DocumentMeta {

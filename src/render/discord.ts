@@ -73,13 +73,18 @@ export function blockQuote(quote: Pick<Quote, 'text' | 'start' | 'highlights'>, 
 }
 
 /**
- * `¶8 · *Title*`: the citation under a quote; for a web article also its site,
- * date and address (`¶3 · *Title* · The Coastal Ledger · 2024-03-18 · <https://…>`),
+ * `¶8 · *Title*`: the citation under a quote; with the section when the
+ * document has headings (`¶5 · Who paid · *Title*`), and the author, site, date
+ * and address when known (`¶3 · *Title* · by Jane Doe · The Coastal Ledger · 2024-03-18 · <https://…>`),
  * the address in `<>` so Discord shows no embed. `link: false` leaves the address out.
+ * A byline quote is cited as `byline · *Title*`.
  */
-export function citation(quote: Pick<Quote, 'paragraph' | 'title' | 'meta'>, options: { link?: boolean } = {}): string {
-  const { site, date, link } = sourceParts(quote.meta);
-  const parts = [`¶${quote.paragraph}`, `*${escapeLine(fitText(quote.title, 200))}*`];
+export function citation(quote: Pick<Quote, 'paragraph' | 'title' | 'meta' | 'section' | 'byline'>, options: { link?: boolean } = {}): string {
+  const { author, site, date, link } = sourceParts(quote.meta);
+  const parts = [quote.byline ? 'byline' : `¶${quote.paragraph}`];
+  if (quote.section !== undefined) parts.push(escapeLine(fitText(quote.section, 80)));
+  parts.push(`*${escapeLine(fitText(quote.title, 200))}*`);
+  if (author && !quote.byline) parts.push(`by ${escapeLine(author)}`);
   if (site) parts.push(escapeLine(site));
   if (date) parts.push(escapeLine(date));
   if (link && options.link !== false) parts.push(`<${link}>`);
@@ -109,7 +114,7 @@ export function renderAnswer(answer: Answer, refs: { more: string | undefined; p
 }
 
 /** Further quotes (the *More passages* button), each with its citation, as many as fit; a document's address only under its first quote. */
-export function renderQuotes(quotes: ReadonlyArray<Pick<Quote, 'text' | 'start' | 'highlights' | 'paragraph' | 'title' | 'meta'>>, heading: string): DiscordMessage {
+export function renderQuotes(quotes: ReadonlyArray<Pick<Quote, 'text' | 'start' | 'highlights' | 'paragraph' | 'title' | 'meta' | 'section' | 'byline'>>, heading: string): DiscordMessage {
   const parts = [heading];
   const share = Math.floor((DISCORD_LIMITS.content - heading.length) / Math.max(1, quotes.length)) - 4;
   const linked = new Set<string>();
@@ -135,7 +140,7 @@ export function renderSearch(query: string, quotes: readonly Quote[], options: {
 
 /** `/passage` and *Show paragraph*: the whole paragraph verbatim, cut with `…` only where Discord's limit forces it. */
 export function renderPassage(passage: Passage): DiscordMessage {
-  const cite = citation({ paragraph: passage.number, title: passage.title, meta: passage.meta });
+  const cite = citation({ ...passage, paragraph: passage.number });
   const body = blockQuote({ text: passage.text, start: 0, highlights: [] }, DISCORD_LIMITS.content - cite.length - 1);
   return { content: `${body}\n${cite}`, buttons: [] };
 }
@@ -145,8 +150,8 @@ export function renderSources(documents: readonly DocumentInfo[]): DiscordMessag
   const lines = [`**${documents.length === 1 ? 'One document' : `${documents.length} documents`} loaded:**`];
   let shown = 0;
   for (const document of documents) {
-    const { site, date } = sourceParts(document.meta);
-    const from = [site, date].filter((part) => part !== undefined).map((part) => ` · ${escapeLine(part)}`).join('');
+    const { author, site, date } = sourceParts(document.meta);
+    const from = [author === undefined ? undefined : `by ${author}`, site, date].filter((part) => part !== undefined).map((part) => ` · ${escapeLine(part)}`).join('');
     const line = `• *${escapeLine(fitText(document.title, 200))}* — ${document.paragraphs} paragraph${document.paragraphs === 1 ? '' : 's'} (\`${document.id.replace(/`/g, "'")}\`)${from}`;
     if (lines.join('\n').length + line.length + 40 > DISCORD_LIMITS.content) break;
     lines.push(line);

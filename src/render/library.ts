@@ -42,11 +42,10 @@ function totals(library: LibrarySummary): string {
 
 /** `*Title* (\`id\`) — 9 paragraphs · by Maria Okafor · The Coastal Ledger · 2024-03-18 · <https://…>` */
 function describe(entry: LibraryEntry, withLink: boolean): string {
-  const { site, date, link } = sourceParts(entry.meta);
-  const byline = entry.meta?.byline?.replace(/\s+/g, ' ').trim();
+  const { author, site, date, link } = sourceParts(entry.meta);
   const parts = [
     `*${escapeLine(fitText(entry.title, 150))}* (\`${entry.id.replace(/`/g, "'")}\`) — ${entry.paragraphs} paragraph${entry.paragraphs === 1 ? '' : 's'}`,
-    ...(byline ? [escapeLine(fitText(byline.replace(/^by\s+/i, ''), 80)).replace(/^/, 'by ')] : []),
+    ...(author ? [`by ${escapeLine(author)}`] : []),
     ...(site ? [escapeLine(site)] : []),
     ...(date ? [escapeLine(date)] : []),
     ...(entry.bundled ? ['bundled'] : []),

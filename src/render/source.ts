@@ -5,6 +5,8 @@ export const MAX_LINK_LENGTH = 300;
 
 /** What a citation says about where a document comes from, each part present only when known and safe to show. */
 export interface SourceParts {
+  /** The byline without its `By` (`Maria Delgado, Staff Writer`), at most 80 characters; shown as `by …`. */
+  author?: string;
   site?: string;
   /** `2024-03-18` when the page's date can be read as a date, else the page's own words (short). */
   date?: string;
@@ -15,6 +17,8 @@ export interface SourceParts {
 export function sourceParts(meta: DocumentMeta | undefined): SourceParts {
   if (!meta) return {};
   const parts: SourceParts = {};
+  const author = meta.byline?.replace(/\s+/g, ' ').trim().replace(/^(?:written\s+)?by\s+/i, '');
+  if (author) parts.author = author.length > 80 ? `${author.slice(0, 79)}…` : author;
   const site = meta.siteName?.replace(/\s+/g, ' ').trim();
   if (site) parts.site = site.length > 80 ? `${site.slice(0, 79)}…` : site;
   const date = meta.published === undefined ? undefined : formatPublished(meta.published);

@@ -102,7 +102,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
 /** A quote block: citation line, then the verbatim sentence with the matched words highlighted. */
 export function renderQuote(quote: Quote, options: RenderOptions): string {
   const relative = quote.highlights.map(([s, e]): [number, number] => [s - quote.start, e - quote.start]);
-  return `${citation(quote.paragraph, quote.title, options, quote.meta)}\n  │ ${highlight(quote.text, relative, options)}`;
+  return `${citation(quote, options)}\n  │ ${highlight(quote.text, relative, options)}`;
 }
 
 /** The loaded documents, for `:sources`. */
@@ -111,7 +111,7 @@ export function renderSources(documents: readonly DocumentInfo[], options: Rende
   const entries = documents.map((d) => {
     const where = d.source === undefined ? '' : ` · ${sanitize(d.source)}`;
     const count = d.paragraphs === 1 ? '1 paragraph' : `${d.paragraphs} paragraphs`;
-    const from = describeSource(d.meta, true);
+    const from = describeSource(d.meta);
     return `  ${paint(sanitize(d.id), ['cyan'], options)}  ${sanitize(d.title)}\n    ${paint(`${count}${where}`, ['dim'], options)}${from ? `\n    ${paint(from, ['dim'], options)}` : ''}`;
   });
   return [heading, ...entries].join('\n');
@@ -119,7 +119,7 @@ export function renderSources(documents: readonly DocumentInfo[], options: Rende
 
 /** A whole paragraph, for `:passage N`. */
 export function renderPassage(passage: Passage, options: RenderOptions): string {
-  return `${citation(passage.number, passage.title, options, passage.meta)}\n  ${sanitize(passage.text)}`;
+  return `${citation({ ...passage, paragraph: passage.number }, options)}\n  ${sanitize(passage.text)}`;
 }
 
 /** An error line (a `NewsbotError` message is already one line starting with `newsbot:`). */
@@ -127,18 +127,22 @@ export function renderError(message: string, options: RenderOptions): string {
   return paint(sanitize(message), ['red'], options);
 }
 
-/** `¶8 · Title`, and for a web article ` · Site · 2024-03-18 · https://…`. */
-function citation(paragraph: number, title: string, options: RenderOptions, meta?: DocumentMeta): string {
-  const from = describeSource(meta, false);
-  return `${paint(`¶${paragraph}`, ['bold', 'cyan'], options)} · ${paint(`${sanitize(title)}${from ? ` · ${from}` : ''}`, ['dim'], options)}`;
+/**
+ * `¶8 · Title`, with the section when the document has headings (`¶5 · Who paid · Title`),
+ * and the author, site, date and address when known (` · by Jane Doe · Site · 2024-03-18 · https://…`);
+ * a byline quote is cited as `byline · Title`.
+ */
+function citation(quote: Pick<Quote, 'paragraph' | 'title' | 'meta' | 'section' | 'byline'>, options: RenderOptions): string {
+  const from = describeSource(quote.byline ? { ...quote.meta, byline: undefined } : quote.meta);
+  const where = quote.byline ? 'byline' : `¶${quote.paragraph}`;
+  const section = quote.section === undefined ? '' : `${sanitize(quote.section.slice(0, 80))} · `;
+  return `${paint(where, ['bold', 'cyan'], options)} · ${paint(`${section}${sanitize(quote.title)}${from ? ` · ${from}` : ''}`, ['dim'], options)}`;
 }
 
-/** Site, date and address of a web article, sanitized, joined by ` · ` (with the byline first for `:sources`); `''` for plain text. */
-function describeSource(meta: DocumentMeta | undefined, withByline: boolean): string {
-  const { site, date, link } = sourceParts(meta);
-  const name = withByline ? meta?.byline?.replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '').slice(0, 80) : undefined;
-  const byline = name ? `by ${name}` : undefined;
-  return [byline, site, date, link].filter((part): part is string => !!part).map(sanitize).join(' · ');
+/** Author, site, date and address of a document, sanitized, joined by ` · `; `''` when none is known. */
+function describeSource(meta: DocumentMeta | undefined): string {
+  const { author, site, date, link } = sourceParts(meta);
+  return [author === undefined ? undefined : `by ${author}`, site, date, link].filter((part): part is string => !!part).map(sanitize).join(' · ');
 }
 
 /**

@@ -20,20 +20,20 @@ beforeAll(async () => {
 });
 
 describe('parseHtml on a realistic news page', () => {
-  it('keeps the article paragraphs in reading order: paragraphs, sub-headings, list items, block quotes', async () => {
+  it('keeps the article paragraphs in reading order (paragraphs, list items, block quotes) and a sub-heading as the section it opens', async () => {
     const document = await parseHtml('solar', html, { url: 'https://ledger.example/news?id=7' });
     expect(document?.title).toBe('Harbour city opens floating solar farm');
     expect(document?.paragraphs).toEqual([
       'The harbour city of Port Elin switched on a floating solar farm on Monday, the largest of its kind in the region, covering twelve hectares of a disused reservoir.',
       "The farm has 28,000 panels and will supply about 9,000 homes, according to the city's energy department, which spent €31 million on the project.",
       '“Water keeps the panels cool, so they produce more on hot days,” said Lena Petrov, the engineer who led the design.',
-      'Birds and boats',
       "Environmental groups asked the city to leave a channel free for rowing boats and to monitor nesting birds on the reservoir's north shore.",
       'A second phase would add eight hectares by 2026.',
       'The panels are anchored to the reservoir floor with 400 concrete blocks.',
       'We expect the farm to pay for itself within eleven years.',
       "Port Elin's mayor, Idris Haddad, said the city would publish the farm's output every month.",
     ]);
+    expect(document?.sections).toEqual([{ heading: 'Birds and boats', paragraph: 4 }]);
   });
 
   it('drops navigation, ads, scripts, share buttons, related links, the footer and figure captions', async () => {

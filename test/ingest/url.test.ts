@@ -35,7 +35,7 @@ describe('loadUrl', () => {
     expect(document.id).toBe('harbour-city-opens-floating-solar-farm');
     expect(document.title).toBe('Harbour city opens floating solar farm');
     expect(document.source).toBe(server.url('/news/solar'));
-    expect(document.paragraphs).toHaveLength(9);
+    expect(document.paragraphs).toHaveLength(8);
     expect(document.meta).toEqual({
       byline: 'Maria Okafor',
       siteName: 'The Coastal Ledger',

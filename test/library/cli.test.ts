@@ -47,7 +47,7 @@ describe('ask with several --corpus', () => {
     const argv = ['--corpus', DEFAULT_CORPUS, '--corpus', solarFile, '--corpus', web.url('/ferry.txt')];
     const solar = await ask([...argv, 'Who led the design?'], PRIVATE_OK);
     expect(solar.code).toBe(0);
-    expect(solar.stdout).toMatch(/^Lena Petrov {2}\(confidence \d+%\)\n\n¶3 · Harbour city opens floating solar farm · The Coastal Ledger · 2024-03-18\n/);
+    expect(solar.stdout).toMatch(/^Lena Petrov {2}\(confidence \d+%\)\n\n¶3 · Harbour city opens floating solar farm · by Maria Okafor · The Coastal Ledger · 2024-03-18\n/);
     const ferry = await ask([...argv, '--json', 'How many passengers does the night ferry carry?'], PRIVATE_OK);
     expect((JSON.parse(ferry.stdout) as Answer).quotes[0]?.documentId).toBe('council-keeps-the-night-ferry');
     const norsat = await ask([...argv, 'who bought Norsat?'], PRIVATE_OK);
@@ -56,7 +56,7 @@ describe('ask with several --corpus', () => {
 
   it('shows a fetched article’s canonical link in its citations', async () => {
     const run = await ask(['--corpus', web.url('/solar'), 'Who led the design?'], PRIVATE_OK);
-    expect(run.stdout).toContain(`¶3 · Harbour city opens floating solar farm · The Coastal Ledger · 2024-03-18 · ${web.url('/2024/03/18/floating-solar-farm')}\n`);
+    expect(run.stdout).toContain(`¶3 · Harbour city opens floating solar farm · by Maria Okafor · The Coastal Ledger · 2024-03-18 · ${web.url('/2024/03/18/floating-solar-farm')}\n`);
   });
 
   it('asks one document with --document, and names an unknown one', async () => {

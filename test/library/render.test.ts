@@ -10,14 +10,15 @@ const meta: DocumentMeta = { byline: 'Maria Okafor', siteName: 'The Coastal Ledg
 const quote: Quote = { text: 'The farm has 28,000 panels.', documentId: 'solar', title: 'Harbour city opens floating solar farm', paragraph: 2, start: 0, end: 27, highlights: [[13, 19]], meta };
 
 describe('citations with a web article’s source', () => {
-  it('Discord: title, site, date and the link in <> (no embed); plain text documents unchanged', () => {
-    expect(citation(quote)).toBe('¶2 · *Harbour city opens floating solar farm* · The Coastal Ledger · 2024-03-18 · <https://ledger.example/2024/03/18/solar>');
+  it('Discord: title, author, site, date and the link in <> (no embed); plain text documents unchanged', () => {
+    expect(citation(quote)).toBe('¶2 · *Harbour city opens floating solar farm* · by Maria Okafor · The Coastal Ledger · 2024-03-18 · <https://ledger.example/2024/03/18/solar>');
     expect(citation({ paragraph: 8, title: 'China, Canada vow' })).toBe('¶8 · *China, Canada vow*');
     expect(citation(quote, { link: false })).not.toContain('<https');
   });
 
   it('Discord: escapes the site, leaves out a link that is too long or not http(s), and encodes what could break out of <>', () => {
     expect(citation({ ...quote, meta: { siteName: '*Bold* [site](https://evil.example)' } })).not.toMatch(/(?<!\\)\*Bold/);
+    expect(citation({ ...quote, meta: { byline: 'By @everyone *Bold*' } })).toBe('¶2 · *Harbour city opens floating solar farm* · by @everyone \\*Bold\\*');
     expect(citation({ ...quote, meta: { url: `https://ledger.example/${'a'.repeat(400)}` } })).toBe('¶2 · *Harbour city opens floating solar farm*');
     expect(citation({ ...quote, meta: { url: 'javascript:alert(1)' } })).toBe('¶2 · *Harbour city opens floating solar farm*');
     expect(citation({ ...quote, meta: { url: 'https://ledger.example/a b>c<d' } })).toContain('<https://ledger.example/a%20b%3Ec%3Cd>');
@@ -28,12 +29,12 @@ describe('citations with a web article’s source', () => {
     expect(more.match(/<https:/g)).toHaveLength(1);
     expect(renderSearch('panels', [quote], { showDocument: true }).content).toBe('**Passages for:** panels\n**¶2** *Harbour city opens floating solar farm* · The farm has 28,000 panels.');
     expect(renderSearch('panels', [quote]).content).toBe('**Passages for:** panels\n**¶2** The farm has 28,000 panels.');
-    expect(renderPassage({ documentId: 'solar', title: quote.title, number: 2, text: quote.text, meta }).content).toMatch(/\n¶2 · \*Harbour city opens floating solar farm\* · The Coastal Ledger · 2024-03-18 · <https:\/\/ledger\.example\/2024\/03\/18\/solar>$/);
-    expect(renderSources([{ id: 'solar', title: quote.title, paragraphs: 9, meta }]).content).toContain('(`solar`) · The Coastal Ledger · 2024-03-18');
+    expect(renderPassage({ documentId: 'solar', title: quote.title, number: 2, text: quote.text, meta }).content).toMatch(/\n¶2 · \*Harbour city opens floating solar farm\* · by Maria Okafor · The Coastal Ledger · 2024-03-18 · <https:\/\/ledger\.example\/2024\/03\/18\/solar>$/);
+    expect(renderSources([{ id: 'solar', title: quote.title, paragraphs: 9, meta }]).content).toContain('(`solar`) · by Maria Okafor · The Coastal Ledger · 2024-03-18');
   });
 
-  it('terminal: the same parts, sanitized, and the byline in :sources', () => {
-    expect(renderQuote(quote, { color: false })).toBe('¶2 · Harbour city opens floating solar farm · The Coastal Ledger · 2024-03-18 · https://ledger.example/2024/03/18/solar\n  │ The farm has 28,000 panels.');
+  it('terminal: the same parts, sanitized, and the author in :sources', () => {
+    expect(renderQuote(quote, { color: false })).toBe('¶2 · Harbour city opens floating solar farm · by Maria Okafor · The Coastal Ledger · 2024-03-18 · https://ledger.example/2024/03/18/solar\n  │ The farm has 28,000 panels.');
     expect(renderQuote({ ...quote, meta: { siteName: 'Evil\x1b[2J Site' } }, { color: false })).toContain('Evil␛[2J Site');
     expect(terminalSources([{ id: 'solar', title: quote.title, paragraphs: 9, meta }], { color: false })).toContain('\n    by Maria Okafor · The Coastal Ledger · 2024-03-18 · https://ledger.example/2024/03/18/solar');
   });

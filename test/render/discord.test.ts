@@ -5,6 +5,7 @@ import { DISCORD_LIMITS, fitText } from '../../src/render/fit.js';
 import type { Answer, Quote } from '../../src/types.js';
 import { Engine } from '../../src/index.js';
 import { parseText } from '../../src/ingest/text.js';
+import { moreId, paragraphId } from '../../src/discord/refs.js';
 
 const longSentence = `${'The agreement covers economic cyber espionage and many other things. '.repeat(80)}End.`;
 
@@ -141,5 +142,21 @@ describe('renderAnswer of a Markdown document', () => {
       expect(content).toMatch(/\n> /);
       expect(content).not.toMatch(/\\\*|\]\(|https:|\n> - /);
     }
+  });
+});
+
+describe('citations of sections and bylines', () => {
+  it('names the section a quote sits in, escaped and short', () => {
+    expect(renderAnswer(answer({ quotes: [quote('The council paid.', { section: 'Who *paid*' })] }), refs).content).toMatch(/\n¶8 · Who \\\*paid\\\* · \*A title\*$/);
+    expect(renderPassage({ documentId: 'doc', title: 'A title', number: 3, section: 'Visiting', text: 'Open daily.' }).content).toBe('> Open daily.\n¶3 · Visiting · *A title*');
+    const long = renderQuotes([quote('x', { section: 'S'.repeat(500) })], '**More:**').content;
+    expect(long.length).toBeLessThan(200);
+  });
+
+  it('cites a byline quote as the byline, with no author repeated and no paragraph button', () => {
+    const byline = quote('By Maria Delgado, Staff Writer', { paragraph: 0, byline: true, meta: { byline: 'By Maria Delgado, Staff Writer' } });
+    const message = renderAnswer(answer({ answer: 'Maria Delgado', quotes: [byline] }), { more: moreId([byline]), paragraph: paragraphId(byline) });
+    expect(message.content).toBe('**Q:** who bought Norsat?\n**Maria Delgado**\n> By Maria Delgado, Staff Writer\nbyline · *A title*');
+    expect(message.buttons).toEqual([]);
   });
 });

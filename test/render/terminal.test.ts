@@ -153,4 +153,12 @@ describe('render/terminal', () => {
     expect(line).not.toMatch(RAW_CONTROL);
     expect(JSON.parse(line)).toEqual(value);
   });
+
+  it('names the section a quote or paragraph sits in, and cites a byline as the byline', () => {
+    expect(renderQuote(quote({ section: 'Who paid' }), PLAIN).split('\n')[0]).toBe(`¶8 · Who paid · ${TITLE}`);
+    expect(renderPassage({ documentId: 'cyber', title: TITLE, number: 2, section: 'Visiting\x1b[2J', text: 'Open.' }, PLAIN)).toBe(`¶2 · Visiting␛[2J · ${TITLE}\n  Open.`);
+    const byline = quote({ text: 'By Maria Delgado', paragraph: 0, byline: true, highlights: [], end: 16, meta: { byline: 'By Maria Delgado' } });
+    expect(renderQuote(byline, PLAIN)).toBe(`byline · ${TITLE}\n  │ By Maria Delgado`);
+    expect(renderQuote({ ...byline, byline: undefined, paragraph: 3 }, PLAIN).split('\n')[0]).toBe(`¶3 · ${TITLE} · by Maria Delgado`);
+  });
 });
