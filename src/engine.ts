@@ -108,8 +108,15 @@ export class Engine {
   ask(question: string, options: AskOptions = {}): Answer {
     const scope = this.scopeOf(options);
     const resolved = resolveFollowUp(question.slice(0, this.maxQuestionLength), options.conversation);
-    if (!resolved.changed) return ask(this.context, question, this.options, scope);
-    return { ...ask(this.context, resolved.text, this.options, scope), question, understood: resolved.text };
+    const asked = ask(this.context, question, this.options, scope);
+    if (!resolved.changed) return asked;
+    const read = ask(this.context, resolved.text, this.options, scope);
+    // The article often goes on about what a follow-up refers to with a pronoun of its own (`She is not afraid of death`):
+    // the words as asked may find the answer next to the previous one more surely than the names put in their place.
+    const previous = options.conversation?.turns.at(-1)?.quote;
+    const nearby = asked.answered && previous !== undefined && asked.quotes[0]?.documentId === previous.documentId && Math.abs((asked.quotes[0]?.paragraph ?? -9) - previous.paragraph) <= 1;
+    const best = nearby && asked.confidence > read.confidence ? asked : read;
+    return { ...best, question, understood: resolved.text };
   }
 
   private get maxQuestionLength(): number {

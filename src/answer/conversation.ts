@@ -15,13 +15,14 @@ export const NEW_CONVERSATION: Conversation = { turns: [] };
  * `MAX_TURNS` dropped. Pure: the conversation given is left as it was.
  */
 export function remember(conversation: Conversation | undefined, answer: Answer): Conversation {
-  const quote = answer.quotes[0]?.text;
+  const first = answer.quotes[0];
+  const quote = first && { text: first.text, documentId: first.documentId, paragraph: first.paragraph };
   const turn: Turn = {
     question: answer.question,
     understood: answer.understood ?? answer.question,
     answered: answer.answered,
     answer: answer.answered ? answer.answer : '',
-    ...(quote === undefined ? {} : { quote }),
+    ...(quote ? { quote } : {}),
   };
   return { turns: [...(conversation?.turns ?? []), turn].slice(-MAX_TURNS) };
 }

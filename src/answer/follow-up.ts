@@ -42,7 +42,7 @@ const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 /** Most words of a short answer that can stand in for a pronoun; a longer one is a clause, not a name. */
 const MAX_REFERENT_WORDS = 8;
 /** How much each preference counts beside agreement (0 to 2); set on conversations written for other articles (`training/followups-own.json`). */
-const WEIGHTS = { parallel: 1, topic: 0.5, mention: 0.5 };
+const WEIGHTS = { parallel: 1, topic: 0.5, mention: 0.5, distance: 1 };
 /** Most content words of an elliptical question (*On which channel?*, *And of the second one?*). */
 const MAX_ELLIPSIS_WORDS = 3;
 
@@ -57,7 +57,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const turns = conversation?.turns ?? [];
   const previous = turns[turns.length - 1];
   const unchanged = { text: question, changed: false };
-  if (!previous || question.trim() === '') return unchanged;
+  if (!previous || question.trim() === '' || cannotLean(question)) return unchanged;
   const asked = parseQuestion(question);
   const { tokens } = asked;
   const references = pronounsWithoutAntecedent(asked);
@@ -67,7 +67,11 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const before = parseQuestion(previous.understood);
   let text = question;
   if (references.length > 0) {
-    const referents = referentsOf(before, previous, turns.slice(0, -1));
+    // The turn before the previous one too, farther away: `he` after a question about a report still finds the person.
+    const earlier = turns[turns.length - 2];
+    const farther = earlier ? referentsOf(parseQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event) : [];
+    for (const referent of farther) referent.distance = 1;
+    const referents = [...referentsOf(before, previous, turns.slice(0, -1)), ...farther];
     text = substitute(question, tokens, references, referents);
   }
   if (elliptical) text = withFrameOf(text, before, previous);
@@ -77,6 +81,19 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
 
 // ---------------------------------------------------------------------------
 // Finding what leans on the previous turn
+
+const PRONOUN_WORD = new RegExp(`\\b(${Object.keys(PRONOUNS).join('|')})\\b`, 'i');
+/** Most words of a question that may be elliptical; a longer one without a pronoun stands on its own. */
+const MAX_ELLIPSIS_LENGTH = 6;
+
+/**
+ * A question with none of the pronouns and too many words to be elliptical
+ * cannot lean on the conversation: told without analyzing it, so most
+ * questions cost nothing more in a conversation than alone.
+ */
+function cannotLean(question: string): boolean {
+  return !PRONOUN_WORD.test(question) && question.trim().split(/\s+/).length > MAX_ELLIPSIS_LENGTH;
+}
 
 /** A pronoun of the question that needs a referent from the conversation. */
 interface Reference {
@@ -108,7 +125,10 @@ function pronounsWithoutAntecedent(question: Question): Reference[] {
     const possessive = POSSESSIVES.has(word) || (word === 'her' && PHRASE.has(next?.pos ?? ''));
     // `Who moved his court?`, `Who said he would resign?`: bound by the question word, which asks for the subject.
     const bound = question.role === 'subject' && verb !== -1 && i > verb && (possessive || ['VERB', 'AUX'].includes(next?.pos ?? ''));
-    if (bound || hasAntecedent(tokens, i, agreement, question.role === 'object' ? wh : [0, 0])) return;
+    // The phrase of a question word asking for an object is not what a pronoun stands for (*What road did they build?*), nor
+    // one asking for a predicate a person: *Which university was he an alumnus of?*.
+    const asked = question.role === 'object' || (agreement === 'person' && question.role === undefined && verb === -1) ? wh : ([0, 0] as [number, number]);
+    if (bound || hasAntecedent(tokens, i, agreement, asked)) return;
     out.push({ token, agreement, role: verb === -1 || i < verb ? 'subject' : 'object', possessive });
   });
   return out;
@@ -207,6 +227,8 @@ interface Referent {
   possessor: boolean;
   /** How often the turns before the previous one mention it: the topic the conversation keeps coming back to. */
   mentions: number;
+  /** 0 for the previous turn's, 1 for the turn's before it. */
+  distance?: number;
   /** Its content words, to find it in older turns. */
   terms: string[];
 }
@@ -235,7 +257,8 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   const fits = ANSWER_AGREEMENT[before.kind];
   if (fits && isReferent(turn)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
-    out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms: analyzeQuestion(turn.answer).map((t) => t.term).filter(Boolean) });
+    const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
+    out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms });
   }
   for (const [from, to] of nounPhrases(tokens, wh[1])) {
     const phrase = tokens.slice(from, to);
@@ -246,7 +269,8 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     const role: Role = verb === -1 || from < verb ? 'subject' : 'object';
     const fit: Partial<Record<Agreement, number>> = dated
       ? { date: 1 }
-      : { person: named ? 1 : 0, thing: plural ? undefined : 1, group: plural ? 1 : named ? 0.5 : undefined, place: named ? 0 : undefined };
+      : // A common noun is no person to `he` or `she` (`the report`); a name may be.
+        { person: named ? 1 : undefined, thing: plural ? undefined : 1, group: plural ? 1 : named ? 0.5 : undefined, place: named ? 0 : undefined };
     const possessor = tokens[from - 1]?.text.toLowerCase() === 'of' || tokens[to]?.text === "'s" || tokens[to]?.text === '’s';
     // `The council` opening the previous question is `the council` inside this one.
     const text = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
@@ -315,7 +339,7 @@ function substitute(question: string, tokens: readonly Token[], references: read
     if (!reference.possessive) used.add(best);
     const { token } = reference;
     // `that`, `there` and `then` keep their place in the sentence, with what they stand for beside them.
-    let text = ['event', 'place', 'date'].includes(reference.agreement) ? `${token.text} (${best.text})` : best.text;
+    let text = ['event', 'place', 'date'].includes(reference.agreement) ? `${token.text} (${best.text})` : reference.agreement === 'person' ? surname(best.text) : best.text;
     if (reference.possessive) text = /s$/i.test(text) ? `${text}'` : `${text}'s`;
     if (token.start === 0) text = capitalize(text);
     out += question.slice(at, token.start) + text;
@@ -342,7 +366,8 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
       (!reference.possessive && referent.role === reference.role ? WEIGHTS.parallel : 0) +
       (reference.possessive && referent.possessor ? WEIGHTS.parallel : 0) +
       (referent.role === 'subject' ? WEIGHTS.topic : 0) +
-      WEIGHTS.mention * referent.mentions;
+      WEIGHTS.mention * referent.mentions -
+      WEIGHTS.distance * (referent.distance ?? 0);
     if (score > bestScore) {
       best = referent;
       bestScore = score;
@@ -368,13 +393,19 @@ function withFrameOf(question: string, before: Question, previous: Turn): string
   const wh = questionPhrase(frame);
   const frameEnd = lastWord(frame);
   if (own.some((t) => QUESTION_WORDS.has(t.text.toLowerCase()))) {
-    const rest = before.text.slice(frame[wh[1]]?.start ?? before.text.length, frameEnd);
-    const lead = wh[1] === 0 && rest ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;
-    // `In which year?` after `Who established the fort?`: the answer takes the place of the subject asked for.
+    const restAt = wh[1];
+    const rest = before.text.slice(frame[restAt]?.start ?? before.text.length, frameEnd);
+    const lead = restAt === 0 && rest ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;
+    // `In which year?` after `Who established the fort?`: the answer becomes the subject, with do-support
+    // (`In which year did Ribault establish the fort?`), so the question word still opens the question.
     const first = own[0]?.text.toLowerCase() ?? '';
     const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? ''));
-    const subject = before.role === 'subject' && !asksSubjectAgain && isReferent(previous) ? `${previous.answer} ` : '';
-    return `${capitalize(words)} ${subject}${lead}?`;
+    const verb = frame[restAt];
+    if (before.role === 'subject' && !asksSubjectAgain && isReferent(previous) && verb?.pos === 'VERB' && verb.term) {
+      const after = before.text.slice(frame[restAt + 1]?.start ?? verb.end, frameEnd);
+      return `${capitalize(words)} ${doSupport(verb)} ${previous.answer} ${verb.term}${after ? ` ${after}` : ''}?`;
+    }
+    return `${capitalize(words)} ${lead}?`;
   }
   const phrases = nounPhrases(frame, wh[1]);
   // `of septicemic plague`: the previous phrase after the same preposition.
@@ -394,6 +425,13 @@ function withFrameOf(question: string, before: Question, previous: Turn): string
   return `${before.text.slice(0, frame[from]?.start)}${words}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
 }
 
+/** `did` for a verb in the past (`established`), `does` for a third person present (`leads`), else `do`. */
+function doSupport(verb: Token): string {
+  const word = verb.text.toLowerCase();
+  if (word === verb.term) return 'do';
+  return word.endsWith('s') && !verb.term.endsWith('s') ? 'does' : 'did';
+}
+
 /** The offset after the question's last word (before its closing punctuation). */
 function lastWord(tokens: readonly Token[]): number {
   for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]?.pos !== 'PUNCT') return tokens[i]?.end ?? 0;
@@ -402,6 +440,18 @@ function lastWord(tokens: readonly Token[]): number {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A person's name as the article goes on to call them: the surname (`Charles
+ * W. Eliot` -> `Eliot`, `René Goulaine de Laudonnière` -> `Laudonnière`). The
+ * sentences that say more about someone rarely repeat their full name, and
+ * every extra name word would pull the search towards the one that does.
+ */
+function surname(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const isName = words.length >= 2 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && i < words.length - 1 && /^\p{Ll}{1,3}$/u.test(w)));
+  return isName ? (words[words.length - 1] as string) : name;
 }
 
 /** A common noun whose surface form is not its lemma and ends in `s` (`companies`, `breaches`). */

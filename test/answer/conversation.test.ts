@@ -38,9 +38,20 @@ describe('Engine.ask with a conversation', () => {
       conversation = remember(conversation, answer);
       return answer;
     });
-    expect(turns[1]?.understood).toMatch(/^What did .*Maria Okafor tell the Westport Herald\?$/);
-    expect(turns[2]?.understood).toMatch(/^When did .*Maria Okafor tell the Westport Herald\?$/);
+    expect(turns[1]?.understood).toBe('What did Okafor tell the Westport Herald?');
+    expect(turns[2]?.understood).toBe('When did Okafor tell the Westport Herald?');
     expect(turns[2]?.quotes[0]?.paragraph).toBe(3);
+  });
+
+  it('answers a follow-up from the sentence next to the previous answer that goes on with a pronoun', () => {
+    const article = Engine.fromDocuments([{ id: 'ferry', title: 'Ferry', paragraphs: [
+      'Norvik Marine bought the Night Star ferry from the Westport council in March.',
+      'Council leader Maria Okafor told the Westport Herald on Friday that the sale would keep the island service running. She is worried about the winter timetable, which the new owners have not published.',
+    ] }]);
+    const conversation = remember(NEW_CONVERSATION, article.ask('Who leads the council?'));
+    const answer = article.ask('What is she worried about?', { conversation });
+    expect(answer).toMatchObject({ understood: 'What is Okafor worried about?', answered: true });
+    expect(answer.quotes[0]?.text).toMatch(/^She is worried about the winter timetable/);
   });
 
   it('remembers the last turns only, without changing the conversation it was given', () => {
@@ -54,6 +65,6 @@ describe('Engine.ask with a conversation', () => {
     }
     expect(conversation.turns).toHaveLength(MAX_TURNS);
     expect(conversation.turns.map((t) => t.question)).toEqual(questions.slice(-MAX_TURNS));
-    expect(conversation.turns[MAX_TURNS - 1]).toMatchObject({ question: 'What did she say?', understood: expect.stringContaining('Maria Okafor') });
+    expect(conversation.turns[MAX_TURNS - 1]).toMatchObject({ question: 'What did she say?', understood: expect.stringContaining('Okafor') });
   });
 });

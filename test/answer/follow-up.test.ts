@@ -24,10 +24,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who approved it?', ferry)).toEqual({ text: 'Who approved the Night Star ferry?', changed: true });
   });
 
-  it('reads he or she as the previous answer when it was asked with who', () => {
+  it('reads he or she as the previous answer when it was asked with who, by surname as an article goes on to call a person', () => {
     const leader = after({ understood: 'Who leads the harbour council?', answer: 'Maria Okafor' });
-    expect(resolveFollowUp('What did she say about the sale?', leader).text).toBe('What did Maria Okafor say about the sale?');
-    expect(resolveFollowUp('When was his term extended?', after({ understood: 'Who chairs the board?', answer: 'Tom Reyes' })).text).toBe("When was Tom Reyes' term extended?");
+    expect(resolveFollowUp('What did she say about the sale?', leader).text).toBe('What did Okafor say about the sale?');
+    expect(resolveFollowUp('What did she say?', after({ understood: 'Who founded the shipyard?', answer: 'Jan van Dijk' })).text).toBe('What did Dijk say?');
+    expect(resolveFollowUp('When was his term extended?', after({ understood: 'Who chairs the board?', answer: 'Tom Reyes' })).text).toBe("When was Reyes' term extended?");
   });
 
   it('reads it as the previous answer when the previous question named its kind (which X, what X)', () => {
@@ -36,7 +37,7 @@ describe('answer/follow-up', () => {
   });
 
   it('reads there as a place answer and then as a date answer, and gives two pronouns of one clause two referents', () => {
-    expect(resolveFollowUp('Who did she meet there?', after({ understood: 'Where did Maria Okafor spend the winter?', answer: 'Carrow' })).text).toBe('Who did Maria Okafor meet there (Carrow)?');
+    expect(resolveFollowUp('Who did she meet there?', after({ understood: 'Where did Maria Okafor spend the winter?', answer: 'Carrow' })).text).toBe('Who did Okafor meet there (Carrow)?');
     expect(resolveFollowUp('What happened then?', after({ understood: 'When did the council vote?', answer: 'Thursday' })).text).toBe('What happened then (Thursday)?');
     const report = after({ understood: 'Which paper reported the sale?', answer: 'The Westport Herald' });
     expect(resolveFollowUp('When did it report it?', report).text).toBe('When did The Westport Herald report the sale?');
@@ -48,7 +49,9 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Why?', said).text).toBe('Why did Maria Okafor announce the sale?');
     // The answer stands in for the subject that was asked for.
     const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
-    expect(resolveFollowUp('In which month?', bought).text).toBe('In which month Blue Line Shipping bought the ferry?');
+    expect(resolveFollowUp('In which month?', bought).text).toBe('In which month did Blue Line Shipping buy the ferry?');
+    const leads = after({ understood: 'Who leads the council?', answer: 'Maria Okafor' });
+    expect(resolveFollowUp('Since when?', leads).text).toBe('Since when does Maria Okafor lead the council?');
     expect(resolveFollowUp('Who else?', bought).text).toBe('Who else bought the ferry?');
   });
 
@@ -57,6 +60,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What about the bridge?', paid).text).toBe('How much did the council pay for the bridge?');
     const rate = after({ understood: 'What is the fare of the day ticket?', answer: '4 pounds' });
     expect(resolveFollowUp('And of the week ticket?', rate).text).toBe('What is the fare of the week ticket?');
+  });
+
+  it('looks one turn further back for a person when the previous turn names none', () => {
+    const report = after(
+      { understood: 'When did Maria Okafor ask for a review?', answer: 'in May' },
+      { understood: 'When was the review published?', answer: 'June' },
+    );
+    expect(resolveFollowUp('What did she say about it?', report).text).toBe('What did Okafor say about the review?');
   });
 
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
