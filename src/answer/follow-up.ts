@@ -72,6 +72,13 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     const farther = earlier ? referentsOf(parseQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event) : [];
     for (const referent of farther) referent.distance = 1;
     const referents = [...referentsOf(before, previous, turns.slice(0, -1)), ...farther];
+    // A name an earlier `who` got as its answer, named again in a question, is a person's: no *it* (*When did Poul Madsen found
+    // the yard?* then *How many people does it employ?*). The previous answer itself may still be a firm's (*Who is buying the yard?*).
+    const people = turns.slice(0, -1).filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t)).map((t) => t.answer.toLowerCase());
+    for (const referent of referents) {
+      if (referent.answer || !people.some((name) => name === referent.text.toLowerCase())) continue;
+      referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
+    }
     text = substitute(question, tokens, references, referents);
   }
   if (elliptical) text = withFrameOf(text, before, previous);
@@ -124,14 +131,29 @@ function pronounsWithoutAntecedent(question: Question): Reference[] {
     // `her plan` is possessive, `asked her` is not.
     const possessive = POSSESSIVES.has(word) || (word === 'her' && PHRASE.has(next?.pos ?? ''));
     // `Who moved his court?`, `Who said he would resign?`: bound by the question word, which asks for the subject.
-    const bound = question.role === 'subject' && verb !== -1 && i > verb && (possessive || ['VERB', 'AUX'].includes(next?.pos ?? ''));
-    // The phrase of a question word asking for an object is not what a pronoun stands for (*What road did they build?*), nor
-    // one asking for a predicate a person: *Which university was he an alumnus of?*.
-    const asked = question.role === 'object' || (agreement === 'person' && question.role === undefined && verb === -1) ? wh : ([0, 0] as [number, number]);
+    const bound = asksSubject(question) && verb !== -1 && i > verb && (possessive || ['VERB', 'AUX'].includes(next?.pos ?? ''));
+    // What the question word asks for is no antecedent (*What road did they build?*, *How many ferries can they build?*,
+    // *Which university was he an alumnus of?*), unless it asks for the subject, which binds it (*Which footballer said he ...?*).
+    const asked = asksSubject(question) ? ([0, 0] as [number, number]) : wh;
     if (bound || hasAntecedent(tokens, i, agreement, asked)) return;
     out.push({ token, agreement, role: verb === -1 || i < verb ? 'subject' : 'object', possessive });
   });
   return out;
+}
+
+/**
+ * Whether the question word asks for the subject: *who bought*, *which firm
+ * is buying*, *what law was passed* (a verb, or auxiliaries then a verb, right
+ * after the question phrase), not *what does it cover* or *who is the minister*.
+ */
+function asksSubject(question: Question): boolean {
+  if (question.role === 'subject') return true;
+  const { tokens } = question;
+  const [from, to] = questionPhrase(tokens);
+  if (to === from || !/^(who|what|which)$/i.test(tokens[from]?.text ?? '')) return false;
+  let i = to;
+  while (tokens[i]?.pos === 'AUX' || tokens[i]?.pos === 'ADV' || tokens[i]?.pos === 'PART') i++;
+  return i > to && tokens[i]?.pos === 'VERB';
 }
 
 /**
@@ -229,6 +251,8 @@ interface Referent {
   mentions: number;
   /** 0 for the previous turn's, 1 for the turn's before it. */
   distance?: number;
+  /** It is a turn's short answer, not a phrase of its question. */
+  answer?: boolean;
   /** Its content words, to find it in older turns. */
   terms: string[];
 }
@@ -253,12 +277,13 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   const verb = tokens.findIndex((t, i) => t.pos === 'VERB' && i >= wh[1]);
   // The answer takes the question word's place: the subject of `who bought X`, the object of `what does X cover`, and
   // the same thing as the subject of `who is the leader of X`; the answer to `when` or `where` is neither.
-  const answerRole: Role = before.role ?? (verb === -1 && ['person', 'definition', 'entity', 'thing'].includes(before.kind) ? 'subject' : 'adjunct');
-  const fits = ANSWER_AGREEMENT[before.kind];
+  const answerRole: Role = asksSubject(before) ? 'subject' : before.role ?? (verb === -1 && ['person', 'definition', 'entity', 'thing'].includes(before.kind) ? 'subject' : 'adjunct');
+  // `Who is the minister?` is answered with a person, although it is read as a definition.
+  const fits = before.kind === 'definition' && /^who$/i.test(tokens[wh[0]]?.text ?? '') ? ANSWER_AGREEMENT.person : ANSWER_AGREEMENT[before.kind];
   if (fits && isReferent(turn)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
     const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
-    out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms });
+    out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
   }
   for (const [from, to] of nounPhrases(tokens, wh[1])) {
     const phrase = tokens.slice(from, to);

@@ -70,6 +70,16 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she say about it?', report).text).toBe('What did Okafor say about the review?');
   });
 
+  it('does not read it as a name an earlier who-question got as its answer, but as the previous answer itself when it is a firm', () => {
+    const founded = after(
+      { understood: 'Who founded the Westport yard?', answer: 'Anna Lund' },
+      { understood: 'When did Anna Lund found Westport Marine?', answer: '1962' },
+    );
+    expect(resolveFollowUp('How many people does it employ?', founded).text).toBe('How many people does Westport Marine employ?');
+    const buyer = after({ understood: 'Who is buying the Westport yard?', answer: 'Norvik Marine' });
+    expect(resolveFollowUp('How much is it paying?', buyer).text).toBe('How much is Norvik Marine paying?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');
