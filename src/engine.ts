@@ -108,14 +108,15 @@ export class Engine {
   ask(question: string, options: AskOptions = {}): Answer {
     const scope = this.scopeOf(options);
     const resolved = resolveFollowUp(question.slice(0, this.maxQuestionLength), options.conversation);
-    const asked = ask(this.context, question, this.options, scope);
-    if (!resolved.changed) return asked;
+    if (!resolved.changed) return ask(this.context, question, this.options, scope);
     const read = ask(this.context, resolved.text, this.options, scope);
-    // The article often goes on about what a follow-up refers to with a pronoun of its own (`She is not afraid of death`):
-    // the words as asked may find the answer next to the previous one more surely than the names put in their place.
+    // The article often goes on about what a follow-up's pronoun refers to with a pronoun of its own (`She is not afraid of
+    // death`): the words as asked may find the answer next to the previous one more surely than the names put in their place.
     const previous = options.conversation?.turns.at(-1)?.quote;
-    const nearby = asked.answered && previous !== undefined && asked.quotes[0]?.documentId === previous.documentId && Math.abs((asked.quotes[0]?.paragraph ?? -9) - previous.paragraph) <= 1;
-    const best = nearby && asked.confidence > read.confidence ? asked : read;
+    const asked = resolved.pronouns && previous ? ask(this.context, question, this.options, scope) : undefined;
+    const first = asked?.quotes[0];
+    const nearby = asked?.answered === true && first !== undefined && first.documentId === previous?.documentId && Math.abs(first.paragraph - previous.paragraph) <= 1;
+    const best = nearby && asked && asked.confidence > read.confidence ? asked : read;
     return { ...best, question, understood: resolved.text };
   }
 

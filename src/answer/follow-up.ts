@@ -46,10 +46,15 @@ const WEIGHTS = { parallel: 1, topic: 0.5, mention: 0.5, distance: 1 };
 /** Most content words of an elliptical question (*On which channel?*, *And of the second one?*). */
 const MAX_ELLIPSIS_WORDS = 3;
 
-/** A question as read with the conversation: `text` is what to answer; `changed` when it differs from the question asked. */
+/**
+ * A question as read with the conversation: `text` is what to answer; `changed`
+ * when it differs from the question asked; `pronouns` when pronouns of the
+ * question were replaced (its words as asked then still say something).
+ */
 export interface Resolved {
   text: string;
   changed: boolean;
+  pronouns?: boolean;
 }
 
 /** Reads `question` with the conversation's last turns; a question that stands on its own comes back unchanged. */
@@ -67,23 +72,31 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const before = parseQuestion(previous.understood);
   let text = question;
   if (references.length > 0) {
-    // The turn before the previous one too, farther away: `he` after a question about a report still finds the person.
-    const earlier = turns[turns.length - 2];
-    const farther = earlier ? referentsOf(parseQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event) : [];
-    for (const referent of farther) referent.distance = 1;
-    const referents = [...referentsOf(before, previous, turns.slice(0, -1)), ...farther];
     // A name an earlier `who` got as its answer, named again in a question, is a person's: no *it* (*When did Poul Madsen found
     // the yard?* then *How many people does it employ?*). The previous answer itself may still be a firm's (*Who is buying the yard?*).
     const people = turns.slice(0, -1).filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t)).map((t) => t.answer.toLowerCase());
-    for (const referent of referents) {
-      if (referent.answer || !people.some((name) => name === referent.text.toLowerCase())) continue;
-      referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
-    }
-    text = substitute(question, tokens, references, referents);
+    const known = (referents: Referent[]): Referent[] => {
+      for (const referent of referents) {
+        if (referent.answer || !people.some((name) => name === referent.text.toLowerCase())) continue;
+        referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
+      }
+      return referents;
+    };
+    // The turn before the previous one, only for a pronoun nothing in the previous turn fits (`he` after a question about a
+    // report still finds the person), and one point lower.
+    const earlier = turns[turns.length - 2];
+    const farther = (): Referent[] => {
+      if (!earlier) return [];
+      const found = referentsOf(parseQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event);
+      for (const referent of found) referent.distance = 1;
+      return known(found);
+    };
+    text = substitute(question, references, known(referentsOf(before, previous, turns.slice(0, -1))), farther);
   }
-  if (elliptical) text = withFrameOf(text, before, previous);
+  const substituted = text !== question;
+  if (elliptical) text = withFrameOf(text, substituted ? analyzeQuestion(text) : tokens, before, previous);
   text = text.replace(/\s+/g, ' ').trim();
-  return text === question.trim() ? unchanged : { text, changed: true };
+  return text === question.trim() ? unchanged : { text, changed: true, pronouns: substituted };
 }
 
 // ---------------------------------------------------------------------------
@@ -352,14 +365,16 @@ function eventOf(before: Question, turn: Turn, wh: [number, number], answerRole:
 // ---------------------------------------------------------------------------
 // Rewriting the question
 
-/** The question with each pronoun replaced by its best referent (left as it is when none fits). */
-function substitute(question: string, tokens: readonly Token[], references: readonly Reference[], referents: readonly Referent[]): string {
+/** The question with each pronoun replaced by its best referent, from the previous turn or else `farther` (left as it is when none fits). */
+function substitute(question: string, references: readonly Reference[], referents: readonly Referent[], farther: () => Referent[]): string {
   let out = '';
   let at = 0;
   const used = new Set<Referent>();
+  let older: Referent[] | undefined;
   for (const reference of references) {
     // Two pronouns of one clause are two things (*When did it report it?*), but a possessive may be the subject's (*What did he implicate in his book?*).
-    const best = bestReferent(reference, referents, reference.possessive ? new Set() : used);
+    const skip = reference.possessive ? new Set<Referent>() : used;
+    const best = bestReferent(reference, referents, skip) ?? bestReferent(reference, (older ??= farther()), skip);
     if (!best) continue;
     if (!reference.possessive) used.add(best);
     const { token } = reference;
@@ -408,8 +423,7 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
  * replace the previous question's matching phrase (*And of septicemic plague?*
  * after *What is the mortality rate of pneumonic plague?*), or are added to it.
  */
-function withFrameOf(question: string, before: Question, previous: Turn): string {
-  const tokens = analyzeQuestion(question);
+function withFrameOf(question: string, tokens: readonly Token[], before: Question, previous: Turn): string {
   const start = leadIn(tokens);
   const own = tokens.slice(start).filter((t) => t.pos !== 'PUNCT');
   if (own.length === 0) return question;

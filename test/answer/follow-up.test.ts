@@ -21,7 +21,7 @@ describe('answer/follow-up', () => {
 
   it('reads it as what the previous question asked about, when its answer was a person', () => {
     const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
-    expect(resolveFollowUp('Who approved it?', ferry)).toEqual({ text: 'Who approved the Night Star ferry?', changed: true });
+    expect(resolveFollowUp('Who approved it?', ferry)).toMatchObject({ text: 'Who approved the Night Star ferry?', changed: true });
   });
 
   it('reads he or she as the previous answer when it was asked with who, by surname as an article goes on to call a person', () => {
