@@ -109,7 +109,9 @@ export class Engine {
     const scope = this.scopeOf(options);
     const resolved = resolveFollowUp(question.slice(0, this.maxQuestionLength), options.conversation);
     if (!resolved.changed) return ask(this.context, question, this.options, scope);
-    const read = ask(this.context, resolved.text, this.options, scope);
+    // A chain of `after that?` would otherwise grow the reading by the previous one's at every turn.
+    const understood = resolved.text.slice(0, this.maxQuestionLength);
+    const read = ask(this.context, understood, this.options, scope);
     // The article often goes on about what a follow-up's pronoun refers to with a pronoun of its own (`She is not afraid of
     // death`): the words as asked may find the answer next to the previous one more surely than the names put in their place.
     const previous = options.conversation?.turns.at(-1)?.quote;
@@ -117,7 +119,7 @@ export class Engine {
     const first = asked?.quotes[0];
     const nearby = asked?.answered === true && first !== undefined && first.documentId === previous?.documentId && Math.abs(first.paragraph - previous.paragraph) <= 1;
     const best = nearby && asked && asked.confidence > read.confidence ? asked : read;
-    return { ...best, question, understood: resolved.text };
+    return { ...best, question, understood };
   }
 
   private get maxQuestionLength(): number {

@@ -357,7 +357,11 @@ function nounPhrases(tokens: readonly Token[], from: number): Array<[number, num
 function eventOf(before: Question, turn: Turn, wh: [number, number], answerRole: Role): string | undefined {
   const rest = before.tokens.slice(wh[1]).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'AUX');
   if (rest.length === 0) return undefined;
-  const clause = before.text.slice(rest[0]?.start, rest[rest.length - 1]?.end);
+  // Without what an earlier `that` stood for, or every `after that?` would carry all the ones before it.
+  let clause = before.text.slice(rest[0]?.start, rest[rest.length - 1]?.end);
+  while (/\([^()]*\)?/.test(clause)) clause = clause.replace(/\s*\([^()]*\)?/g, '');
+  clause = clause.trim();
+  if (clause === '') return undefined;
   const answer = isReferent(turn) ? turn.answer : '';
   return (answerRole === 'subject' ? `${answer} ${clause}` : `${clause} ${answer}`).trim();
 }

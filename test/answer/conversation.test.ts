@@ -54,6 +54,16 @@ describe('Engine.ask with a conversation', () => {
     expect(answer.quotes[0]?.text).toMatch(/^She is worried about the winter timetable/);
   });
 
+  it('keeps the reading of a long chain of follow-ups within the longest question analyzed', () => {
+    let conversation: Conversation = NEW_CONVERSATION;
+    const short = Engine.fromDocuments(ferry.documents().map((d) => ({ id: d.id, title: d.title, paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) })), { maxQuestionLength: 120 });
+    for (const question of ['What did Norvik Marine buy in March?', 'What happened after that?', 'And after that?', 'What happened after that?', 'What happened after that?']) {
+      const answer = short.ask(question, { conversation });
+      expect((answer.understood ?? question).length).toBeLessThanOrEqual(120);
+      conversation = remember(conversation, answer);
+    }
+  });
+
   it('remembers the last turns only, without changing the conversation it was given', () => {
     let conversation: Conversation = NEW_CONVERSATION;
     const questions = ['Who bought the ferry?', 'Who approved the sale?', 'Who leads the council?', 'When did she speak?', 'What did she say?'];

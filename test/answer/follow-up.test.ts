@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveFollowUp } from '../../src/answer/follow-up.js';
 import type { Conversation, Turn } from '../../src/types.js';
@@ -84,5 +85,20 @@ describe('answer/follow-up', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');
     expect(resolveFollowUp('Who was there?', after({ understood: 'How many boats sank?', answer: 'four' })).changed).toBe(false);
+  });
+
+  it('never throws, whatever the question and the conversation hold', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 120 });
+    const words = fc.constantFrom('it', 'he', 'they', 'there', 'then', 'that', 'why?', 'and', 'what about', 'who', 'Norvik', 'the ferry', '@everyone', '**', '\n');
+    const question = fc.oneof(text, fc.array(words, { maxLength: 8 }).map((w) => w.join(' ')));
+    const turn = fc.record({ question: text, understood: fc.oneof(text, question), answered: fc.boolean(), answer: text });
+    fc.assert(
+      fc.property(question, fc.array(turn, { maxLength: 3 }), (asked, turns) => {
+        const resolved = resolveFollowUp(asked, { turns });
+        expect(typeof resolved.text).toBe('string');
+        if (!resolved.changed) expect(resolved.text).toBe(asked);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
