@@ -26,7 +26,8 @@ const NO_PERMISSION =
  */
 export async function openThread(interaction: ButtonInteraction, context: BotContext): Promise<Outcome> {
   const answer = interaction.message;
-  if (!interaction.inGuild() || answer.channel.isThread() || answer.flags.has(MessageFlags.Ephemeral)) {
+  // `channel` is looked up in discord.js's cache: a channel it never saw has none.
+  if (!interaction.inGuild() || !answer.channel || answer.channel.isThread() || answer.flags.has(MessageFlags.Ephemeral)) {
     await send(interaction, { content: 'A thread can only be opened on a public answer in a server channel.', buttons: [] }, true);
     return 'refused';
   }
