@@ -291,8 +291,10 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   // The answer takes the question word's place: the subject of `who bought X`, the object of `what does X cover`, and
   // the same thing as the subject of `who is the leader of X`; the answer to `when` or `where` is neither.
   const answerRole: Role = asksSubject(before) ? 'subject' : before.role ?? (verb === -1 && ['person', 'definition', 'entity', 'thing'].includes(before.kind) ? 'subject' : 'adjunct');
-  // `Who is the minister?` is answered with a person, although it is read as a definition.
-  const fits = before.kind === 'definition' && /^who$/i.test(tokens[wh[0]]?.text ?? '') ? ANSWER_AGREEMENT.person : ANSWER_AGREEMENT[before.kind];
+  // `Who is the minister?` is answered with a person, although it is read as a definition; `Who is Lars Holm?` with what he is.
+  const named = nounPhrases(tokens, wh[1]).some(([, to]) => tokens[to - 1]?.pos === 'PROPN');
+  const asksName = before.kind === 'definition' && /^who$/i.test(tokens[wh[0]]?.text ?? '') && !named;
+  const fits = asksName ? ANSWER_AGREEMENT.person : ANSWER_AGREEMENT[before.kind];
   if (fits && isReferent(turn)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
     const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);

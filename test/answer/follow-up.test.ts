@@ -63,6 +63,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('And of the week ticket?', rate).text).toBe('What is the fare of the week ticket?');
   });
 
+  it('reads he after who-is as the person asked about when it was named, and as the answer when a role was asked about', () => {
+    expect(resolveFollowUp('What does he want?', after({ understood: 'Who is Maria Okafor?', answer: 'council leader' })).text).toBe('What does Okafor want?');
+    expect(resolveFollowUp('What does she want?', after({ understood: 'Who is the council leader?', answer: 'Maria Okafor' })).text).toBe('What does Okafor want?');
+  });
+
   it('looks one turn further back for a person when the previous turn names none', () => {
     const report = after(
       { understood: 'When did Maria Okafor ask for a review?', answer: 'in May' },
