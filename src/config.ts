@@ -34,6 +34,10 @@ export interface Config {
   libraryMaxDocuments: number;
   /** `LIBRARY_MAX_MB`: megabytes of text one server's library may hold. Default 20. */
   libraryMaxMegabytes: number;
+  /** `CONVERSATION_IDLE_MINUTES`: a conversation (a user's in a channel, or a thread's) is forgotten after this many idle minutes. Default 10. */
+  conversationIdleMinutes: number;
+  /** `CONVERSATIONS_MAX`: conversations kept at most; past it the least recently used is forgotten. Default 10,000. */
+  conversationsMax: number;
 }
 
 /** A configuration problem: one line for the person starting the bot. */
@@ -87,6 +91,14 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   if (!/^\d+(\.\d+)?$/.test(maxMegabytes) || Number(maxMegabytes) <= 0 || Number(maxMegabytes) > 1024) {
     throw new ConfigError(`LIBRARY_MAX_MB must be a number of megabytes above 0 and up to 1024, not ${JSON.stringify(maxMegabytes)}`);
   }
+  const idle = value('CONVERSATION_IDLE_MINUTES') ?? '10';
+  if (!/^\d+(\.\d+)?$/.test(idle) || Number(idle) <= 0 || Number(idle) > 1440) {
+    throw new ConfigError(`CONVERSATION_IDLE_MINUTES must be a number of minutes above 0 and up to 1440, not ${JSON.stringify(idle)}`);
+  }
+  const conversations = value('CONVERSATIONS_MAX') ?? '10000';
+  if (!/^\d+$/.test(conversations) || Number(conversations) < 1 || Number(conversations) > 1_000_000) {
+    throw new ConfigError(`CONVERSATIONS_MAX must be a whole number from 1 to 1000000, not ${JSON.stringify(conversations)}`);
+  }
   return {
     token,
     clientId,
@@ -99,5 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     allowPrivateUrls: allowPrivate === 'true',
     libraryMaxDocuments: Number(maxDocuments),
     libraryMaxMegabytes: Number(maxMegabytes),
+    conversationIdleMinutes: Number(idle),
+    conversationsMax: Number(conversations),
   };
 }

@@ -1,6 +1,7 @@
 import { ask, search, type AnswerContext } from './answer/ask.js';
+import { resolveFollowUp } from './answer/follow-up.js';
 import { suggestQuestions } from './answer/suggest.js';
-import type { AnswerOptions } from './answer/options.js';
+import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/options.js';
 import { PARALLEL_MIN_CHARS } from './chunk/parallel.js';
 import { NewsbotError, quoteValue } from './errors.js';
 import { DEFAULT_CORPUS, loadCorpus } from './ingest/load.js';
@@ -8,7 +9,7 @@ import { sectionOf } from './ingest/sections.js';
 import { DEFAULT_CACHE_DIR, loadIndex, type IndexOrigin } from './index/cache.js';
 import { buildIndex, type CorpusIndex, type IndexProgress } from './index/corpus-index.js';
 import type { IndexOptions } from './index/search-index.js';
-import type { Answer, DocumentInfo, Passage, Quote, SourceDocument } from './types.js';
+import type { Answer, Conversation, DocumentInfo, Passage, Quote, SourceDocument } from './types.js';
 
 /** Options of an engine: how it indexes and how it answers. */
 export interface EngineOptions extends IndexOptions, AnswerOptions {}
@@ -17,6 +18,17 @@ export interface EngineOptions extends IndexOptions, AnswerOptions {}
 export interface QueryScope {
   /** Only this document's passages (its id). A `NewsbotError` names an id that is not loaded. Default: every document. */
   documentId?: string;
+}
+
+/** Options of `Engine.ask`: where to look, and what was asked before. */
+export interface AskOptions extends QueryScope {
+  /**
+   * The questions asked so far (see `remember`): a follow-up that leans on them
+   * (*Who allowed it?*, *Why?*) is read with them, and the answer's `understood`
+   * says how. The engine keeps no state; the caller keeps the conversation.
+   * Default: none, every question stands on its own.
+   */
+  conversation?: Conversation;
 }
 
 /** Options of `Engine.load`. */
@@ -89,9 +101,30 @@ export class Engine {
     return new Engine(documents, index, rest, origin);
   }
 
-  /** Answers a question with quotes, or declines with a reason. Any string is a valid question. */
-  ask(question: string, scope: QueryScope = {}): Answer {
-    return ask(this.context, question, this.options, this.scopeOf(scope));
+  /**
+   * Answers a question with quotes, or declines with a reason. Any string is a
+   * valid question. With a conversation, a follow-up is read with the turns
+   * before it; extend the conversation with `remember(conversation, answer)`.
+   */
+  ask(question: string, options: AskOptions = {}): Answer {
+    const scope = this.scopeOf(options);
+    const resolved = resolveFollowUp(question.slice(0, this.maxQuestionLength), options.conversation);
+    if (!resolved.changed) return ask(this.context, question, this.options, scope);
+    // A chain of `after that?` would otherwise grow the reading by the previous one's at every turn.
+    const understood = resolved.text.slice(0, this.maxQuestionLength);
+    const read = ask(this.context, understood, this.options, scope);
+    // The article often goes on about what a follow-up's pronoun refers to with a pronoun of its own (`She is not afraid of
+    // death`): the words as asked may find the answer next to the previous one more surely than the names put in their place.
+    const previous = options.conversation?.turns.at(-1)?.quote;
+    const asked = resolved.pronouns && previous ? ask(this.context, question, this.options, scope) : undefined;
+    const first = asked?.quotes[0];
+    const nearby = asked?.answered === true && first !== undefined && first.documentId === previous?.documentId && Math.abs(first.paragraph - previous.paragraph) <= 1;
+    const best = nearby && asked && asked.confidence > read.confidence ? asked : read;
+    return { ...best, question, understood };
+  }
+
+  private get maxQuestionLength(): number {
+    return this.options.maxQuestionLength ?? DEFAULT_ANSWER_OPTIONS.maxQuestionLength;
   }
 
   /** The passages that best match a query, best first (at most `limit`, default 5). */

@@ -70,6 +70,13 @@ export interface Quote {
 export interface Answer {
   /** The question as asked. */
   question: string;
+  /**
+   * The question as the engine read it when it leaned on the conversation
+   * (*Who allowed it?* after *Who bought Norsat?* -> *Who allowed Norsat?*);
+   * absent when the question was answered as it stands. Front ends show it, so
+   * a wrong reading is visible.
+   */
+  understood?: string;
   /** True when the article answers the question; false when the engine declines. */
   answered: boolean;
   /** The short answer, taken from the first quote; `""` when declined or when no span fits. */
@@ -101,4 +108,26 @@ export interface Passage {
   section?: string;
   text: string;
   meta?: DocumentMeta;
+}
+
+/** One question of a conversation and what it got, as the next questions may lean on it. */
+export interface Turn {
+  /** The question as asked. */
+  question: string;
+  /** The question as understood (the same as `question` when it stood on its own). */
+  understood: string;
+  answered: boolean;
+  /** The short answer; `""` when declined or when no span fitted. */
+  answer: string;
+  /** The first quote: its sentence and where it is, when there was one. */
+  quote?: { text: string; documentId: string; paragraph: number };
+}
+
+/**
+ * The questions asked so far, oldest first (the last few only). The engine
+ * keeps no conversation: the caller passes it to `Engine.ask` and extends it
+ * with `remember(conversation, answer)`, so one engine serves any number of them.
+ */
+export interface Conversation {
+  turns: readonly Turn[];
 }

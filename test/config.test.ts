@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       token: 'a-token-of-some-length', clientId: undefined, guildId: undefined, corpusPath: DEFAULT_CORPUS,
       apiUrl: undefined, askCooldownSeconds: 3, logLevel: 'info',
       dataDir: join(PROJECT_ROOT, 'data'), allowPrivateUrls: false, libraryMaxDocuments: 50, libraryMaxMegabytes: 20,
+      conversationIdleMinutes: 10, conversationsMax: 10_000,
     });
   });
 
@@ -27,8 +28,15 @@ describe('loadConfig', () => {
     ['ASK_COOLDOWN_SECONDS', '-1', /ASK_COOLDOWN_SECONDS must be a number of seconds from 0 to 3600, not "-1"/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of .* not "loud"/],
     ['DISCORD_API_URL', 'ftp://x', /DISCORD_API_URL must be an http\(s\) URL, not "ftp:\/\/x"/],
+    ['CONVERSATION_IDLE_MINUTES', '0', /CONVERSATION_IDLE_MINUTES must be a number of minutes above 0 and up to 1440, not "0"/],
+    ['CONVERSATION_IDLE_MINUTES', 'ten', /CONVERSATION_IDLE_MINUTES must be .* not "ten"/],
+    ['CONVERSATIONS_MAX', '1.5', /CONVERSATIONS_MAX must be a whole number from 1 to 1000000, not "1.5"/],
   ])('rejects a bad %s, quoting the value', (name, value, message) => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(message);
+  });
+
+  it('reads the conversations\' idle minutes and bound', () => {
+    expect(loadConfig({ ...base, CONVERSATION_IDLE_MINUTES: '2.5', CONVERSATIONS_MAX: '50' })).toMatchObject({ conversationIdleMinutes: 2.5, conversationsMax: 50 });
   });
 
   it('accepts 0 to turn the cooldown off', () => {

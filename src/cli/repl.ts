@@ -1,8 +1,8 @@
 /** `npm run repl -- [--corpus PATH]…`: asks questions one after another at a prompt. */
 import { createInterface } from 'node:readline';
 import { NewsbotError, quoteValue } from '../errors.js';
-import type { Engine, Passage, QueryScope } from '../index.js';
-import { renderAnswer, renderPassage, renderSources, sanitize, type RenderOptions } from '../render/terminal.js';
+import { NEW_CONVERSATION, remember, type Conversation, type Engine, type Passage, type QueryScope } from '../index.js';
+import { renderAnswer, renderContext, renderPassage, renderSources, sanitize, type RenderOptions } from '../render/terminal.js';
 import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, wantsColor, type CliIo } from './args.js';
 import { engineForCorpora } from './corpus.js';
 
@@ -15,7 +15,11 @@ each non-blank line is a question or a command.
                  of one (default: the bundled article); repeat it for several
   -h, --help     show this help`;
 
-export const REPL_HELP = `Type a question, or a command:
+export const REPL_HELP = `Type a question, or a command. The session is one conversation: a follow-up
+(Who allowed it? Why? And in 2015?) is read with the questions before it, and the
+answer says how it was understood.
+  :new              start a new conversation (the next question stands on its own)
+  :context          show what the next question may lean on
   :sources          list the loaded documents
   :passage N [ID]   show paragraph N of document ID (default: the first document)
   :document [ID]    ask only document ID from now on; without ID, all documents again
@@ -46,8 +50,8 @@ async function converse(engine: Engine, io: CliIo): Promise<number> {
   // input gets bare answers so the output can be read by another program.
   const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true;
   const options = { color: wantsColor(io) };
-  /** What `:document` set: the document questions go to (default: all). */
-  const scope: QueryScope = {};
+  /** What `:document` set: the document questions go to (default: all); and the conversation so far. */
+  const session: Session = { scope: {}, conversation: NEW_CONVERSATION };
   const lines = createInterface({
     input: io.stdin,
     output: io.stdout,
@@ -64,7 +68,7 @@ async function converse(engine: Engine, io: CliIo): Promise<number> {
   for await (const line of lines) {
     let reply: string | typeof QUIT | undefined;
     try {
-      reply = respond(line, engine, options, scope);
+      reply = respond(line, engine, options, session);
     } catch (error) {
       reportFailure(error, io);
     }
@@ -79,18 +83,34 @@ async function converse(engine: Engine, io: CliIo): Promise<number> {
 
 const QUIT = Symbol('quit');
 
+/** What the REPL keeps between lines. */
+interface Session {
+  scope: QueryScope;
+  conversation: Conversation;
+}
+
 /** What to print for one input line; throws a `NewsbotError` for a bad command. */
-function respond(line: string, engine: Engine, options: RenderOptions, scope: QueryScope): string | typeof QUIT | undefined {
+function respond(line: string, engine: Engine, options: RenderOptions, session: Session): string | typeof QUIT | undefined {
   const input = line.trim();
   if (input === '') return undefined;
-  if (!input.startsWith(':')) return renderAnswer(engine.ask(input, scope), options);
+  if (!input.startsWith(':')) {
+    const answer = engine.ask(input, { ...session.scope, conversation: session.conversation });
+    session.conversation = remember(session.conversation, answer);
+    return renderAnswer(answer, options);
+  }
   const [command, ...rest] = input.split(/\s+/);
+  const { scope } = session;
   switch (command) {
     case ':quit':
     case ':q':
       return QUIT;
     case ':help':
       return REPL_HELP;
+    case ':new':
+      session.conversation = NEW_CONVERSATION;
+      return 'New conversation: the next question stands on its own.';
+    case ':context':
+      return renderContext(session.conversation, options);
     case ':sources':
       return renderSources(engine.documents(), options);
     case ':passage':

@@ -6,8 +6,10 @@ import type { Engine } from '../engine.js';
 import { loadCorpus } from '../ingest/load.js';
 import { Libraries } from '../library/library.js';
 import { withBackoff } from './backoff.js';
+import { Conversations } from './conversations.js';
 import { Cooldowns } from './cooldown.js';
 import { createInteractionHandler } from './handler.js';
+import { createMentionHandler } from './mentions.js';
 import { NO_MENTIONS } from './reply.js';
 
 /** How the bot runs. */
@@ -30,8 +32,10 @@ export interface Bot {
 }
 
 /**
- * Logs the bot in and answers interactions. Slash commands need no
- * privileged intent: `Guilds` is enough. Mentions are disabled client-wide as
+ * Logs the bot in and answers interactions, and mentions in threads. No
+ * privileged intent: `Guilds` for slash commands, and `GuildMessages` for the
+ * messages that mention the bot in a thread, whose content Discord sends
+ * without the message content intent. Mentions are disabled client-wide as
  * well as on every message.
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
@@ -40,7 +44,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     onRetry: ({ method, url, cause, attempt, delayMs }) => logger.warn({ method, url, cause, attempt, delayMs }, 'Discord request failed; retrying'),
   });
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_MENTIONS,
     // discord.js keeps every user and member it meets, forever: memory would grow with each new user.
     // Interactions carry their own user and member, so only the bot's own are worth keeping.
@@ -48,6 +52,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       ...Options.DefaultMakeCacheSettings,
       UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
       GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      // GuildMessages brings every message of every channel: none is needed after it is handled.
+      MessageManager: 0,
     }),
     rest: { makeRequest, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
@@ -61,15 +67,19 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       fetch: { allowPrivate: config.allowPrivateUrls },
       onWarning: (message) => logger.warn(message),
     });
-  const handle = createInteractionHandler(options.commands ?? allCommands, {
+  const context = {
     engine,
-    engineFor: (guildId) => libraries.engineFor(guildId),
+    engineFor: (guildId: string | null) => libraries.engineFor(guildId),
     libraries,
     logger,
     cooldowns: new Cooldowns(config.askCooldownSeconds),
+    conversations: new Conversations({ idleMs: config.conversationIdleMinutes * 60_000, max: config.conversationsMax }),
     deferAfterMs: options.deferAfterMs ?? 2000,
-  });
+  };
+  const handle = createInteractionHandler(options.commands ?? allCommands, context);
+  const mentioned = createMentionHandler(context);
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  client.on(Events.MessageCreate, (message) => void mentioned(message));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));

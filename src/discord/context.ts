@@ -2,6 +2,7 @@ import { MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine.js';
 import type { Libraries } from '../library/library.js';
+import type { Conversations } from './conversations.js';
 import type { Cooldowns } from './cooldown.js';
 
 /** What commands get besides the interaction: the engine and the bot's shared services. */
@@ -14,12 +15,14 @@ export interface BotContext {
   libraries?: Libraries;
   logger: Logger;
   cooldowns: Cooldowns;
+  /** Conversations for follow-up questions: a user's in a channel, a thread's, and each public answer's (see `conversations.ts`). */
+  conversations: Conversations;
   /** How long an answer may take before the bot defers the reply (Discord allows 3 s for the first response). */
   deferAfterMs: number;
 }
 
 /** What a command did, for the one log line per interaction (never the message content). */
-export type Outcome = 'answered' | 'declined' | 'shown' | 'cooldown' | 'not-found' | 'suggested' | 'added' | 'removed' | 'refused';
+export type Outcome = 'answered' | 'declined' | 'shown' | 'cooldown' | 'not-found' | 'suggested' | 'added' | 'removed' | 'refused' | 'thread-opened' | 'empty';
 
 /**
  * The engine that answers in a server (or a DM): its library's, else the bundled

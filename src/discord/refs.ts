@@ -31,6 +31,9 @@ export function paragraphId(quote: Quote | undefined): string | undefined {
   return quote && !quote.byline ? `${BUTTON_PREFIX}:para:${documentKey(quote.documentId)}.${quote.paragraph}` : undefined;
 }
 
+/** `ask:thread`: open a thread on the answer the button sits on. Needs nothing more: the answer is the clicked message. */
+export const THREAD_ID = `${BUTTON_PREFIX}:thread`;
+
 export interface QuoteLocation {
   key: string;
   paragraph: number;
@@ -39,7 +42,8 @@ export interface QuoteLocation {
 }
 
 /** Parses a button's custom id; `undefined` for anything malformed (ids come from Discord, but treat them as input). */
-export function parseButtonId(customId: string): { action: 'more' | 'para'; locations: QuoteLocation[] } | undefined {
+export function parseButtonId(customId: string): { action: 'more' | 'para' | 'thread'; locations: QuoteLocation[] } | undefined {
+  if (customId === THREAD_ID) return { action: 'thread', locations: [] };
   const match = /^ask:(more|para):([\w.,-]{1,90})$/.exec(customId);
   if (!match) return undefined;
   const action = match[1] as 'more' | 'para';

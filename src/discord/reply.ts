@@ -14,17 +14,17 @@ export const NO_MENTIONS = { parse: [] as never[], repliedUser: false } as const
 
 /** A rendered message as discord.js reply options: buttons in one row, no mentions, ephemeral on request. */
 export function replyOptions(message: DiscordMessage, ephemeral = false): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
+  return { ...messageOptions(message), ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) };
+}
+
+/** A rendered message as options of a plain message (a reply to a mention, a post in a thread): buttons in one row, no mentions, not even the replied-to author. */
+export function messageOptions(message: DiscordMessage): { content: string; components: Array<ActionRowBuilder<ButtonBuilder>>; allowedMentions: typeof NO_MENTIONS } {
   const components = message.buttons.length === 0 ? [] : [
     new ActionRowBuilder<ButtonBuilder>().addComponents(
       message.buttons.map((b) => new ButtonBuilder().setCustomId(b.customId).setLabel(b.label).setStyle(ButtonStyle.Secondary)),
     ),
   ];
-  return {
-    content: message.content,
-    components,
-    allowedMentions: NO_MENTIONS,
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
-  };
+  return { content: message.content, components, allowedMentions: NO_MENTIONS };
 }
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;

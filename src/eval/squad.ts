@@ -24,10 +24,16 @@ export interface EvalSet {
   name: string;
   articles: EvalArticle[];
   questions: EvalQuestion[];
+  /** Question ids asked in order as one conversation each (the articles' `conversations` field); other questions are asked alone. */
+  conversations: string[][];
 }
 
 interface SquadFile {
-  data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ id: string; question: string; answers?: Array<{ text: string }>; is_impossible?: boolean }> }> }>;
+  data: Array<{
+    title: string;
+    paragraphs: Array<{ context: string; qas: Array<{ id: string; question: string; answers?: Array<{ text: string }>; is_impossible?: boolean }> }>;
+    conversations?: Array<{ id: string; questions: string[] }>;
+  }>;
 }
 
 /** Reads a SQuAD v2.0 JSON file; a file of another shape is a one-line `NewsbotError`. */
@@ -45,8 +51,10 @@ export async function loadSquad(path: string): Promise<EvalSet> {
   if (!isSquad(json)) throw new NewsbotError(`file ${quoteValue(name)} is not in SQuAD v2.0 format ({"data": [{"title", "paragraphs": [{"context", "qas"}]}]})`);
   const articles: EvalArticle[] = [];
   const questions: EvalQuestion[] = [];
+  const conversations: string[][] = [];
   json.data.forEach((article, a) => {
     articles.push({ title: article.title, paragraphs: article.paragraphs.map((p) => p.context) });
+    for (const conversation of article.conversations ?? []) conversations.push([...conversation.questions]);
     article.paragraphs.forEach((paragraph, p) => {
       for (const qa of paragraph.qas) {
         questions.push({
@@ -60,7 +68,24 @@ export async function loadSquad(path: string): Promise<EvalSet> {
       }
     });
   });
-  return { name, articles, questions };
+  checkConversations(name, questions, conversations);
+  return { name, articles, questions, conversations };
+}
+
+/** Every conversation's ids name questions of one article, each asked once at most. */
+function checkConversations(name: string, questions: readonly EvalQuestion[], conversations: readonly string[][]): void {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const seen = new Set<string>();
+  for (const ids of conversations) {
+    const article = byId.get(ids[0] ?? '')?.article;
+    for (const id of ids) {
+      const question = byId.get(id);
+      if (!question) throw new NewsbotError(`file ${quoteValue(name)}: a conversation names question ${quoteValue(id)}, which is not in its article`);
+      if (question.article !== article) throw new NewsbotError(`file ${quoteValue(name)}: question ${quoteValue(id)} is in another article than its conversation`);
+      if (seen.has(id)) throw new NewsbotError(`file ${quoteValue(name)}: question ${quoteValue(id)} is in two conversations, or twice in one`);
+      seen.add(id);
+    }
+  }
 }
 
 function isSquad(json: unknown): json is SquadFile {
@@ -69,6 +94,8 @@ function isSquad(json: unknown): json is SquadFile {
     (article) =>
       typeof article?.title === 'string' &&
       Array.isArray(article.paragraphs) &&
-      article.paragraphs.every((p) => typeof p?.context === 'string' && Array.isArray(p.qas) && p.qas.every((qa) => typeof qa?.question === 'string' && typeof qa.id === 'string')),
+      article.paragraphs.every((p) => typeof p?.context === 'string' && Array.isArray(p.qas) && p.qas.every((qa) => typeof qa?.question === 'string' && typeof qa.id === 'string')) &&
+      (article.conversations === undefined ||
+        (Array.isArray(article.conversations) && article.conversations.every((c) => Array.isArray(c?.questions) && c.questions.every((id) => typeof id === 'string')))),
   );
 }

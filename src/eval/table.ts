@@ -1,9 +1,9 @@
 import type { EvalReport } from './run.js';
 
-/** The figures of an evaluation run as a Markdown table, one row per question set. */
+/** The figures of an evaluation run as a Markdown table, one row per question set, and one more for a set's follow-up questions. */
 export function reportTable(reports: readonly EvalReport[]): string {
   const rate = (n: number, of: number): string => (of === 0 ? '–' : `${n}/${of} (${((100 * n) / of).toFixed(1)}%)`);
-  const rows = reports.map((r) =>
+  const rows = reports.flatMap((r) => (r.followUps ? [r, r.followUps] : [r])).map((r) =>
     [
       r.name,
       String(r.questions),

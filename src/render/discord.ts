@@ -91,11 +91,24 @@ export function citation(quote: Pick<Quote, 'paragraph' | 'title' | 'meta' | 'se
   return parts.join(' · ');
 }
 
-/** The reply to `/ask`: the question, the short answer in bold, the first quote and its citation; a decline says what is missing. */
-export function renderAnswer(answer: Answer, refs: { more: string | undefined; paragraph: string | undefined }): DiscordMessage {
+/** The buttons of an answer: their custom ids, each absent when it has nothing to show. */
+export interface AnswerRefs {
+  more: string | undefined;
+  paragraph: string | undefined;
+  /** *Follow up in a thread*: only on a public answer in a server channel. */
+  thread?: string | undefined;
+}
+
+/**
+ * The reply to `/ask` (and to a mention in a thread): the question, how a
+ * follow-up was understood, the short answer in bold, the first quote and its
+ * citation; a decline says what is missing.
+ */
+export function renderAnswer(answer: Answer, refs: AnswerRefs): DiscordMessage {
   const asked = `**Q:** ${escapeLine(fitText(answer.question.trim(), 300))}`;
   const quote = answer.quotes[0];
   const lines = [asked];
+  if (answer.understood !== undefined) lines.push(`*Understood as:* ${escapeLine(fitText(answer.understood.trim(), 300))}`);
   if (answer.answered) {
     lines.push(answer.answer ? `**${escapeLine(fitText(answer.answer, 300))}**` : '**The article says:**');
   } else {
@@ -110,7 +123,23 @@ export function renderAnswer(answer: Answer, refs: { more: string | undefined; p
   const buttons: DiscordButton[] = [];
   if (refs.more) buttons.push({ customId: refs.more, label: 'More passages' });
   if (refs.paragraph) buttons.push({ customId: refs.paragraph, label: 'Show paragraph' });
+  if (refs.thread) buttons.push({ customId: refs.thread, label: 'Follow up in a thread' });
   return { content: fitText(lines.join('\n'), DISCORD_LIMITS.content), buttons };
+}
+
+/** A thread's name: Discord allows 1 to 100 characters on one line. */
+export function threadName(question: string | undefined): string {
+  const line = (question ?? '').replace(/[\r\n\u2028\u2029]+/g, ' ').replace(INVISIBLE, '').trim();
+  return line ? fitText(`Follow-up: ${line}`, 100) : 'Follow-up questions';
+}
+
+/** The first message in a thread opened on an answer: how to ask there. */
+export function renderThreadIntro(question: string | undefined): DiscordMessage {
+  const from = question ? ` Questions here follow on from **${escapeLine(fitText(question.trim(), 300))}**.` : '';
+  return {
+    content: `Ask follow-up questions here with \`/ask\` or by mentioning me with your question: I read each one with the questions before it, and say how I understood it.${from}`,
+    buttons: [],
+  };
 }
 
 /** Further quotes (the *More passages* button), each with its citation, as many as fit; a document's address only under its first quote. */

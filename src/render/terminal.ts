@@ -1,4 +1,4 @@
-import type { Answer, DocumentInfo, DocumentMeta, Passage, Quote } from '../types.js';
+import type { Answer, Conversation, DocumentInfo, DocumentMeta, Passage, Quote } from '../types.js';
 import { sourceParts } from './source.js';
 
 /** How to render for a terminal. */
@@ -68,9 +68,24 @@ const MAX_ECHO = 200;
 
 /** The header that introduces one answer among several (`» who bought Norsat?`). */
 export function renderQuestion(question: string, options: RenderOptions): string {
+  return paint(`» ${echo(question)}`, ['bold'], options);
+}
+
+/** A question shown back: sanitized, on one line, at most `MAX_ECHO` characters. */
+function echo(question: string): string {
   const clean = sanitize(question).trim();
-  const shown = clean.length > MAX_ECHO ? `${clean.slice(0, MAX_ECHO)}…` : clean;
-  return paint(`» ${shown}`, ['bold'], options);
+  return clean.length > MAX_ECHO ? `${clean.slice(0, MAX_ECHO)}…` : clean;
+}
+
+/** What the next question will lean on, for the REPL's `:context`: the conversation's turns, oldest first. */
+export function renderContext(conversation: Conversation, options: RenderOptions): string {
+  if (conversation.turns.length === 0) return 'No conversation yet: the next question stands on its own.';
+  const turns = conversation.turns.map((turn, i) => {
+    const reading = turn.understood === turn.question ? '' : `\n     ${paint(`understood as: ${echo(turn.understood)}`, ['dim'], options)}`;
+    const got = turn.answered ? (turn.answer === '' ? 'answered by the quoted passage' : echo(turn.answer)) : 'declined';
+    return `  ${i + 1}. ${echo(turn.question)}${reading}\n     ${paint('→', ['dim'], options)} ${got}`;
+  });
+  return [paint('The next question may lean on:', ['bold'], options), ...turns].join('\n');
 }
 
 /**
@@ -80,6 +95,8 @@ export function renderQuestion(question: string, options: RenderOptions): string
  */
 export function renderAnswer(answer: Answer, options: RenderOptions): string {
   const lines: string[] = [];
+  // A follow-up read with the conversation: the reading first, so a wrong one is seen before the answer to it.
+  if (answer.understood !== undefined) lines.push(paint(`Understood as: ${echo(answer.understood)}`, ['dim'], options));
   if (answer.answered) {
     const confidence = paint(`(confidence ${Math.round(answer.confidence * 100)}%)`, ['dim'], options);
     const short = answer.answer === '' ? 'See the quoted passage.' : sanitize(answer.answer);

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sink } from './sink.js';
@@ -86,6 +89,38 @@ describe('cli/repl', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/^newsbot: [^\n]+\n$/);
     }
+  });
+
+  describe('conversation', () => {
+    /** An article of our own, so the follow-ups tested are not an evaluation set's. */
+    async function ferryCorpus(): Promise<string> {
+      const dir = await mkdtemp(join(tmpdir(), 'repl-'));
+      const file = join(dir, 'ferry.txt');
+      await writeFile(file, [
+        'Council sells the Night Star ferry',
+        'Norvik Marine bought the Night Star ferry from the Westport council in March.',
+        'The harbour authority approved the sale of the Night Star ferry after a long review of its safety record.',
+      ].join('\n\n'));
+      return file;
+    }
+
+    it('reads a follow-up with the question before it and shows how it understood it', async () => {
+      const run = await repl('Who bought the Night Star ferry?\nWho approved it?\n', ['--corpus', await ferryCorpus()]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const [first, second] = run.stdout.split('\n\n¶').join('¶').split(/\n\n(?=Understood as)/);
+      expect(first).not.toContain('Understood as');
+      expect(second).toMatch(/^Understood as: Who approved the Night Star ferry\?\n/);
+      expect(second).toContain('¶2 · Council sells the Night Star ferry');
+    });
+
+    it('shows what the next question leans on with :context, and :new starts afresh', async () => {
+      const run = await repl('Who bought the Night Star ferry?\n:context\n:new\n:context\nWho approved it?\n', ['--corpus', await ferryCorpus()]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(/The next question may lean on:\n {2}1\. Who bought the Night Star ferry\?\n {5}→ \S/);
+      expect(run.stdout).toContain('New conversation: the next question stands on its own.\n\nNo conversation yet: the next question stands on its own.');
+      // After :new the same follow-up has nothing to lean on.
+      expect(run.stdout.split('No conversation yet')[1]).not.toContain('Understood as');
+    });
   });
 
   it('exits 1 naming the path when the corpus does not exist', async () => {

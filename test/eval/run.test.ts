@@ -39,6 +39,50 @@ describe('evaluate', () => {
   });
 });
 
+/** The tiny article asked as a conversation: the second question leans on the first. */
+const talk = {
+  version: 'v2.0',
+  data: [{
+    title: 'Tiny talk',
+    paragraphs: [
+      { context: 'Acme Corp bought Widget Inc in 2019. The regulator approved the purchase of Widget Inc in May.', qas: [
+        { id: 'c1', question: 'Who bought Widget Inc?', answers: [{ text: 'Acme Corp', answer_start: 0 }], is_impossible: false },
+        { id: 'c2', question: 'Who approved it?', answers: [{ text: 'The regulator', answer_start: 37 }], is_impossible: false },
+        { id: 'c3', question: 'What is the capital of Peru?', answers: [], is_impossible: true },
+      ] },
+    ],
+    conversations: [{ id: 'talk', questions: ['c1', 'c2'] }],
+  }],
+};
+
+describe('evaluate with conversations', () => {
+  it('asks a conversation\'s questions in order with the conversation so far and reports its follow-ups apart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsbot-eval-'));
+    await writeFile(join(dir, 'talk.json'), JSON.stringify(talk));
+    const { report, predictions } = evaluate(await loadSquad(join(dir, 'talk.json')));
+    expect(report).toMatchObject({ questions: 3, answerable: 2, unanswerable: 1 });
+    expect(report.followUps).toMatchObject({ name: 'talk.json (follow-ups)', questions: 1, answerable: 1, quoteHits: 1 });
+    expect(predictions.c2).toMatchObject({ understood: 'Who approved Widget Inc?', passage: 1 });
+    expect(predictions.c1?.understood).toBeUndefined();
+    const run = io();
+    expect(await runEval([join(dir, 'talk.json')], run.io)).toBe(0);
+    expect(run.out()).toContain('| talk.json (follow-ups) | 1 | 1/1 (100.0%) |');
+  });
+
+  it.each([
+    [['c1', 'nope'], /a conversation names question "nope", which is not in its article/],
+    [['c1', 'c1'], /question "c1" is in two conversations, or twice in one/],
+  ])('refuses a conversation %j with one newsbot line', async (questions, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsbot-eval-'));
+    const bad = { ...talk, data: [{ ...talk.data[0], conversations: [{ id: 'bad', questions }] }] };
+    await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
+    const run = io();
+    expect(await runEval([join(dir, 'bad.json')], run.io)).toBe(1);
+    expect(run.err()).toMatch(message);
+    expect(run.err().split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});
+
 describe('eval command', () => {
   it('prints the figures as one JSON object with --json and writes --predictions', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'newsbot-eval-'));

@@ -34,7 +34,10 @@ import {
   type APIMessageComponentInteraction,
   type APIMessageInteractionMetadata,
   type APITextChannel,
+  type APIThreadChannel,
   type APIUser,
+  type GatewayMessageCreateDispatchData,
+  type ThreadAutoArchiveDuration,
   type ApplicationFlags,
   type ChannelFlags,
   type GatewayGuildCreateDispatchData,
@@ -73,6 +76,8 @@ export interface World {
   readonly guilds: readonly GuildFixture[];
   /** When the bot "joined" every guild; fixed so GUILD_CREATE is stable across reconnects. */
   readonly joinedAt: string;
+  /** The bot's permissions in every guild channel (a bitfield as a decimal string): interactions' `app_permissions`, and what REST checks. */
+  readonly botPermissions: string;
 }
 
 export interface GuildFixture {
@@ -263,6 +268,8 @@ export interface InteractionContext {
   readonly channelId: string;
   /** The invoking member's permissions (a bitfield as a decimal string). Default {@link MEMBER_PERMISSIONS}. */
   readonly permissions?: string;
+  /** Set when the interaction comes from a thread: its channel object. */
+  readonly thread?: APIThreadChannel;
 }
 
 /** Fields every interaction type shares. Guild interactions carry `member`, DM ones carry `user`. */
@@ -273,7 +280,7 @@ function baseInteraction(ctx: InteractionContext) {
     application_id: world.applicationId,
     token: ctx.token,
     version: 1 as const,
-    app_permissions: guild ? EVERYONE_PERMISSIONS : '0',
+    app_permissions: guild ? world.botPermissions : '0',
     locale: Locale.EnglishUS,
     entitlements: [],
     authorizing_integration_owners: guild
@@ -299,7 +306,7 @@ function baseInteraction(ctx: InteractionContext) {
     guild_locale: Locale.EnglishUS,
     member,
     context: InteractionContextType.Guild,
-    channel: buildTextChannel(guild.id, ctx.channelId, channelName, 0),
+    channel: ctx.thread ?? buildTextChannel(guild.id, ctx.channelId, channelName, 0),
   };
 }
 
@@ -440,4 +447,53 @@ export function applyMessageBody(message: APIMessage, body: MessageBody, files: 
     next.attachments = [...kept, ...uploaded];
   }
   return next;
+}
+
+/** A public thread started on a message: Discord gives it the message's id. */
+export function buildThreadChannel(opts: { guildId: string; parentId: string; id: string; name: string; ownerId: string; autoArchiveMinutes: number }): APIThreadChannel<ChannelType.PublicThread> {
+  const now = new Date().toISOString();
+  return {
+    id: opts.id,
+    type: ChannelType.PublicThread,
+    guild_id: opts.guildId,
+    parent_id: opts.parentId,
+    name: opts.name,
+    owner_id: opts.ownerId,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: NO_FLAGS as ChannelFlags,
+    message_count: 0,
+    member_count: 1,
+    total_message_sent: 0,
+    thread_metadata: { archived: false, auto_archive_duration: opts.autoArchiveMinutes as ThreadAutoArchiveDuration, archive_timestamp: now, locked: false, create_timestamp: now },
+  };
+}
+
+/**
+ * A message a person sends in a guild channel or thread, as MESSAGE_CREATE carries it. `mentions`
+ * lists the users its content mentions (`<@id>`), as Discord works them out.
+ */
+export function buildUserMessage(world: World, opts: { id: string; guildId: string; channelId: string; author: APIUser; content: string }): GatewayMessageCreateDispatchData {
+  const mentioned = new Set([...opts.content.matchAll(/<@!?(\d{17,20})>/g)].map((m) => m[1] as string));
+  const known = [world.botUser, opts.author].filter((user) => mentioned.has(user.id));
+  return {
+    id: opts.id,
+    type: MessageType.Default,
+    channel_id: opts.channelId,
+    guild_id: opts.guildId,
+    author: opts.author,
+    member: { roles: [], joined_at: world.joinedAt, deaf: false, mute: false, flags: NO_FLAGS as GuildMemberFlags, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null },
+    content: opts.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: /@(everyone|here)\b/.test(opts.content),
+    mentions: known,
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    flags: NO_FLAGS as MessageFlags,
+  };
 }

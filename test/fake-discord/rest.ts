@@ -5,9 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  GatewayDispatchEvents,
   InteractionResponseType,
   InteractionType,
   MessageType,
+  PermissionFlagsBits,
   type APIApplicationCommand,
   type APIInteraction,
   type APIMessage,
@@ -19,7 +21,8 @@ import {
 import type { FaultQueue } from './faults.js';
 import { FakeInteraction } from './interaction.js';
 import { isRecord, parseJson, type JsonRecord } from './json.js';
-import { applyMessageBody, buildApplication, buildBotMessage, snowflake, type MessageBody, type UploadedFile } from './payloads.js';
+import type { DispatchData } from './gateway.js';
+import { applyMessageBody, buildApplication, buildBotMessage, buildThreadChannel, snowflake, type MessageBody, type UploadedFile } from './payloads.js';
 import { createRecordedRequest } from './recorder.js';
 import type { FakeState } from './state.js';
 import { validateAutocompleteChoices, validateCommands, validateMessageBody, type DiscordError } from './validate.js';
@@ -37,6 +40,8 @@ export interface RestOptions {
   /** What `GET /gateway/bot` recommends: `shards` and `session_start_limit.max_concurrency`. */
   readonly shards?: number;
   readonly maxConcurrency?: number;
+  /** Sends THREAD_CREATE to the bot, as Discord does when a thread is started. */
+  readonly dispatchThreadCreate?: (thread: DispatchData<GatewayDispatchEvents.ThreadCreate>) => void;
 }
 
 interface RouteRequest {
@@ -137,7 +142,7 @@ async function handle(options: RestOptions, routes: readonly Route[], req: Incom
   }
 }
 
-function buildRoutes({ state, gatewayUrl, shards = 1, maxConcurrency = 1 }: RestOptions): Route[] {
+function buildRoutes({ state, gatewayUrl, shards = 1, maxConcurrency = 1, dispatchThreadCreate }: RestOptions): Route[] {
   const { world } = state;
   const route = (method: string, template: string, auth: boolean, handle: Route['handle']): Route => ({ method, template, auth, handle });
 
@@ -321,6 +326,46 @@ function buildRoutes({ state, gatewayUrl, shards = 1, maxConcurrency = 1 }: Rest
     return typeof scope === 'string' ? { status: 200, json: state.commands.get(scope) ?? [] } : scope;
   };
 
+  const botHas = (permission: bigint): boolean => (BigInt(world.botPermissions) & permission) === permission;
+  const guildOfChannel = (channelId: string | undefined) => world.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+
+  /** `POST /channels/:channelId/messages/:messageId/threads`: a public thread on a message, with the message's id. */
+  const startThread = ({ params, body }: RouteRequest): RouteResult => {
+    const guild = guildOfChannel(params.channelId);
+    if (!guild) return error(404, 10003, 'Unknown Channel');
+    const stored = params.messageId === undefined ? undefined : state.messages.get(params.messageId);
+    if (!stored || stored.message.channel_id !== params.channelId) return unknownMessage();
+    if (!botHas(PermissionFlagsBits.CreatePublicThreads)) return error(403, 50013, 'Missing Permissions');
+    if (state.threads.has(stored.message.id)) return error(400, 160004, 'A thread has already been created for this message');
+    const name = isRecord(body) && typeof body.name === 'string' ? body.name : '';
+    if (name.length < 1 || name.length > 100) return invalidForm('name', 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    const minutes = isRecord(body) && typeof body.auto_archive_duration === 'number' ? body.auto_archive_duration : 4320;
+    const thread = buildThreadChannel({ guildId: guild.id, parentId: guild.channels.find((c) => c.id === params.channelId)?.id ?? '', id: stored.message.id, name, ownerId: world.botUser.id, autoArchiveMinutes: minutes });
+    state.threads.set(thread.id, thread);
+    dispatchThreadCreate?.({ ...thread, newly_created: true });
+    return { status: 201, json: thread };
+  };
+
+  /** `POST /channels/:channelId/messages`: the bot posts in a guild channel or a thread it can see (a reply to a mention, a thread's first message). */
+  const postMessage = ({ params, body, files }: RouteRequest): RouteResult => {
+    const thread = params.channelId === undefined ? undefined : state.threads.get(params.channelId);
+    if (!thread && !guildOfChannel(params.channelId)) return error(404, 10003, 'Unknown Channel');
+    if (!botHas(thread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages)) return error(403, 50013, 'Missing Permissions');
+    const invalid = validateMessageBody(body, { requireContent: true, files: files.length });
+    if (invalid) return invalid;
+    const message = buildBotMessage(world, { id: snowflake(), channelId: params.channelId as string, body: isRecord(body) ? body : {}, files, type: MessageType.Default });
+    // Not through a webhook: a message the bot user posts itself.
+    delete message.webhook_id;
+    delete message.application_id;
+    const reference = isRecord(body) && isRecord(body.message_reference) ? body.message_reference : undefined;
+    if (reference && typeof reference.message_id === 'string') {
+      message.type = MessageType.Reply;
+      message.message_reference = { message_id: reference.message_id, channel_id: params.channelId as string, ...(thread?.guild_id ? { guild_id: thread.guild_id } : {}) };
+    }
+    state.messages.set(message.id, { message, interactionId: null });
+    return { status: 200, json: message };
+  };
+
   /** `global` or the guild id; the application must be ours and the bot must be in the guild. */
   const scopeOf = (params: RouteRequest['params']): string | DiscordError => {
     if (params.appId !== world.applicationId) return error(403, 50001, 'Missing Access');
@@ -337,6 +382,8 @@ function buildRoutes({ state, gatewayUrl, shards = 1, maxConcurrency = 1 }: Rest
     route('GET', '/applications/:appId/commands', true, getCommands),
     route('PUT', '/applications/:appId/guilds/:guildId/commands', true, putCommands),
     route('GET', '/applications/:appId/guilds/:guildId/commands', true, getCommands),
+    route('POST', '/channels/:channelId/messages/:messageId/threads', true, startThread),
+    route('POST', '/channels/:channelId/messages', true, postMessage),
     route('POST', '/interactions/:id/:token/callback', false, callback),
     route('POST', '/webhooks/:appId/:token', false, followUp),
     route('GET', '/webhooks/:appId/:token/messages/:messageId', false, getMessage),
@@ -445,6 +492,10 @@ function isAuthorized(authorization: string | undefined, botToken: string | unde
 
 function error(status: number, code: number, message: string): DiscordError {
   return { status, json: { code, message } };
+}
+
+function invalidForm(field: string, code: string, message: string): DiscordError {
+  return { status: 400, json: { code: 50035, message: 'Invalid Form Body', errors: { [field]: { _errors: [{ code, message }] } } } };
 }
 
 function unknownWebhook(): DiscordError {

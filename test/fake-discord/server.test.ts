@@ -6,13 +6,17 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
+  ChannelType,
   Client,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
   MessageFlags,
+  PermissionFlagsBits,
   Routes,
   type Interaction,
+  type Message,
+  type ThreadChannel,
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, faults, routes } from './server.js';
@@ -35,8 +39,8 @@ afterEach(async () => {
 });
 
 /** Logs a real discord.js client in to the fake and waits until it is fully ready (guilds received). */
-async function startBot(token = TOKEN): Promise<Client> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.restUrl } });
+async function startBot(token = TOKEN, intents: GatewayIntentBits[] = [GatewayIntentBits.Guilds]): Promise<Client> {
+  const client = new Client({ intents, rest: { api: fake.restUrl } });
   clients.push(client);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(token);
@@ -410,9 +414,9 @@ describe('FakeDiscord with the real discord.js Client', () => {
 
   it('records unknown routes as 404 and rejects a wrong bot token', async () => {
     const client = await startBot();
-    const error = await client.rest.get('/channels/123/messages').catch((e: unknown) => e);
+    const error = await client.rest.get('/channels/123/pins').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404, code: 0 });
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: '/channels/123/messages', route: null, status: 404 });
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: '/channels/123/pins', route: null, status: 404 });
 
     const intruder = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.restUrl } });
     clients.push(intruder);
@@ -513,3 +517,72 @@ describe('FakeDiscord with the real discord.js Client', () => {
     });
   });
 });
+
+describe('FakeDiscord threads and messages', () => {
+  const THREADS = (PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads).toString();
+
+  /** A bot message to start a thread on: the reply to a slash command. */
+  async function answerMessage(client: Client): Promise<Message> {
+    const handled = onNextInteraction(client, async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'an answer' });
+    });
+    const sent = await fake.sendCommand({ name: 'ask' });
+    await handled;
+    const { messageId } = (await sent.waitForAnswer()).messages[0] as { messageId: string };
+    // The message as discord.js hands it to a button click on it.
+    let clicked: Message | undefined;
+    const click = onNextInteraction(client, async (interaction) => {
+      if (!interaction.isButton()) return;
+      clicked = interaction.message;
+      await interaction.deferUpdate();
+    });
+    await fake.sendComponent({ customId: 'x', messageId });
+    await click;
+    return clicked as Message;
+  }
+
+  it('starts a thread on a message with the message\'s id, tells the client, and refuses a second one and one without the permission', async () => {
+    await fake.stop();
+    fake = await FakeDiscord.start({ guilds: [{ id: GUILD_ID, name: 'Test Guild' }], botToken: TOKEN, botPermissions: THREADS });
+    const client = await startBot();
+    const message = await answerMessage(client);
+    const created = new Promise<ThreadChannel>((resolve) => client.once(Events.ThreadCreate, (thread) => resolve(thread)));
+    const thread = await message.startThread({ name: 'Follow-up' });
+    expect(thread.id).toBe(message.id);
+    expect((await created).id).toBe(message.id);
+    expect(fake.thread(message.id)).toMatchObject({ name: 'Follow-up', type: ChannelType.PublicThread });
+    await expect(message.startThread({ name: 'Again' })).rejects.toMatchObject({ status: 400, code: 160004 });
+    await thread.send({ content: 'hello', allowedMentions: { parse: [] } });
+    expect(fake.channelMessages(thread.id).map((m) => m.content)).toEqual(['hello']);
+
+    await fake.stop();
+    fake = await FakeDiscord.start({ guilds: [{ id: GUILD_ID, name: 'Test Guild' }], botToken: TOKEN });
+    const bare = await startBot();
+    await expect((await answerMessage(bare)).startThread({ name: 'Follow-up' })).rejects.toMatchObject({ status: 403, code: 50013 });
+  });
+
+  it('delivers a message to a bot with the GuildMessages intent only, and its content only when it mentions the bot', async () => {
+    const guildsOnly = await startBot();
+    const seen: Message[] = [];
+    guildsOnly.on(Events.MessageCreate, (m) => seen.push(m));
+    expect(await fake.sendMessage({ content: `<@${fake.applicationId}> hello` })).toBeUndefined();
+
+    await guildsOnly.destroy();
+    const client = await startBot(TOKEN, [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages]);
+    const received = new Promise<Message[]>((resolve) => {
+      const got: Message[] = [];
+      client.on(Events.MessageCreate, (m) => {
+        got.push(m);
+        if (got.length === 2) resolve(got);
+      });
+    });
+    await fake.sendMessage({ content: 'not for the bot', userId: USER_ID });
+    await fake.sendMessage({ content: `<@${fake.applicationId}> who bought it?`, userId: USER_ID });
+    const [plain, mention] = await received;
+    expect(plain?.content).toBe('');
+    expect(mention?.content).toBe(`<@${fake.applicationId}> who bought it?`);
+    expect(mention?.mentions.users.has(fake.applicationId)).toBe(true);
+    expect(seen).toHaveLength(0);
+  });
+});
+

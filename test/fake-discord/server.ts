@@ -14,6 +14,13 @@
  * two IDENTIFYs) each shard gets its own guilds, and `sendCommand` in a guild reaches only the shard
  * that owns it (`(guild_id >> 22) % 2`); `waitForReady` then waits for every shard.
  *
+ * Threads and messages: `sendMessage` dispatches MESSAGE_CREATE for a person's message as Discord
+ * would to this bot's intents (none without GuildMessages; empty content without MessageContent unless
+ * it mentions the bot). The bot can start a public thread on one of its messages
+ * (`POST /channels/:id/messages/:id/threads`, checked against `botPermissions`; THREAD_CREATE follows)
+ * and post in channels and threads (`POST /channels/:id/messages`); `thread(id)` and
+ * `channelMessages(id)` show the result, and interactions sent with a thread's id come from the thread.
+ *
  * Things discord.js does that shape how tests should wait:
  * - Non-resumable INVALID_SESSION or a 1000 close make it re-IDENTIFY, and its identify throttle
  *   waits until 5 s after the previous IDENTIFY (+ up to 1.5 s jitter) before doing so.
@@ -25,11 +32,13 @@ import type { AddressInfo } from 'node:net';
 import {
   ComponentType,
   GatewayDispatchEvents,
+  GatewayIntentBits,
   type APIApplicationCommand,
   type APIApplicationCommandInteractionDataOption,
   type APIInteraction,
   type APIInteractionDataResolved,
   type APIMessage,
+  type APIThreadChannel,
   type APIUser,
 } from 'discord.js';
 import { FaultQueue, type FaultResponse, type RouteMatcher } from './faults.js';
@@ -41,6 +50,8 @@ import {
   buildChatInputInteraction,
   buildComponentInteraction,
   buildUser,
+  buildUserMessage,
+  EVERYONE_PERMISSIONS,
   interactionToken,
   snowflake,
   type GuildFixture,
@@ -72,6 +83,21 @@ export interface FakeDiscordOptions {
   readonly shards?: number;
   /** `session_start_limit.max_concurrency`: how many shards may IDENTIFY at once (default 1; discord.js waits 5 s otherwise). */
   readonly maxConcurrency?: number;
+  /**
+   * The bot's permissions in every channel, a bitfield as a decimal string: interactions carry it as
+   * `app_permissions`, and starting a thread or posting checks it (403, code 50013, without).
+   * Default: what @everyone gets in a fresh server (`EVERYONE_PERMISSIONS`), which cannot create threads.
+   */
+  readonly botPermissions?: string;
+}
+
+/** A message a person sends in a channel or thread (see `sendMessage`). */
+export interface SendMessageOptions {
+  readonly content: string;
+  /** A guild text channel or a thread the bot started. Default: the first guild's first channel. */
+  readonly channelId?: string;
+  readonly userId?: string;
+  readonly username?: string;
 }
 
 /** A slash-command option as a test writes it; sub-commands (type 1/2) nest `options`. */
@@ -170,6 +196,7 @@ export class FakeDiscord {
         channels: guild.channels?.length ? guild.channels : [{ id: snowflake(), name: 'general' }],
       })),
       joinedAt: new Date().toISOString(),
+      botPermissions: options.botPermissions ?? EVERYONE_PERMISSIONS,
     };
     const state = new FakeState(world);
     const faults = new FaultQueue();
@@ -189,6 +216,7 @@ export class FakeDiscord {
         botToken: options.botToken,
         ...(options.shards === undefined ? {} : { shards: options.shards }),
         ...(options.maxConcurrency === undefined ? {} : { maxConcurrency: options.maxConcurrency }),
+        dispatchThreadCreate: (thread) => gateway.dispatch(GatewayDispatchEvents.ThreadCreate, thread),
       }),
     );
     server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
@@ -241,6 +269,16 @@ export class FakeDiscord {
   /** Current state of a message the bot created or updated. */
   message(id: string): APIMessage | undefined {
     return this.#state.messages.get(id)?.message;
+  }
+
+  /** A thread the bot started (its id is the id of the message it was started on). */
+  thread(id: string): APIThreadChannel | undefined {
+    return this.#state.threads.get(id);
+  }
+
+  /** Every message the bot posted in a channel or thread itself (not through an interaction), oldest first. */
+  channelMessages(channelId: string): APIMessage[] {
+    return [...this.#state.messages.values()].filter((m) => m.interactionId === null && m.message.channel_id === channelId && m.message.author.id === this.botUser.id).map((m) => m.message);
   }
 
   /** Commands the bot registered, globally or for one guild. */
@@ -309,6 +347,28 @@ export class FakeDiscord {
     return this.#dispatchInteraction(payload);
   }
 
+  /**
+   * MESSAGE_CREATE for a message a person sends in a guild channel or thread, dispatched as Discord
+   * would to this bot: not at all without the GuildMessages intent, and with empty content without
+   * the MessageContent intent unless the message mentions the bot (`<@botId>`). Returns its id, or
+   * `undefined` when the bot's intents keep it from the bot.
+   */
+  async sendMessage(options: SendMessageOptions): Promise<string | undefined> {
+    if (this.#gateway.sessionId === undefined) await this.waitForReady();
+    const channelId = options.channelId ?? this.guilds[0]?.channels[0]?.id ?? '';
+    const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId) || this.#state.threads.get(channelId)?.guild_id === g.id);
+    if (!guild) throw new Error(`fake-discord: no guild channel or thread ${channelId}`);
+    const intents = this.#gateway.identifies[this.#gateway.identifies.length - 1]?.intents ?? 0;
+    const id = snowflake();
+    const author = buildUser(options.userId ?? DEFAULT_USER_ID, options.username ?? 'tester', { global_name: options.username ?? 'Tester' });
+    const message = buildUserMessage(this.#state.world, { id, guildId: guild.id, channelId, author, content: options.content });
+    if ((intents & GatewayIntentBits.GuildMessages) === 0) return undefined;
+    const mentionsBot = message.mentions.some((user) => user.id === this.botUser.id);
+    if ((intents & GatewayIntentBits.MessageContent) === 0 && !mentionsBot) message.content = '';
+    this.#gateway.dispatch(GatewayDispatchEvents.MessageCreate, message);
+    return id;
+  }
+
   /** Any other gateway dispatch, e.g. `dispatch(GatewayDispatchEvents.GuildDelete, { id, unavailable: true })`. */
   dispatch<T extends DispatchEvent>(t: T, d: DispatchData<T>): void {
     this.#gateway.dispatch(t, d);
@@ -362,13 +422,16 @@ export class FakeDiscord {
     const userId = origin.userId ?? DEFAULT_USER_ID;
     const id = origin.id ?? snowflake();
     if (this.#state.interactions.has(id)) throw new Error(`fake-discord: interaction id ${id} was already used`);
+    const channelId = origin.channelId ?? guild?.channels[0]?.id ?? `${BigInt(userId) + 1n}`;
+    const thread = this.#state.threads.get(channelId);
     return {
       world: this.#state.world,
       id,
       token: interactionToken(),
       user: buildUser(userId, origin.username ?? 'tester', { global_name: origin.username ?? 'Tester' }),
-      guild,
-      channelId: origin.channelId ?? guild?.channels[0]?.id ?? `${BigInt(userId) + 1n}`,
+      guild: thread ? this.#guild(thread.guild_id) : guild,
+      channelId,
+      ...(thread ? { thread } : {}),
       ...(origin.permissions === undefined ? {} : { permissions: origin.permissions }),
     };
   }

@@ -3,7 +3,7 @@
  * guilds), every REST request, dispatched interactions, messages the bot created, and registered
  * application commands.
  */
-import type { APIApplicationCommand, APIMessage } from 'discord.js';
+import type { APIApplicationCommand, APIMessage, APIThreadChannel } from 'discord.js';
 import type { FakeInteraction } from './interaction.js';
 import type { World } from './payloads.js';
 import { Notifier, type RecordedRequest } from './recorder.js';
@@ -21,6 +21,8 @@ export class FakeState {
   readonly messages = new Map<string, StoredMessage>();
   /** Registered commands; key `global` or a guild id. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
+  /** Threads the bot started, by id (the id of the message each was started on). */
+  readonly threads = new Map<string, APIThreadChannel>();
 
   constructor(readonly world: World) {}
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockQuote, escapeLine, renderAnswer, renderHelp, renderPassage, renderQuotes, renderSearch, renderSources } from '../../src/render/discord.js';
+import { blockQuote, escapeLine, renderAnswer, renderHelp, renderPassage, renderQuotes, renderSearch, renderSources, renderThreadIntro, threadName } from '../../src/render/discord.js';
 import { DISCORD_LIMITS, fitText } from '../../src/render/fit.js';
 import type { Answer, Quote } from '../../src/types.js';
 import { Engine } from '../../src/index.js';
@@ -80,13 +80,44 @@ describe('renderAnswer', () => {
   it('keeps every message within the limit for any text, markdown and mentions included', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 3000 });
     fc.assert(
-      fc.property(text, text, text, fc.boolean(), (question, short, sentence, answered) => {
-        const message = renderAnswer(answer({ question, answer: short, answered, reason: short, quotes: [quote(`@everyone ${sentence}`, { highlights: [[0, 9]] })] }), refs);
+      fc.property(text, text, text, fc.boolean(), fc.option(text, { nil: undefined }), (question, short, sentence, answered, understood) => {
+        const read = understood === undefined ? {} : { understood };
+        const message = renderAnswer(answer({ question, ...read, answer: short, answered, reason: short, quotes: [quote(`@everyone ${sentence}`, { highlights: [[0, 9]] })] }), { ...refs, thread: 'ask:thread' });
         expect(message.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
         for (const b of message.buttons) expect(b.customId.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('renderAnswer of a follow-up', () => {
+  it('shows the question as understood under the question, escaped and on one line', () => {
+    const message = renderAnswer(answer({ question: 'who allowed it?', understood: 'who allowed *Norsat*\n# now?', quotes: [quote('Ottawa allowed it.')] }), refs);
+    expect(message.content.split('\n').slice(0, 3)).toEqual(['**Q:** who allowed it?', '*Understood as:* who allowed \\*Norsat\\* # now?', '**Hytera**']);
+    expect(renderAnswer(answer({ quotes: [quote('x')] }), refs).content).not.toContain('Understood as');
+  });
+
+  it('offers Follow up in a thread only when given its id', () => {
+    expect(renderAnswer(answer({}), { ...refs, thread: 'ask:thread' }).buttons.map((b) => b.label)).toEqual(['More passages', 'Show paragraph', 'Follow up in a thread']);
+    expect(renderAnswer(answer({}), refs).buttons.map((b) => b.label)).not.toContain('Follow up in a thread');
+  });
+});
+
+describe('threadName and renderThreadIntro', () => {
+  it('name a thread in 1 to 100 characters on one line, whatever the question', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string({ unit: 'grapheme', maxLength: 400 }), { nil: undefined }), (question) => {
+        const name = threadName(question);
+        expect(name.length).toBeGreaterThanOrEqual(1);
+        expect(name.length).toBeLessThanOrEqual(100);
+        expect(name).not.toMatch(/[\r\n]/);
+        expect(renderThreadIntro(question).content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+      }),
+      { numRuns: 200 },
+    );
+    expect(threadName('  \n ')).toBe('Follow-up questions');
+    expect(renderThreadIntro('**who** bought it?').content).toContain('follow on from **\\*\\*who\\*\\* bought it?**');
   });
 });
 

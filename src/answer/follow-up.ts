@@ -1,0 +1,505 @@
+import { analyzeQuestion } from '../chunk/analyze.js';
+import type { Token } from '../chunk/token.js';
+import type { Conversation, Turn } from '../types.js';
+import { parseQuestion, type AnswerKind, type Question } from './question.js';
+
+/**
+ * Reading a follow-up question with the conversation before it.
+ *
+ * A question leans on the previous one in two ways: a pronoun or demonstrative
+ * with nothing in the question to stand for (*Who allowed it?*), or ellipsis, a
+ * question with no verb that takes the previous question's frame (*On which
+ * channel?*, *And of the second one?*). Both are told from the parts of speech
+ * wink-nlp gives the question, never from the article's words; a question that
+ * stands on its own is answered as it is, so a new topic starts afresh.
+ *
+ * A pronoun is replaced by what it most likely stands for in the previous turn:
+ * its short answer or one of its noun phrases, picked by agreement (*he* a
+ * person, *there* a place, *then* a date, *it* a singular thing, *they* a group),
+ * by parallel role (a subject pronoun for the previous subject), and by
+ * salience (a name the conversation keeps coming back to).
+ */
+
+/** What a pronoun agrees with. `event`: a stand-alone *that* or *this*, which stands for what the previous turn said happened. */
+type Agreement = 'person' | 'thing' | 'group' | 'place' | 'date' | 'event';
+/** Where a phrase stands in its question: before the verb, after it, or neither (the answer to *when*, *where*, *how much*). */
+type Role = 'subject' | 'object' | 'adjunct';
+
+const PRONOUNS: Readonly<Record<string, Agreement>> = {
+  he: 'person', him: 'person', his: 'person', she: 'person', her: 'person', hers: 'person',
+  it: 'thing', its: 'thing',
+  they: 'group', them: 'group', their: 'group', these: 'group', those: 'group',
+  there: 'place', then: 'date', that: 'event', this: 'event',
+};
+const POSSESSIVES = new Set(['his', 'its', 'their', 'hers']);
+const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
+/** Verbs whose *it* announces a clause: *it takes years to*, *it means for X to*. English grammar, not any article's words. */
+const EXPLETIVE_VERBS = new Set(['take', 'mean', 'cost', 'seem', 'appear', 'require']);
+const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
+const NOUNS = new Set(['NOUN', 'PROPN']);
+const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+/** Most words of a short answer that can stand in for a pronoun; a longer one is a clause, not a name. */
+const MAX_REFERENT_WORDS = 8;
+/** How much each preference counts beside agreement (0 to 2); set on conversations written for other articles (`training/followups-own.json`). */
+const WEIGHTS = { parallel: 1, topic: 0.5, mention: 0.5, distance: 1 };
+/** Most content words of an elliptical question (*On which channel?*, *And of the second one?*). */
+const MAX_ELLIPSIS_WORDS = 3;
+
+/**
+ * A question as read with the conversation: `text` is what to answer; `changed`
+ * when it differs from the question asked; `pronouns` when pronouns of the
+ * question were replaced (its words as asked then still say something).
+ */
+export interface Resolved {
+  text: string;
+  changed: boolean;
+  pronouns?: boolean;
+}
+
+/** Reads `question` with the conversation's last turns; a question that stands on its own comes back unchanged. */
+export function resolveFollowUp(question: string, conversation: Conversation | undefined): Resolved {
+  const turns = conversation?.turns ?? [];
+  const previous = turns[turns.length - 1];
+  const unchanged = { text: question, changed: false };
+  if (!previous || question.trim() === '' || cannotLean(question)) return unchanged;
+  const asked = parseQuestion(question);
+  const { tokens } = asked;
+  const references = pronounsWithoutAntecedent(asked);
+  const elliptical = isElliptical(tokens);
+  if (references.length === 0 && !elliptical) return unchanged;
+
+  const before = parseQuestion(previous.understood);
+  let text = question;
+  if (references.length > 0) {
+    // A name an earlier `who` got as its answer, named again in a question, is a person's: no *it* (*When did Poul Madsen found
+    // the yard?* then *How many people does it employ?*). The previous answer itself may still be a firm's (*Who is buying the yard?*).
+    const people = turns.slice(0, -1).filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t)).map((t) => t.answer.toLowerCase());
+    const known = (referents: Referent[]): Referent[] => {
+      for (const referent of referents) {
+        if (referent.answer || !people.some((name) => name === referent.text.toLowerCase())) continue;
+        referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
+      }
+      return referents;
+    };
+    // The turn before the previous one, only for a pronoun nothing in the previous turn fits (`he` after a question about a
+    // report still finds the person), and one point lower.
+    const earlier = turns[turns.length - 2];
+    const farther = (): Referent[] => {
+      if (!earlier) return [];
+      const found = referentsOf(parseQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event);
+      for (const referent of found) referent.distance = 1;
+      return known(found);
+    };
+    text = substitute(question, references, known(referentsOf(before, previous, turns.slice(0, -1))), farther);
+  }
+  const substituted = text !== question;
+  if (elliptical) text = withFrameOf(text, substituted ? analyzeQuestion(text) : tokens, before, previous);
+  text = text.replace(/\s+/g, ' ').trim();
+  return text === question.trim() ? unchanged : { text, changed: true, pronouns: substituted };
+}
+
+// ---------------------------------------------------------------------------
+// Finding what leans on the previous turn
+
+const PRONOUN_WORD = new RegExp(`\\b(${Object.keys(PRONOUNS).join('|')})\\b`, 'i');
+/** Most words of a question that may be elliptical; a longer one without a pronoun stands on its own. */
+const MAX_ELLIPSIS_LENGTH = 6;
+
+/**
+ * A question with none of the pronouns and too many words to be elliptical
+ * cannot lean on the conversation: told without analyzing it, so most
+ * questions cost nothing more in a conversation than alone.
+ */
+function cannotLean(question: string): boolean {
+  return !PRONOUN_WORD.test(question) && question.trim().split(/\s+/).length > MAX_ELLIPSIS_LENGTH;
+}
+
+/** A pronoun of the question that needs a referent from the conversation. */
+interface Reference {
+  token: Token;
+  agreement: Agreement;
+  role: Role;
+  possessive: boolean;
+}
+
+/** Pronouns and stand-alone demonstratives with nothing in the question that they could stand for. */
+function pronounsWithoutAntecedent(question: Question): Reference[] {
+  const { tokens } = question;
+  const verb = tokens.findIndex((t) => t.pos === 'VERB');
+  const wh = questionPhrase(tokens);
+  const out: Reference[] = [];
+  tokens.forEach((token, i) => {
+    const word = token.text.toLowerCase();
+    const agreement = PRONOUNS[word];
+    if (!agreement) return;
+    if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV') return;
+    const next = tokens[i + 1];
+    const standsAlone = !next || next.pos === 'PUNCT';
+    // `this month`, `that agreement`: a determiner, not a pronoun; `then` means *at that time* only at the end.
+    if ((DEMONSTRATIVES.has(word) || word === 'then') && !standsAlone) return;
+    // `are there`, `there were`: existential, not a place.
+    if (word === 'there' && (tokens[i - 1]?.pos === 'AUX' || BE.has(next?.text.toLowerCase() ?? '') || ['AUX', 'VERB', 'ADV'].includes(next?.pos ?? ''))) return;
+    if (word === 'it' && isExpletive(tokens, i)) return;
+    // `her plan` is possessive, `asked her` is not.
+    const possessive = POSSESSIVES.has(word) || (word === 'her' && PHRASE.has(next?.pos ?? ''));
+    // `Who moved his court?`, `Who said he would resign?`: bound by the question word, which asks for the subject.
+    const bound = asksSubject(question) && verb !== -1 && i > verb && (possessive || ['VERB', 'AUX'].includes(next?.pos ?? ''));
+    // What the question word asks for is no antecedent (*What road did they build?*, *How many ferries can they build?*,
+    // *Which university was he an alumnus of?*), unless it asks for the subject, which binds it (*Which footballer said he ...?*).
+    const asked = asksSubject(question) ? ([0, 0] as [number, number]) : wh;
+    if (bound || hasAntecedent(tokens, i, agreement, asked)) return;
+    out.push({ token, agreement, role: verb === -1 || i < verb ? 'subject' : 'object', possessive });
+  });
+  return out;
+}
+
+/**
+ * Whether the question word asks for the subject: *who bought*, *which firm
+ * is buying*, *what law was passed* (a verb, or auxiliaries then a verb, right
+ * after the question phrase), not *what does it cover* or *who is the minister*.
+ */
+function asksSubject(question: Question): boolean {
+  if (question.role === 'subject') return true;
+  const { tokens } = question;
+  const [from, to] = questionPhrase(tokens);
+  if (to === from || !/^(who|what|which)$/i.test(tokens[from]?.text ?? '')) return false;
+  let i = to;
+  while (tokens[i]?.pos === 'AUX' || tokens[i]?.pos === 'ADV' || tokens[i]?.pos === 'PART') i++;
+  return i > to && tokens[i]?.pos === 'VERB';
+}
+
+/**
+ * An *it* that stands for nothing: *makes it difficult to*, *is it easier to*,
+ * *it is possible to*, *was it thought that*, *how long ago was it when*: an
+ * adjective or a verb soon after it, then the clause it announces.
+ */
+function isExpletive(tokens: readonly Token[], at: number): boolean {
+  for (let i = at + 1; i <= at + 3 && i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const after = tokens[i + 1]?.text.toLowerCase() ?? '';
+    if (['that', 'when', 'whether'].includes(token.text.toLowerCase())) return true;
+    // `difficult to`, `easier than`; not a participle (`What is it designed to do?`).
+    if (token.pos === 'ADJ' && !/ed$/i.test(token.text) && tokens.slice(i + 1).some((t) => ['to', 'that', 'than'].includes(t.text.toLowerCase()))) return true;
+    if (token.pos === 'VERB' && after === 'that') return true;
+    // `how long did it take to`, `what does it mean for X to`, `what did it cost to`.
+    if (i === at + 1 && token.pos === 'VERB' && EXPLETIVE_VERBS.has(token.term || token.text.toLowerCase()) && tokens.slice(i + 1).some((t) => t.text.toLowerCase() === 'to')) return true;
+    if (token.pos === 'PUNCT') return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a noun of the question agrees with the pronoun: one before it (*What
+ * did Apple say about its profits?*), or after a comma that follows it (*After
+ * its re-opening, what did the theatre show?*); not in `asked`, the phrase of
+ * a question word asking for an object.
+ */
+function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreement, asked: [number, number]): boolean {
+  if (agreement !== 'person' && agreement !== 'thing' && agreement !== 'group') return false;
+  const comma = tokens.findIndex((t, i) => i > at && t.text === ',');
+  return tokens.some((token, i) => {
+    if (!NOUNS.has(token.pos) || (i > at && (comma === -1 || i < comma))) return false;
+    // The thing asked for is not what the pronoun stands for in *What road did they build?*.
+    if (i >= asked[0] && i < asked[1]) return false;
+    // A plural noun is not an *it*; anything else may be (`the company`, `Apple`); a group may be named in the singular (`the council`, `ctenophore`).
+    return agreement !== 'thing' || token.pos === 'PROPN' || !isPlural(token);
+  });
+}
+
+/**
+ * No verb and few content words once a leading *and*, *but* or *what about* is set
+ * aside: *Why?*, *On which channel?*, *And Hytera's?*, *Who else?*.
+ */
+function isElliptical(tokens: readonly Token[]): boolean {
+  const rest = tokens.slice(leadIn(tokens));
+  if (rest.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+  const content = rest.filter((t) => t.term).length;
+  // With a question word, only the asking phrase (`on which channel`); a longer verbless question (`What causes rock extension?`,
+  // its verb tagged a noun) stands on its own. Without one, the new focus (`And of septicemic plague?`).
+  const asks = rest.some((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  return rest.some((t) => t.pos !== 'PUNCT') && content <= (asks ? 2 : MAX_ELLIPSIS_WORDS);
+}
+
+/** How many tokens open the question without asking anything: `and`, `but`, `so`, `what about`, `how about`. */
+function leadIn(tokens: readonly Token[]): number {
+  let i = 0;
+  while (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT') i++;
+  const word = tokens[i]?.text.toLowerCase();
+  if ((word === 'what' || word === 'how') && tokens[i + 1]?.text.toLowerCase() === 'about') i += 2;
+  return i;
+}
+
+/**
+ * The tokens `[from, to)` that ask: the question word, a preposition before it,
+ * and the noun phrase after it (`On which channel`, `What kind of firm`);
+ * `[0, 0]` when there is no question word.
+ */
+function questionPhrase(tokens: readonly Token[]): [number, number] {
+  const at = tokens.findIndex((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  if (at === -1) return [0, 0];
+  const from = at > 0 && tokens[at - 1]?.pos === 'ADP' ? at - 1 : at;
+  let to = at + 1;
+  const word = tokens[at]?.text.toLowerCase();
+  // `how many people`, `how much money`, `what kind of firm`, `who else`.
+  if (word === 'how' && (tokens[to]?.pos === 'ADJ' || tokens[to]?.pos === 'ADV')) to++;
+  if (tokens[to]?.text.toLowerCase() === 'else') to++;
+  if (word !== 'who' && word !== 'why' && word !== 'when' && word !== 'where') {
+    while (PHRASE.has(tokens[to]?.pos ?? '') || (tokens[to]?.text.toLowerCase() === 'of' && NOUNS.has(tokens[to + 1]?.pos ?? '') && to > at + 1)) to++;
+  }
+  return [from, to];
+}
+
+// ---------------------------------------------------------------------------
+// What the previous turn offers to stand for a pronoun
+
+interface Referent {
+  text: string;
+  /** The pronouns it may stand for, with how well it fits each. */
+  fits: Partial<Record<Agreement, number>>;
+  role: Role;
+  /** The phrase owned something in its question (`the rate of *the plague*`, `*Canada's* leader`): a possessive pronoun's likely referent. */
+  possessor: boolean;
+  /** How often the turns before the previous one mention it: the topic the conversation keeps coming back to. */
+  mentions: number;
+  /** 0 for the previous turn's, 1 for the turn's before it. */
+  distance?: number;
+  /** It is a turn's short answer, not a phrase of its question. */
+  answer?: boolean;
+  /** Its content words, to find it in older turns. */
+  terms: string[];
+}
+
+/** Answers of these kinds name something a pronoun can stand for; a number, a reason or a statement cannot. */
+const ANSWER_AGREEMENT: Partial<Record<AnswerKind, Partial<Record<Agreement, number>>>> = {
+  // `Who bought it?` is answered by people or firms: *they* as often as *he* or *she*.
+  person: { person: 2, group: 2, thing: 0 },
+  place: { place: 2, thing: 1 },
+  date: { date: 2 },
+  // `Which historian ...?`: the focus noun may name a person.
+  entity: { thing: 3, group: 1, person: 1 },
+  thing: { thing: 1, group: 1 },
+  definition: { thing: 1 },
+};
+
+/** The previous turn's short answer and noun phrases, each with what it may stand for. */
+function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Referent[] {
+  const out: Referent[] = [];
+  const { tokens } = before;
+  const wh = questionPhrase(tokens);
+  const verb = tokens.findIndex((t, i) => t.pos === 'VERB' && i >= wh[1]);
+  // The answer takes the question word's place: the subject of `who bought X`, the object of `what does X cover`, and
+  // the same thing as the subject of `who is the leader of X`; the answer to `when` or `where` is neither.
+  const answerRole: Role = asksSubject(before) ? 'subject' : before.role ?? (verb === -1 && ['person', 'definition', 'entity', 'thing'].includes(before.kind) ? 'subject' : 'adjunct');
+  // `Who is the minister?` is answered with a person, although it is read as a definition; `Who is Lars Holm?` with what he is.
+  const named = nounPhrases(tokens, wh[1]).some(([, to]) => tokens[to - 1]?.pos === 'PROPN');
+  const asksName = before.kind === 'definition' && /^who$/i.test(tokens[wh[0]]?.text ?? '') && !named;
+  const fits = asksName ? ANSWER_AGREEMENT.person : ANSWER_AGREEMENT[before.kind];
+  if (fits && isReferent(turn)) {
+    // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
+    const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
+    out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
+  }
+  for (const [from, to] of nounPhrases(tokens, wh[1])) {
+    const phrase = tokens.slice(from, to);
+    const head = phrase[phrase.length - 1] as Token;
+    const named = phrase.some((t) => t.pos === 'PROPN');
+    const plural = isPlural(head);
+    const dated = phrase.some((t) => t.entity === 'DATE');
+    const role: Role = verb === -1 || from < verb ? 'subject' : 'object';
+    const fit: Partial<Record<Agreement, number>> = dated
+      ? { date: 1 }
+      : // A common noun is no person to `he` or `she` (`the report`); a name may be.
+        { person: named ? 1 : undefined, thing: plural ? undefined : 1, group: plural ? 1 : named ? 0.5 : undefined, place: named ? 0 : undefined };
+    const possessor = tokens[from - 1]?.text.toLowerCase() === 'of' || tokens[to]?.text === "'s" || tokens[to]?.text === '’s';
+    // `The council` opening the previous question is `the council` inside this one.
+    const text = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
+    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean) });
+  }
+  for (const referent of out) {
+    referent.mentions = older.filter((t) => referent.terms.some((term) => t.understood.toLowerCase().includes(term))).length;
+  }
+  const event = eventOf(before, turn, wh, answerRole);
+  if (event) out.push({ text: event, fits: { event: 1 }, role: 'subject', possessor: false, mentions: 0, terms: [] });
+  return out;
+}
+
+/** Whether the turn's short answer is short enough to name something: a longer one is a clause. */
+function isReferent(turn: Turn): boolean {
+  const words = turn.answer.split(/\s+/).filter(Boolean).length;
+  return turn.answered && words > 0 && words <= MAX_REFERENT_WORDS;
+}
+
+/** Runs of nouns, adjectives and numbers after `from` that end in a noun (`the Conservative Party`, `Trudeau's adviser`), with a leading determiner. */
+function nounPhrases(tokens: readonly Token[], from: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = from;
+  while (i < tokens.length) {
+    const start = i;
+    if (tokens[i]?.pos === 'DET' && PHRASE.has(tokens[i + 1]?.pos ?? '')) i++;
+    else if (!PHRASE.has(tokens[i]?.pos ?? '')) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (i < tokens.length && (PHRASE.has(tokens[i]?.pos ?? '') || (tokens[i]?.pos === 'PART' && tokens[i]?.text.includes("'")))) {
+      i++;
+      if (NOUNS.has(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.pos === 'NUM') end = i;
+    }
+    if (end > start && tokens.slice(start, end).some((t) => NOUNS.has(t.pos))) out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * What the previous turn said happened, for a stand-alone *that*: its question
+ * without the question word and auxiliaries, with its short answer in the
+ * place the question word held (*Who bought Norsat?* -> *Hytera bought Norsat*).
+ */
+function eventOf(before: Question, turn: Turn, wh: [number, number], answerRole: Role): string | undefined {
+  const rest = before.tokens.slice(wh[1]).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'AUX');
+  if (rest.length === 0) return undefined;
+  // Without what an earlier `that` stood for, or every `after that?` would carry all the ones before it.
+  let clause = before.text.slice(rest[0]?.start, rest[rest.length - 1]?.end);
+  while (/\([^()]*\)?/.test(clause)) clause = clause.replace(/\s*\([^()]*\)?/g, '');
+  clause = clause.trim();
+  if (clause === '') return undefined;
+  const answer = isReferent(turn) ? turn.answer : '';
+  return (answerRole === 'subject' ? `${answer} ${clause}` : `${clause} ${answer}`).trim();
+}
+
+// ---------------------------------------------------------------------------
+// Rewriting the question
+
+/** The question with each pronoun replaced by its best referent, from the previous turn or else `farther` (left as it is when none fits). */
+function substitute(question: string, references: readonly Reference[], referents: readonly Referent[], farther: () => Referent[]): string {
+  let out = '';
+  let at = 0;
+  const used = new Set<Referent>();
+  let older: Referent[] | undefined;
+  for (const reference of references) {
+    // Two pronouns of one clause are two things (*When did it report it?*), but a possessive may be the subject's (*What did he implicate in his book?*).
+    const skip = reference.possessive ? new Set<Referent>() : used;
+    const best = bestReferent(reference, referents, skip) ?? bestReferent(reference, (older ??= farther()), skip);
+    if (!best) continue;
+    if (!reference.possessive) used.add(best);
+    const { token } = reference;
+    // `that`, `there` and `then` keep their place in the sentence, with what they stand for beside them.
+    let text = ['event', 'place', 'date'].includes(reference.agreement) ? `${token.text} (${best.text})` : reference.agreement === 'person' ? surname(best.text) : best.text;
+    if (reference.possessive) text = /s$/i.test(text) ? `${text}'` : `${text}'s`;
+    if (token.start === 0) text = capitalize(text);
+    out += question.slice(at, token.start) + text;
+    at = token.end;
+  }
+  return out + question.slice(at);
+}
+
+/**
+ * The referent that fits the pronoun best: by agreement, the same role as the
+ * pronoun's (parallelism: subject for subject, possessor for possessor), the
+ * previous subject (the topic, as centering theory has it) and mentions in
+ * earlier turns; the earliest on a tie (the answer first). Skips `used`.
+ */
+function bestReferent(reference: Reference, referents: readonly Referent[], used: ReadonlySet<Referent>): Referent | undefined {
+  let best: Referent | undefined;
+  let bestScore = -Infinity;
+  for (const referent of referents) {
+    const fit = referent.fits[reference.agreement];
+    if (fit === undefined || used.has(referent)) continue;
+    const score =
+      fit +
+      // A possessive's place is inside a noun phrase: it parallels a possessor, not a subject or an object.
+      (!reference.possessive && referent.role === reference.role ? WEIGHTS.parallel : 0) +
+      (reference.possessive && referent.possessor ? WEIGHTS.parallel : 0) +
+      (referent.role === 'subject' ? WEIGHTS.topic : 0) +
+      WEIGHTS.mention * referent.mentions -
+      WEIGHTS.distance * (referent.distance ?? 0);
+    if (score > bestScore) {
+      best = referent;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * An elliptical question in the previous question's frame. With a question
+ * word, it replaces the previous one (*On which channel?* after *When did
+ * Scheer say it?* -> *On which channel did Scheer say it?*); without, its words
+ * replace the previous question's matching phrase (*And of septicemic plague?*
+ * after *What is the mortality rate of pneumonic plague?*), or are added to it.
+ */
+function withFrameOf(question: string, tokens: readonly Token[], before: Question, previous: Turn): string {
+  const start = leadIn(tokens);
+  const own = tokens.slice(start).filter((t) => t.pos !== 'PUNCT');
+  if (own.length === 0) return question;
+  const words = question.slice(own[0]?.start, own[own.length - 1]?.end);
+  const frame = before.tokens;
+  const wh = questionPhrase(frame);
+  const frameEnd = lastWord(frame);
+  if (own.some((t) => QUESTION_WORDS.has(t.text.toLowerCase()))) {
+    const restAt = wh[1];
+    const rest = before.text.slice(frame[restAt]?.start ?? before.text.length, frameEnd);
+    const lead = restAt === 0 && rest ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;
+    // `In which year?` after `Who established the fort?`: the answer becomes the subject, with do-support
+    // (`In which year did Ribault establish the fort?`), so the question word still opens the question.
+    const first = own[0]?.text.toLowerCase() ?? '';
+    const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? ''));
+    const verb = frame[restAt];
+    if (before.role === 'subject' && !asksSubjectAgain && isReferent(previous) && verb?.pos === 'VERB' && verb.term) {
+      const after = before.text.slice(frame[restAt + 1]?.start ?? verb.end, frameEnd);
+      return `${capitalize(words)} ${doSupport(verb)} ${previous.answer} ${verb.term}${after ? ` ${after}` : ''}?`;
+    }
+    return `${capitalize(words)} ${lead}?`;
+  }
+  const phrases = nounPhrases(frame, wh[1]);
+  // `of septicemic plague`: the previous phrase after the same preposition.
+  const preposition = own[0]?.pos === 'ADP' ? own[0].text.toLowerCase() : undefined;
+  let target: [number, number] | undefined;
+  if (preposition) {
+    const after = phrases.filter(([from]) => frame[from - 1]?.text.toLowerCase() === preposition);
+    const last = after[after.length - 1];
+    if (last) target = [last[0] - 1, last[1]];
+  }
+  if (!target) {
+    const named = own.some((t) => t.pos === 'PROPN');
+    target = (named ? phrases.find(([from, to]) => frame.slice(from, to).some((t) => t.pos === 'PROPN')) : undefined) ?? phrases[phrases.length - 1];
+  }
+  if (!target) return `${before.text.slice(0, frameEnd)} ${words}?`;
+  const [from, to] = target;
+  return `${before.text.slice(0, frame[from]?.start)}${words}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
+}
+
+/** `did` for a verb in the past (`established`), `does` for a third person present (`leads`), else `do`. */
+function doSupport(verb: Token): string {
+  const word = verb.text.toLowerCase();
+  if (word === verb.term) return 'do';
+  return word.endsWith('s') && !verb.term.endsWith('s') ? 'does' : 'did';
+}
+
+/** The offset after the question's last word (before its closing punctuation). */
+function lastWord(tokens: readonly Token[]): number {
+  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]?.pos !== 'PUNCT') return tokens[i]?.end ?? 0;
+  return 0;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A person's name as the article goes on to call them: the surname (`Charles
+ * W. Eliot` -> `Eliot`, `René Goulaine de Laudonnière` -> `Laudonnière`). The
+ * sentences that say more about someone rarely repeat their full name, and
+ * every extra name word would pull the search towards the one that does.
+ */
+function surname(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const isName = words.length >= 2 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && i < words.length - 1 && /^\p{Ll}{1,3}$/u.test(w)));
+  return isName ? (words[words.length - 1] as string) : name;
+}
+
+/** A common noun whose surface form is not its lemma and ends in `s` (`companies`, `breaches`). */
+function isPlural(token: Token): boolean {
+  return token.pos === 'NOUN' && token.word !== token.term && /s$/i.test(token.text);
+}

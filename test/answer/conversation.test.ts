@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { Engine, MAX_TURNS, NEW_CONVERSATION, remember, type Conversation } from '../../src/index.js';
+
+/** An article of our own: the engine is tested on it, never on the evaluation sets' conversations. */
+const ferry = Engine.fromDocuments([
+  {
+    id: 'ferry',
+    title: 'Council sells the Night Star ferry',
+    paragraphs: [
+      'Norvik Marine bought the Night Star ferry from the Westport council in March.',
+      'The harbour authority approved the sale of the Night Star ferry after a long review of its safety record.',
+      'Council leader Maria Okafor told the Westport Herald on Friday that the sale would keep the island service running.',
+    ],
+  },
+]);
+
+describe('Engine.ask with a conversation', () => {
+  it('reads a follow-up with the previous turn and says how it understood it, keeping the question as asked', () => {
+    const first = ferry.ask('Who bought the Night Star ferry?');
+    expect(first.understood).toBeUndefined();
+    const conversation = remember(NEW_CONVERSATION, first);
+    const answer = ferry.ask('Who approved it?', { conversation });
+    expect(answer).toMatchObject({ question: 'Who approved it?', understood: 'Who approved the Night Star ferry?', answered: true });
+    expect(answer.quotes[0]?.paragraph).toBe(2);
+    expect(ferry.ask('Who approved it?').understood).toBeUndefined();
+  });
+
+  it('answers a question that stands on its own as it is, whatever came before', () => {
+    const conversation = remember(NEW_CONVERSATION, ferry.ask('Who bought the Night Star ferry?'));
+    const alone = ferry.ask('Who leads the council?');
+    expect(ferry.ask('Who leads the council?', { conversation })).toEqual(alone);
+  });
+
+  it('answers an elliptical question in the previous question\'s frame over three turns', () => {
+    let conversation: Conversation = NEW_CONVERSATION;
+    const turns = ['Who leads the council?', 'What did she tell the Westport Herald?', 'When?'].map((question) => {
+      const answer = ferry.ask(question, { conversation });
+      conversation = remember(conversation, answer);
+      return answer;
+    });
+    expect(turns[1]?.understood).toBe('What did Okafor tell the Westport Herald?');
+    expect(turns[2]?.understood).toBe('When did Okafor tell the Westport Herald?');
+    expect(turns[2]?.quotes[0]?.paragraph).toBe(3);
+  });
+
+  it('answers a follow-up from the sentence next to the previous answer that goes on with a pronoun', () => {
+    const article = Engine.fromDocuments([{ id: 'ferry', title: 'Ferry', paragraphs: [
+      'Norvik Marine bought the Night Star ferry from the Westport council in March.',
+      'Council leader Maria Okafor told the Westport Herald on Friday that the sale would keep the island service running. She is worried about the winter timetable, which the new owners have not published.',
+    ] }]);
+    const conversation = remember(NEW_CONVERSATION, article.ask('Who leads the council?'));
+    const answer = article.ask('What is she worried about?', { conversation });
+    expect(answer).toMatchObject({ understood: 'What is Okafor worried about?', answered: true });
+    expect(answer.quotes[0]?.text).toMatch(/^She is worried about the winter timetable/);
+  });
+
+  it('keeps the reading of a long chain of follow-ups within the longest question analyzed', () => {
+    let conversation: Conversation = NEW_CONVERSATION;
+    const short = Engine.fromDocuments(ferry.documents().map((d) => ({ id: d.id, title: d.title, paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) })), { maxQuestionLength: 120 });
+    for (const question of ['What did Norvik Marine buy in March?', 'What happened after that?', 'And after that?', 'What happened after that?', 'What happened after that?']) {
+      const answer = short.ask(question, { conversation });
+      expect((answer.understood ?? question).length).toBeLessThanOrEqual(120);
+      conversation = remember(conversation, answer);
+    }
+  });
+
+  it('remembers the last turns only, without changing the conversation it was given', () => {
+    let conversation: Conversation = NEW_CONVERSATION;
+    const questions = ['Who bought the ferry?', 'Who approved the sale?', 'Who leads the council?', 'When did she speak?', 'What did she say?'];
+    for (const question of questions) {
+      const before = conversation;
+      const frozen = JSON.stringify(before);
+      conversation = remember(conversation, ferry.ask(question, { conversation }));
+      expect(JSON.stringify(before)).toBe(frozen);
+    }
+    expect(conversation.turns).toHaveLength(MAX_TURNS);
+    expect(conversation.turns.map((t) => t.question)).toEqual(questions.slice(-MAX_TURNS));
+    expect(conversation.turns[MAX_TURNS - 1]).toMatchObject({ question: 'What did she say?', understood: expect.stringContaining('Okafor') });
+  });
+});

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveFollowUp } from '../../src/answer/follow-up.js';
+import type { Conversation, Turn } from '../../src/types.js';
+
+/** A conversation of turns written by hand: the resolution is tested on its own, without an engine. */
+function after(...turns: Array<Partial<Turn> & { understood: string }>): Conversation {
+  return { turns: turns.map((t) => ({ question: t.understood, answered: true, answer: '', ...t })) };
+}
+
+describe('answer/follow-up', () => {
+  it('leaves a question as it is without a conversation, or when it stands on its own', () => {
+    expect(resolveFollowUp('Who sold it?', undefined)).toEqual({ text: 'Who sold it?', changed: false });
+    const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('How much does a ticket to Carrow cost?', ferry).changed).toBe(false);
+    // A pronoun with its antecedent in the question, or one that stands for nothing, needs no conversation.
+    expect(resolveFollowUp('What did the council say about its budget?', ferry).changed).toBe(false);
+    expect(resolveFollowUp('How long did it take to repair the harbour wall?', ferry).changed).toBe(false);
+    expect(resolveFollowUp('How many ferries are there in the harbour?', ferry).changed).toBe(false);
+    expect(resolveFollowUp('Who moved his office to Westport?', ferry).changed).toBe(false);
+  });
+
+  it('reads it as what the previous question asked about, when its answer was a person', () => {
+    const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('Who approved it?', ferry)).toMatchObject({ text: 'Who approved the Night Star ferry?', changed: true });
+  });
+
+  it('reads he or she as the previous answer when it was asked with who, by surname as an article goes on to call a person', () => {
+    const leader = after({ understood: 'Who leads the harbour council?', answer: 'Maria Okafor' });
+    expect(resolveFollowUp('What did she say about the sale?', leader).text).toBe('What did Okafor say about the sale?');
+    expect(resolveFollowUp('What did she say?', after({ understood: 'Who founded the shipyard?', answer: 'Jan van Dijk' })).text).toBe('What did Dijk say?');
+    expect(resolveFollowUp('When was his term extended?', after({ understood: 'Who chairs the board?', answer: 'Tom Reyes' })).text).toBe("When was Reyes' term extended?");
+  });
+
+  it('reads it as the previous answer when the previous question named its kind (which X, what X)', () => {
+    const law = after({ understood: 'What law did the council pass in May?', answer: 'the harbour levy act' });
+    expect(resolveFollowUp('What is it designed to fund?', law).text).toBe('What is the harbour levy act designed to fund?');
+  });
+
+  it('reads there as a place answer and then as a date answer, and gives two pronouns of one clause two referents', () => {
+    expect(resolveFollowUp('Who did she meet there?', after({ understood: 'Where did Maria Okafor spend the winter?', answer: 'Carrow' })).text).toBe('Who did Okafor meet there (Carrow)?');
+    expect(resolveFollowUp('What happened then?', after({ understood: 'When did the council vote?', answer: 'Thursday' })).text).toBe('What happened then (Thursday)?');
+    const report = after({ understood: 'Which paper reported the sale?', answer: 'The Westport Herald' });
+    expect(resolveFollowUp('When did it report it?', report).text).toBe('When did The Westport Herald report the sale?');
+  });
+
+  it('takes the previous question\'s frame for an elliptical question with a question word', () => {
+    const said = after({ understood: 'When did Maria Okafor announce the sale?', answer: 'Friday' });
+    expect(resolveFollowUp('On which radio station?', said).text).toBe('On which radio station did Maria Okafor announce the sale?');
+    expect(resolveFollowUp('Why?', said).text).toBe('Why did Maria Okafor announce the sale?');
+    // The answer stands in for the subject that was asked for.
+    const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('In which month?', bought).text).toBe('In which month did Blue Line Shipping buy the ferry?');
+    const leads = after({ understood: 'Who leads the council?', answer: 'Maria Okafor' });
+    expect(resolveFollowUp('Since when?', leads).text).toBe('Since when does Maria Okafor lead the council?');
+    expect(resolveFollowUp('Who else?', bought).text).toBe('Who else bought the ferry?');
+  });
+
+  it('puts a new focus in the previous question\'s frame: and X?, what about X?', () => {
+    const paid = after({ understood: 'How much did the council pay for the ferry?', answer: '2 million pounds' });
+    expect(resolveFollowUp('What about the bridge?', paid).text).toBe('How much did the council pay for the bridge?');
+    const rate = after({ understood: 'What is the fare of the day ticket?', answer: '4 pounds' });
+    expect(resolveFollowUp('And of the week ticket?', rate).text).toBe('What is the fare of the week ticket?');
+  });
+
+  it('reads he after who-is as the person asked about when it was named, and as the answer when a role was asked about', () => {
+    expect(resolveFollowUp('What does he want?', after({ understood: 'Who is Maria Okafor?', answer: 'council leader' })).text).toBe('What does Okafor want?');
+    expect(resolveFollowUp('What does she want?', after({ understood: 'Who is the council leader?', answer: 'Maria Okafor' })).text).toBe('What does Okafor want?');
+  });
+
+  it('looks one turn further back for a person when the previous turn names none', () => {
+    const report = after(
+      { understood: 'When did Maria Okafor ask for a review?', answer: 'in May' },
+      { understood: 'When was the review published?', answer: 'June' },
+    );
+    expect(resolveFollowUp('What did she say about it?', report).text).toBe('What did Okafor say about the review?');
+  });
+
+  it('does not read it as a name an earlier who-question got as its answer, but as the previous answer itself when it is a firm', () => {
+    const founded = after(
+      { understood: 'Who founded the Westport yard?', answer: 'Anna Lund' },
+      { understood: 'When did Anna Lund found Westport Marine?', answer: '1962' },
+    );
+    expect(resolveFollowUp('How many people does it employ?', founded).text).toBe('How many people does Westport Marine employ?');
+    const buyer = after({ understood: 'Who is buying the Westport yard?', answer: 'Norvik Marine' });
+    expect(resolveFollowUp('How much is it paying?', buyer).text).toBe('How much is Norvik Marine paying?');
+  });
+
+  it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
+    const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
+    expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');
+    expect(resolveFollowUp('Who was there?', after({ understood: 'How many boats sank?', answer: 'four' })).changed).toBe(false);
+  });
+
+  it('never throws, whatever the question and the conversation hold', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 120 });
+    const words = fc.constantFrom('it', 'he', 'they', 'there', 'then', 'that', 'why?', 'and', 'what about', 'who', 'Norvik', 'the ferry', '@everyone', '**', '\n');
+    const question = fc.oneof(text, fc.array(words, { maxLength: 8 }).map((w) => w.join(' ')));
+    const turn = fc.record({ question: text, understood: fc.oneof(text, question), answered: fc.boolean(), answer: text });
+    fc.assert(
+      fc.property(question, fc.array(turn, { maxLength: 3 }), (asked, turns) => {
+        const resolved = resolveFollowUp(asked, { turns });
+        expect(typeof resolved.text).toBe('string');
+        if (!resolved.changed) expect(resolved.text).toBe(asked);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
