@@ -21,10 +21,13 @@ export const HEAP_GROWTH_PERCENT = 30;
 /**
  * The same while the index is built or loaded: building makes much garbage
  * (wink-nlp's documents), and left alone V8 let it reach 410 MB at a million
- * words in some runs and 320 MB in others. At 2 times the build peaks at about
- * 330 MB every time; at 1.5 times building took 10% longer.
+ * words in some runs and 320 MB in others. At 2 times the generated corpus's
+ * build peaked at about 330 MB, but a million words of documentation (more
+ * tokens and unknown words a word) peaked at 427 to 450 MB; at 1.3 times, 381
+ * to 399 MB, in the same indexing time within this machine's noise (14.9 to
+ * 16.7 s at 2 times, 15.9 to 17 s at 1.3, runs alternated).
  */
-export const BUILD_HEAP_GROWTH_PERCENT = 100;
+export const BUILD_HEAP_GROWTH_PERCENT = 30;
 
 /** Sets V8's heap growing factor (`--heap-growing-percent`) for what the process does next: see the two constants. */
 export function limitHeapGrowth(percent: number = BUILD_HEAP_GROWTH_PERCENT): void {

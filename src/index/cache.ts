@@ -58,10 +58,12 @@ export async function loadIndex(
 ): Promise<{ documents: readonly SourceDocument[]; index: CorpusIndex; origin: IndexOrigin }> {
   const found = await findSnapshot(corpus, source, options, cache);
   if (found.status === 'ok') return { documents: found.documents, index: indexFromParts(found.documents, found.parts, options), origin: found.origin };
+  // From here on `source` is not used: a corpus's file texts can go once parsed.
+  const withDocuments = 'files' in source;
   const documents = await documentsOf(source);
   let origin: IndexOrigin | undefined;
   const index = await chunkInThreads(documents, cache.onProgress, chunkingOf(cache), async (store) => {
-    origin = await save(store, source, found, cache);
+    origin = await save(store, withDocuments, found, cache);
     return indexOf(store, options);
   });
   return { documents, index, origin: origin as IndexOrigin };
@@ -75,8 +77,9 @@ export async function loadIndex(
 export async function saveIndex(corpus: string, source: IndexSource, options: IndexOptions, cache: CacheOptions): Promise<{ documents: number; origin: IndexOrigin }> {
   const found = await findSnapshot(corpus, source, options, cache);
   if (found.status === 'ok') return { documents: found.documents.length, origin: found.origin };
+  const withDocuments = 'files' in source;
   const documents = await documentsOf(source);
-  const origin = await chunkInThreads(documents, cache.onProgress, chunkingOf(cache), (store) => save(store, source, found, cache));
+  const origin = await chunkInThreads(documents, cache.onProgress, chunkingOf(cache), (store) => save(store, withDocuments, found, cache));
   return { documents: documents.length, origin };
 }
 
@@ -102,11 +105,11 @@ function documentsOf(source: IndexSource): Promise<readonly SourceDocument[]> {
 }
 
 /** Saves the snapshot of freshly chunked documents where `findSnapshot` said (with the documents, when made from files); a failure to save is a warning. */
-async function save(store: ChunkStore, source: IndexSource, found: Extract<Found, { status: 'build' }>, cache: CacheOptions): Promise<IndexOrigin> {
+async function save(store: ChunkStore, withDocuments: boolean, found: Extract<Found, { status: 'build' }>, cache: CacheOptions): Promise<IndexOrigin> {
   const { reason, file, key } = found;
   if (file === undefined || key === undefined) return { source: 'built', reason };
   try {
-    await writeSnapshot(file, key, { ...partsOf(store), ...('files' in source ? { documents: store.documents } : {}) });
+    await writeSnapshot(file, key, { ...partsOf(store), ...(withDocuments ? { documents: store.documents } : {}) });
     return { source: 'built', file, reason };
   } catch (error) {
     cache.onWarning(`newsbot: cannot save snapshot ${quoteValue(file)}: ${error instanceof Error ? error.message : String(error)}`);
