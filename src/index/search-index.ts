@@ -1,4 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { ChunkColumns, ChunkStore } from '../chunk/store.js';
 import type { Token } from '../chunk/token.js';
 import { looseForm, type CorpusStats } from './stats.js';
@@ -65,17 +66,18 @@ function visitIndexedTerms(columns: ChunkColumns, id: number, visit: (term: numb
  * terms and stems. The same index as `add`ing each chunk with those ids
  * separated by spaces, made without the strings or `add`'s work: the postings
  * are counted into typed arrays (8 bytes each, about 20 MB at a million words),
- * then set into the index MiniSearch's own loader (`loadJS`, what `loadJSON`
- * calls after parsing) makes, so neither a JSON text nor its parse tree is ever
- * held. The snapshot therefore saves only the columns: at a million words of
- * documentation `loadJSON` took 0.85 to 1 s of CPU and 260 MB more RSS; this
- * takes about half the time.
+ * and MiniSearch's term index reads a term's postings from them when a query
+ * asks for it (`PostingTree`); the rest is MiniSearch's own loader (`loadJS`,
+ * what `loadJSON` calls after parsing). No JSON text or parse tree, and no map
+ * per term: the snapshot saves only the columns. At a million words of
+ * documentation `loadJSON` took 0.85 to 1.1 s of CPU and 260 MB more RSS, and
+ * its maps held about 100 MB for good.
  *
  * It mirrors MiniSearch 7's `add` (`serializationVersion` 2): a field's length
  * is its number of distinct terms, and the average is updated after each
  * document as `add` does (same arithmetic, so the same float); each term lists
  * its chunks in ascending order with how often it occurs in each. The test
- * checks this against an index built with `add`.
+ * checks this, and every search's results, against an index built with `add`.
  */
 export function miniSearchOf(columns: ChunkColumns): MiniSearch<IndexedChunk> {
   const chunks = columns.chunkDocument.length;
@@ -136,18 +138,99 @@ export function miniSearchOf(columns: ChunkColumns): MiniSearch<IndexedChunk> {
   };
   // `loadJS` is public in MiniSearch's code but not in its typings.
   const search = (MiniSearch as unknown as { loadJS(js: unknown, options: Options<IndexedChunk>): MiniSearch<IndexedChunk> }).loadJS(plain, MINISEARCH_OPTIONS);
-  // The postings go straight into MiniSearch's radix tree, as `loadJS` would put them from `index` (term -> field id ->
-  // short id -> frequency) without first making an object per term and parsing its keys back: half the time.
-  const tree = (search as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })._index;
-  for (let term = 1; term < vocabulary; term++) {
-    const from = start[term] as number;
-    const to = start[term + 1] as number;
-    if (from === to) continue;
-    const postings = new Map<number, number>();
-    for (let p = from; p < to; p++) postings.set(chunk[p] as number, frequency[p] as number);
-    tree.set(term.toString(36), new Map([[0, postings]]));
-  }
+  (search as unknown as { _index: PostingTree })._index = new PostingTree(start, chunk, frequency);
   return search;
+}
+
+function readOnly(method: string): never {
+  throw new Error(`newsbot: the search index answers exact look-ups only, not ${method}`);
+}
+
+/** What MiniSearch's radix tree holds for a term: field id -> short document id -> how often the term occurs there. */
+type TermData = Map<number, Map<number, number>>;
+
+/**
+ * MiniSearch's term index (its `SearchableMap`), answering each look-up from
+ * the posting arrays: a term's maps are made when a query asks for it, never
+ * kept. MiniSearch still does all of retrieval and scoring; only its store of
+ * postings is ours, 8 bytes a posting where its maps of maps took about 100 MB
+ * at a million words of documentation and half a second to make at every start.
+ *
+ * Exact look-ups are all newsbot's queries make (`MINISEARCH_OPTIONS`: no
+ * prefix, no fuzzy), and its index is never added to or serialized: the other
+ * methods, which would see no terms, throw rather than answer wrongly.
+ */
+class PostingTree extends SearchableMap<TermData> {
+  constructor(
+    private readonly start: Uint32Array,
+    private readonly chunk: Uint32Array,
+    private readonly frequency: Uint32Array,
+  ) {
+    super();
+  }
+
+  override get(term: string): TermData | undefined {
+    // Terms are lexicon ids in base 36: anything else (`01`, `a.b`) names no term.
+    const id = parseInt(term, 36);
+    if (!(id > 0 && id < this.start.length - 1) || id.toString(36) !== term) return undefined;
+    const from = this.start[id] as number;
+    const to = this.start[id + 1] as number;
+    if (from === to) return undefined;
+    const postings = new Map<number, number>();
+    for (let p = from; p < to; p++) postings.set(this.chunk[p] as number, this.frequency[p] as number);
+    return new Map([[0, postings]]);
+  }
+
+  override has(term: string): boolean {
+    return this.get(term) !== undefined;
+  }
+
+  // What would need every term (listing, prefix and fuzzy matching) or change the index: newsbot never asks for them.
+  override atPrefix(): never {
+    return readOnly('atPrefix');
+  }
+
+  override fuzzyGet(): never {
+    return readOnly('fuzzyGet');
+  }
+
+  override set(): never {
+    return readOnly('set');
+  }
+
+  override delete(): never {
+    return readOnly('delete');
+  }
+
+  override entries(): never {
+    return readOnly('entries');
+  }
+
+  override keys(): never {
+    return readOnly('keys');
+  }
+
+  override values(): never {
+    return readOnly('values');
+  }
+
+  override fetch(): never {
+    return readOnly('fetch');
+  }
+
+  override update(): never {
+    return readOnly('update');
+  }
+
+  override clear(): never {
+    return readOnly('clear');
+  }
+
+  override get size(): number {
+    let terms = 0;
+    for (let id = 1; id < this.start.length - 1; id++) if (this.start[id + 1] !== this.start[id]) terms++;
+    return terms;
+  }
 }
 
 /**

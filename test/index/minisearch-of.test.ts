@@ -22,26 +22,41 @@ function addedOneByOne(store: ChunkStore): MiniSearch<IndexedChunk> {
   return search;
 }
 
-/** `toJSON()` with the index in term order: two radix trees may list their terms in another order. */
-function byTerm(search: MiniSearch<IndexedChunk>): unknown {
-  const { index, ...rest } = search.toJSON();
-  return { ...rest, index: index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+/** What a MiniSearch holds (its private fields, as `toJSON` reads them), with a term's postings as `toJSON` lists them. */
+function held(search: MiniSearch<IndexedChunk>) {
+  const inside = search as unknown as { _documentCount: number; _nextId: number; _documentIds: unknown; _fieldLength: unknown; _avgFieldLength: number[]; _dirtCount: number; _index: { get(term: string): Map<number, Map<number, number>> | undefined } };
+  return {
+    fields: { count: inside._documentCount, next: inside._nextId, ids: inside._documentIds, lengths: inside._fieldLength, average: inside._avgFieldLength, dirt: inside._dirtCount, terms: search.termCount },
+    postings: (term: string) => {
+      const data = inside._index.get(term);
+      return data && Object.fromEntries([...data].map(([field, docs]) => [field, Object.fromEntries(docs)]));
+    },
+  };
 }
 
 /** `miniSearchOf` must be the index `add` makes: the same postings, lengths and average (to the bit), the same results in the same order. */
 function expectSameIndex(documents: readonly SourceDocument[], questions: readonly string[]): void {
   const store = ChunkStore.build(documents);
-  const made = miniSearchOf(store.columns);
+  const search = miniSearchOf(store.columns);
+  const made = held(search);
   const added = addedOneByOne(store);
-  expect(byTerm(made)).toEqual(byTerm(added));
+  expect(made.fields).toEqual(held(added).fields);
+  for (const [term, data] of added.toJSON().index) expect(made.postings(term)).toEqual(data);
+  for (const unknown of ['0', '01', 'zzzzzz', '', 'a.b', String(store.lexicon.size + 1)]) expect(made.postings(unknown)).toBeUndefined();
   for (const question of questions) {
     const ids = parseQuestion(question).content.map((t) => store.lexicon.find(t.term)).filter((id) => id > 0);
     const query = ids.map((id) => id.toString(36)).join(' ');
-    expect(made.search(query)).toEqual(added.search(query));
+    expect(search.search(query)).toEqual(added.search(query));
   }
 }
 
 describe('miniSearchOf', () => {
+  it('refuses prefix and fuzzy look-ups, which would need every term, rather than answer them wrongly', async () => {
+    const search = miniSearchOf(ChunkStore.build(await loadCorpus()).columns);
+    expect(() => search.search('1', { prefix: true })).toThrow(/^newsbot: the search index answers exact look-ups only/);
+    expect(() => search.search('abc', { fuzzy: 1 })).toThrow(/^newsbot: the search index answers exact look-ups only/);
+  });
+
   it('is the MiniSearch that adding each chunk makes, on the SQuAD sample, with the same results for its questions', async () => {
     const { documents, questions } = await squadSample();
     expect(questions.length).toBeGreaterThan(400);
