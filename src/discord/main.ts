@@ -23,7 +23,14 @@ export async function main(
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination: logDestination });
   try {
-    const engine = await loadWithinBudget(() => Engine.load({ corpus: config.corpusPath }));
+    const engine = await loadWithinBudget(async () => {
+      const loaded = await Engine.load({ corpus: config.corpusPath });
+      // Before going online, not at the first /ask or /help (which shows these): the first questions load wink-nlp's
+      // model, the answer model and WordNet and compile the answering code, about half a second at a million words
+      // during which a busy server's questions would queue past Discord's 3 s.
+      loaded.suggestQuestions();
+      return loaded;
+    });
     return await startBot({ config, engine, logger });
   } catch (error) {
     // discord.js reports a rejected token as an error whose text we must not echo raw: the logger scrubs it.
