@@ -38,7 +38,8 @@ const values = (() => {
       },
     }).values;
   } catch (error) {
-    return fail(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
+    // One line: the two forms of the usage side by side.
+    return fail(`${(error as Error).message.split('\n')[0]} (${USAGE.replace(/\n\s+npm run bench -- /, ' or ')})`);
   }
 })();
 if (values.help) {
