@@ -73,6 +73,8 @@ describe('index snapshots', () => {
     const loaded = await load();
     expect(loaded.origin.source).toBe('snapshot');
     const fresh = Engine.fromDocuments(await loadCorpus(corpus));
+    // The documents kept in the snapshot are the ones parsing the files gives (what a server's library starts from).
+    expect(loaded.sourceDocuments()).toEqual(await loadCorpus(corpus));
     expect(loaded.documents()).toEqual(fresh.documents());
     for (const { id, paragraphs } of fresh.documents()) {
       for (let n = 1; n <= paragraphs; n++) expect(loaded.passage(n, id)).toEqual(fresh.passage(n, id));
