@@ -7,7 +7,7 @@ import { CorpusStats } from './stats.js';
 
 /** How far indexing has got, for progress displays. The engine reports it; it never prints. */
 export interface IndexProgress {
-  /** `chunk` while documents are analyzed (after each document), `index` once while the search index is built, `done` at the end. */
+  /** `chunk` while documents are analyzed (after each document), `index` once while the search index is built or the snapshot saved, `done` at the end. */
   phase: 'chunk' | 'index' | 'done';
   /** Documents analyzed so far, and in all. */
   documents: number;
