@@ -91,7 +91,7 @@ class NameSource {
 }
 
 /** Splits a paragraph into sentences at `. ` before a capital: the generator only needs rough units. */
-function sentencesOf(paragraph: string): string[] {
+export function sentencesOf(paragraph: string): string[] {
   return paragraph.split(/(?<=[.!?]["”)]?)\s+(?=["“(]?[A-Z])/).filter((s) => s.trim().length > 0);
 }
 
@@ -169,7 +169,7 @@ export function generateLargeCorpus(sources: readonly string[], options: LargeCo
  * with that word replaced by `who`/`what` or `how many`. Sentences too short to
  * identify (under eight words, or without another name) give none.
  */
-function questionFrom(sentence: string, next: () => number): SentenceQuestion | undefined {
+export function questionFrom(sentence: string, next: () => number): SentenceQuestion | undefined {
   const words = sentence.split(/\s+/);
   if (words.length < 8) return undefined;
   const slots = [...sentence.matchAll(NAME), ...sentence.matchAll(NUMBER)].filter((m) => m.index !== 0);

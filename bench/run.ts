@@ -14,13 +14,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASET_NAMES, prepareDatasets, ROOT, type DatasetName } from './datasets.js';
 import { ENGINE_NAMES, type EngineName } from './engines.js';
+import { benchEntryPoints, CORPUS_NAMES } from './entry-points.js';
 import type { Measurement } from './measure.js';
 import { renderReport, type ColdStart, type Report } from './table.js';
 
 /** Cold starts from a saved index are short and noisy: the median of this many. */
 const PERSISTED_RUNS = 3;
 
-const USAGE = `usage: npm run bench -- [--json] [--datasets ${DATASET_NAMES.join(',')}] [--engines ${ENGINE_NAMES.join(',')}] [--seconds 20]`;
+const USAGE = `usage: npm run bench -- [--json] [--datasets ${DATASET_NAMES.join(',')}] [--engines ${ENGINE_NAMES.join(',')}] [--seconds 20]
+       npm run bench -- --entry-points [--json] [--corpora ${CORPUS_NAMES.join(',')}] [--runs 3]`;
 const values = (() => {
   try {
     return parseArgs({
@@ -30,14 +32,24 @@ const values = (() => {
         datasets: { type: 'string', default: DATASET_NAMES.join(',') },
         engines: { type: 'string', default: ENGINE_NAMES.join(',') },
         seconds: { type: 'string', default: '20' },
+        'entry-points': { type: 'boolean', default: false },
+        corpora: { type: 'string', default: CORPUS_NAMES.join(',') },
+        runs: { type: 'string', default: '3' },
       },
     }).values;
   } catch (error) {
-    return fail(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
+    // One line: the two forms of the usage side by side.
+    return fail(`${(error as Error).message.split('\n')[0]} (${USAGE.replace(/\n\s+npm run bench -- /, ' or ')})`);
   }
 })();
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (values['entry-points']) {
+  const runs = Number(values.runs);
+  if (!(Number.isInteger(runs) && runs > 0)) fail(`--runs must be a whole number above 0, not ${JSON.stringify(values.runs)}`);
+  process.stdout.write(await benchEntryPoints({ corpora: pick(values.corpora, CORPUS_NAMES, '--corpora'), runs, json: values.json, note }));
   process.exit(0);
 }
 const datasets = pick(values.datasets, DATASET_NAMES, '--datasets');

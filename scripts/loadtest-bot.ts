@@ -8,6 +8,8 @@ export interface MemoryFigures {
   heapUsed: number;
   /** CPU time (user + system) the bot has used so far, in ms. */
   cpuMs: number;
+  /** The most RSS the bot has held since it started (getrusage), in bytes. */
+  peakRss: number;
 }
 
 const send = (message: unknown): void => void process.send?.(message);
@@ -35,5 +37,5 @@ async function measure(): Promise<MemoryFigures> {
   gc();
   const { rss, heapUsed } = process.memoryUsage();
   const { user, system } = process.cpuUsage();
-  return { rss, heapUsed, cpuMs: (user + system) / 1000 };
+  return { rss, heapUsed, cpuMs: (user + system) / 1000, peakRss: process.resourceUsage().maxRSS * 1024 };
 }

@@ -1,4 +1,4 @@
-// npm run loadtest [-- --count 2000 --rate 250 --users 1000 --guilds 25 --warmup 2000]
+// npm run loadtest [-- --count 2000 --rate 250 --users 1000 --guilds 25 --warmup 2000 --corpus DIR --questions FILE --json]
 //
 // Drives the bot (npm start's code, in its own process) through the fake Discord on 127.0.0.1 with a
 // burst of /ask interactions from many users in many servers, then prints a table: every interaction
@@ -7,11 +7,13 @@
 // "Before" is after a warm-up run of the same size and rate, so that growth means memory kept per
 // interaction (a leak), not the first burst's JIT code and buffer pools; RSS after start-up is shown too.
 // Exits 1 when an interaction is lost or duplicated or a target is missed. Bounded: it stops by itself.
+// --corpus has the bot answer from that corpus (its CORPUS_PATH) and --questions asks the lines of a file;
+// --json prints the figures as one JSON line after the table (for `npm run bench -- --entry-points`).
 import { fork } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeDiscord } from '../test/fake-discord/server.js';
 import type { MemoryFigures } from './loadtest-bot.js';
@@ -28,32 +30,70 @@ interface Settings {
   users: number;
   guilds: number;
   warmup: number;
+  /** The bot's corpus (CORPUS_PATH); default: the bundled article. */
+  corpus?: string;
+  /** A file of questions, one a line; default: the seed, off-topic and hostile questions. */
+  questions?: string;
+  json: boolean;
 }
 
-const USAGE = 'usage: npm run loadtest -- [--count N] [--rate N] [--users N] [--guilds N] [--warmup N]';
+/** What `--json` prints: the figures of the measured run. */
+export interface LoadFigures {
+  count: number;
+  answeredOnce: number;
+  lost: number;
+  duplicated: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  /** The bot process's peak RSS over its whole life (getrusage), in MB. */
+  botPeakRssMb: number;
+}
+
+const USAGE = 'usage: npm run loadtest -- [--count N] [--rate N] [--users N] [--guilds N] [--warmup N] [--corpus DIR] [--questions FILE] [--json]';
+const NUMBERS = ['count', 'rate', 'users', 'guilds', 'warmup'] as const;
+const PATHS = ['corpus', 'questions'] as const;
 
 /** The settings, or `undefined` after printing the usage (`--help`, exit 0) or a one-line error with it (exit 2). */
 function parseArgs(argv: readonly string[]): Settings | undefined {
-  const settings: Settings = { count: 2000, rate: 250, users: 1000, guilds: 25, warmup: 2000 };
+  const settings: Settings = { count: 2000, rate: 250, users: 1000, guilds: 25, warmup: 2000, json: false };
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return undefined;
   }
+  const usage = (message: string): undefined => {
+    process.stderr.write(`newsbot: loadtest: ${message} (${USAGE})\n`);
+    process.exitCode = 2;
+    return undefined;
+  };
   for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i]?.replace(/^--/, '') as keyof Settings;
-    const value = Number(argv[i + 1]);
-    if (!(key in settings) || !Number.isInteger(value) || value < 1) {
-      process.stderr.write(`newsbot: loadtest: ${JSON.stringify(argv[i])} ${argv[i + 1] === undefined ? 'needs a whole number' : `${JSON.stringify(argv[i + 1])} is not an option with a whole number`} (${USAGE})\n`);
-      process.exitCode = 2;
-      return undefined;
+    const key = argv[i]?.replace(/^--/, '') ?? '';
+    const raw = argv[i + 1];
+    if (key === 'json') {
+      settings.json = true;
+      i--;
+    } else if ((PATHS as readonly string[]).includes(key)) {
+      if (raw === undefined || raw === '') return usage(`${JSON.stringify(argv[i])} needs a path`);
+      settings[key as (typeof PATHS)[number]] = resolve(process.env.INIT_CWD ?? process.cwd(), raw);
+    } else {
+      const value = Number(raw);
+      if (!(NUMBERS as readonly string[]).includes(key) || !Number.isInteger(value) || value < 1) {
+        return usage(`${JSON.stringify(argv[i])} ${raw === undefined ? 'needs a whole number' : `${JSON.stringify(raw)} is not an option with a whole number`}`);
+      }
+      settings[key as (typeof NUMBERS)[number]] = value;
     }
-    settings[key] = value;
   }
   return settings;
 }
 
-/** Questions people ask: the seed set (answerable and not), off-topic ones, and a few hostile ones. */
-async function questions(): Promise<string[]> {
+/** Questions people ask: the lines of `--questions`, or the seed set (answerable and not), off-topic ones, and a few hostile ones. */
+async function questions(file: string | undefined): Promise<string[]> {
+  if (file !== undefined) {
+    const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    if (lines.length === 0) throw new Error(`newsbot: loadtest: ${JSON.stringify(file)} holds no question`);
+    return lines;
+  }
   const fromSquad = async (file: string): Promise<string[]> => {
     const json = JSON.parse(await readFile(new URL(`eval/${file}`, ROOT), 'utf8')) as { data: Array<{ paragraphs: Array<{ qas: Array<{ question: string }> }> }> };
     return json.data.flatMap((d) => d.paragraphs.flatMap((p) => p.qas.map((q) => q.question)));
@@ -79,7 +119,7 @@ async function run(settings: Settings): Promise<number> {
   const child = fork(fileURLToPath(new URL('scripts/loadtest-bot.ts', ROOT)), [], {
     execArgv: ['--expose-gc', '--import', import.meta.resolve('tsx')],
     // Only what the bot needs; the default 3 s cooldown stays on (each user asks every users/rate seconds).
-    env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.restUrl, LOG_LEVEL: 'info', ...(settings.corpus ? { CORPUS_PATH: settings.corpus } : {}) },
     stdio: ['ignore', logFd, 'inherit', 'ipc'],
   });
   closeSync(logFd);
@@ -87,7 +127,8 @@ async function run(settings: Settings): Promise<number> {
   try {
     const reply = (request: string) =>
       new Promise<unknown>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the bot did not answer "${request}" within 30 s`)), 30_000);
+        // Starting on a large corpus may mean indexing it first.
+        const timer = setTimeout(() => reject(new Error(`the bot did not answer "${request}" within ${request === 'ready' ? 300 : 30} s`)), request === 'ready' ? 300_000 : 30_000);
         const onMessage = (message: unknown) => {
           if (request === 'ready' ? message === 'ready' : typeof message === 'object') {
             clearTimeout(timer);
@@ -124,7 +165,7 @@ async function run(settings: Settings): Promise<number> {
       }
       return undefined;
     };
-    const allQuestions = await questions();
+    const allQuestions = await questions(settings.questions);
     let sent = 0;
     const burst = async (count: number): Promise<{ seconds: number; ids: string[] }> => {
       const ids: string[] = [];
@@ -192,10 +233,19 @@ async function run(settings: Settings): Promise<number> {
       ['RSS before (after warm-up, GC)', `${mb(before.rss)} (heap ${mb(before.heapUsed)})`],
       ['RSS after (GC)', `${mb(after.rss)} (heap ${mb(after.heapUsed)})`],
       ['RSS growth', `${(growth * 100).toFixed(1)}% (target <= ${TARGET_GROWTH * 100}%)`],
+      ['bot peak RSS', mb(after.peakRss)],
     ];
     const width = Math.max(...rows.map(([name]) => name.length));
     process.stdout.write(`| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|\n`);
     for (const [name, value] of rows) process.stdout.write(`| ${name.padEnd(width)} | ${value} |\n`);
+    if (settings.json) {
+      const figures: LoadFigures = {
+        count: settings.count, answeredOnce: answered, lost, duplicated,
+        p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99, max: sorted.at(-1) ?? NaN,
+        botPeakRssMb: after.peakRss / 1024 / 1024,
+      };
+      process.stdout.write(`${JSON.stringify(figures)}\n`);
+    }
 
     const failures = [
       ...(okCounts ? [] : ['not every interaction was answered exactly once']),

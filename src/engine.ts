@@ -4,9 +4,9 @@ import { suggestQuestions } from './answer/suggest.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/options.js';
 import { PARALLEL_MIN_CHARS } from './chunk/parallel.js';
 import { NewsbotError, quoteValue } from './errors.js';
-import { DEFAULT_CORPUS, loadCorpus } from './ingest/load.js';
+import { DEFAULT_CORPUS, readCorpus } from './ingest/load.js';
+import { DEFAULT_CACHE_DIR, loadIndex, saveIndex, type IndexOrigin } from './index/cache.js';
 import { sectionOf } from './ingest/sections.js';
-import { DEFAULT_CACHE_DIR, loadIndex, type IndexOrigin } from './index/cache.js';
 import { buildIndex, type CorpusIndex, type IndexProgress } from './index/corpus-index.js';
 import type { IndexOptions } from './index/search-index.js';
 import type { Answer, Conversation, DocumentInfo, Passage, Quote, SourceDocument } from './types.js';
@@ -89,16 +89,26 @@ export class Engine {
   ): Promise<Engine> {
     const { snapshot, cacheDir, onWarning = warnOnStderr, ...rest } = options;
     requireDocuments(documents);
-    const { index, origin } = await loadIndex(snapshot, documents, rest, { cacheDir, onWarning });
+    const { index, origin } = await loadIndex(snapshot, { documents }, rest, { cacheDir, onWarning });
     return new Engine(documents, index, rest, origin);
   }
 
   /** Loads a corpus from disk (default: the bundled article) and its index from a snapshot, or builds and saves the index. */
   static async load(options: LoadOptions = {}): Promise<Engine> {
-    const { corpus = DEFAULT_CORPUS, cacheDir = DEFAULT_CACHE_DIR, onWarning = warnOnStderr, onProgress, parallelMinChars = PARALLEL_MIN_CHARS, ...rest } = options;
-    const documents = requireDocuments(await loadCorpus(corpus));
-    const { index, origin } = await loadIndex(corpus, documents, rest, { cacheDir, onWarning, parallelMinChars, ...(onProgress ? { onProgress } : {}) });
-    return new Engine(documents, index, rest, origin);
+    const { corpus, files, rest, cache } = await loadSettings(options);
+    const { documents, index, origin } = await loadIndex(corpus, { files }, rest, cache);
+    return new Engine(requireDocuments(documents), index, rest, origin);
+  }
+
+  /**
+   * What `npm run index` does: makes sure a corpus's snapshot is saved and
+   * fresh (chunking the corpus when it is not) without making the statistics
+   * and search index only answering needs. Returns the number of documents and
+   * where the index came from (`cacheDir: false` builds it and saves nothing).
+   */
+  static async saveIndex(options: LoadOptions = {}): Promise<{ documents: number; origin: IndexOrigin }> {
+    const { corpus, files, rest, cache } = await loadSettings(options);
+    return saveIndex(corpus, { files }, rest, cache);
   }
 
   /**
@@ -156,6 +166,16 @@ export class Engine {
 
   private readonly suggestions = new Map<number, string[]>();
 
+  /**
+   * The loaded documents themselves, as ingested (shared: nothing may change
+   * them). A server's library that starts from the bot's corpus takes them from
+   * here rather than reading and parsing the corpus again: at a million words,
+   * a second copy and a second or two of parsing on the bot's thread.
+   */
+  sourceDocuments(): readonly SourceDocument[] {
+    return this.context.documents;
+  }
+
   /** The loaded documents. */
   documents(): DocumentInfo[] {
     return this.context.documents.map((d) => ({
@@ -189,6 +209,13 @@ export class Engine {
       ...(document.meta === undefined ? {} : { meta: document.meta }),
     };
   }
+}
+
+/** `load`'s and `saveIndex`'s options with their defaults, and the corpus's files (read, not parsed: a fresh snapshot holds the documents). */
+async function loadSettings(options: LoadOptions) {
+  const { corpus = DEFAULT_CORPUS, cacheDir = DEFAULT_CACHE_DIR, onWarning = warnOnStderr, onProgress, parallelMinChars = PARALLEL_MIN_CHARS, ...rest } = options;
+  const files = await readCorpus(corpus);
+  return { corpus, files, rest, cache: { cacheDir, onWarning, parallelMinChars, ...(onProgress ? { onProgress } : {}) } };
 }
 
 function requireDocuments(documents: readonly SourceDocument[]): readonly SourceDocument[] {

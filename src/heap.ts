@@ -21,10 +21,13 @@ export const HEAP_GROWTH_PERCENT = 30;
 /**
  * The same while the index is built or loaded: building makes much garbage
  * (wink-nlp's documents), and left alone V8 let it reach 410 MB at a million
- * words in some runs and 320 MB in others. At 2 times the build peaks at about
- * 330 MB every time; at 1.5 times building took 10% longer.
+ * words in some runs and 320 MB in others. At 2 times the generated corpus's
+ * build peaked at about 330 MB, but a million words of documentation (more
+ * tokens and unknown words a word) peaked at 427 to 450 MB; at 1.3 times, 381
+ * to 399 MB, in the same indexing time within this machine's noise (14.9 to
+ * 16.7 s at 2 times, 15.9 to 17 s at 1.3, runs alternated).
  */
-export const BUILD_HEAP_GROWTH_PERCENT = 100;
+export const BUILD_HEAP_GROWTH_PERCENT = 30;
 
 /** Sets V8's heap growing factor (`--heap-growing-percent`) for what the process does next: see the two constants. */
 export function limitHeapGrowth(percent: number = BUILD_HEAP_GROWTH_PERCENT): void {
@@ -38,14 +41,31 @@ export function limitHeapGrowth(percent: number = BUILD_HEAP_GROWTH_PERCENT): vo
  * collection the old generation may first fill up to the limit V8 set while the
  * index was built (measured: peak RSS 470 MB instead of 360).
  *
- * The bot calls `limitHeapGrowth()` before loading its index and this once it
- * is loaded; so do the benchmark's measuring processes around an engine's build
- * (every engine alike). They are process-wide settings, so the engine itself
- * never calls them.
+ * Every entry point goes through `loadWithinBudget`, which calls
+ * `limitHeapGrowth()` before loading its index and this once it is loaded; the
+ * benchmark's measuring processes do the same around an engine's build (every
+ * engine alike). They are process-wide settings, so the engine itself never
+ * calls them.
  */
 export function settleHeap(percent: number = HEAP_GROWTH_PERCENT): void {
   limitHeapGrowth(percent);
   // V8 gives `gc` to contexts made after --expose-gc is set: a new context's, never this one's global.
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as () => void)();
+}
+
+/**
+ * The one start-up path of every process that loads an index: the bot, `ask`,
+ * `repl` and `index` (a `/library` build runs in the bot, after its start-up).
+ * Loads (or builds) with the build-time heap growth, then readies the heap for
+ * answering (`settleHeap`). One path, so that a setting cannot again be applied
+ * in one entry point and forgotten in another: `ask` and `index` once went
+ * without, and at a million words a batch of questions grew past 600 MB of
+ * mostly garbage.
+ */
+export async function loadWithinBudget<T>(load: () => Promise<T>): Promise<T> {
+  limitHeapGrowth();
+  const loaded = await load();
+  settleHeap();
+  return loaded;
 }

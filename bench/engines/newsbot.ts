@@ -18,7 +18,7 @@ export function create(corpus: string, cacheDir: string, onProgress?: (p: IndexP
     async build() {
       await rm(cacheDir, { recursive: true, force: true });
       // The language model loads once per process (~0.1 s), as wink-bm25's does before its build: not indexing time.
-      nlp();
+      nlp(0);
       let took = 0;
       engine = loaded(await Engine.load({ corpus, cacheDir, onProgress: (p) => {
         onProgress?.(p);

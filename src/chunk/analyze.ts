@@ -21,8 +21,9 @@ const TITLES = new Set([
  * `NII.TO`), after titles (`Mr.`), initials (`J.`), and before lower-case words.
  */
 export function analyze(text: string): Sentence[] {
-  const doc = nlp().readDoc(text);
-  const its = nlp().its;
+  const wink = nlp(text.length);
+  const doc = wink.readDoc(text);
+  const its = wink.its;
   const tokenList = doc.tokens();
   // wink-nlp's typings reject some `its` helpers (lemma, pos) that its docs use with `out`.
   const column = <T>(helper: unknown): T[] => tokenList.out(helper as Parameters<typeof tokenList.out>[0]) as unknown as T[];

@@ -1,4 +1,5 @@
 /** `npm run index -- [--corpus PATH]`: builds the index snapshot of a corpus ahead of time, or says it is up to date. */
+import { loadWithinBudget } from '../heap.js';
 import { Engine } from '../index.js';
 import type { IndexProgress } from '../index/corpus-index.js';
 import { progressReporter } from '../progress/reporter.js';
@@ -24,16 +25,14 @@ export async function runIndex(argv: readonly string[], io: CliIo): Promise<numb
     }
     const report = progressReporter({ stream: io.stderr });
     let last: IndexProgress | undefined;
-    const engine = await Engine.load({
+    const { documents, origin } = await loadWithinBudget(() => Engine.saveIndex({
       ...(args.corpus === undefined ? {} : { corpus: userPath(args.corpus, io.env) }),
       onProgress: (progress) => {
         last = progress;
         report(progress);
       },
       onWarning: (line) => io.stderr.write(`${line}\n`),
-    });
-    const { origin } = engine;
-    const documents = engine.documents().length;
+    }));
     const counted = `${documents.toLocaleString('en-US')} document${documents === 1 ? '' : 's'}`;
     if (origin.source === 'snapshot') {
       io.stdout.write(`snapshot up to date: ${origin.file} (${counted})\n`);

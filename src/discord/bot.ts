@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { commands as allCommands, type Command } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
-import { loadCorpus } from '../ingest/load.js';
 import { Libraries } from '../library/library.js';
 import { withBackoff } from './backoff.js';
 import { Conversations } from './conversations.js';
@@ -62,7 +61,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     new Libraries({
       dataDir: config.dataDir,
       defaultEngine: engine,
-      loadDefaults: () => loadCorpus(config.corpusPath),
+      loadDefaults: async () => [...engine.sourceDocuments()],
       limits: { maxDocuments: config.libraryMaxDocuments, maxBytes: Math.round(config.libraryMaxMegabytes * 1024 * 1024) },
       fetch: { allowPrivate: config.allowPrivateUrls },
       onWarning: (message) => logger.warn(message),

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, readEnvironment } from '../config.js';
 import { Engine } from '../engine.js';
 import { NewsbotError } from '../errors.js';
-import { limitHeapGrowth, settleHeap } from '../heap.js';
+import { loadWithinBudget } from '../heap.js';
 import { createLogger } from '../log.js';
 import { startBot, type Bot } from './bot.js';
 
@@ -23,10 +23,14 @@ export async function main(
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination: logDestination });
   try {
-    limitHeapGrowth();
-    const engine = await Engine.load({ corpus: config.corpusPath });
-    // From here on the process answers: collect its garbage sooner than while it indexed.
-    settleHeap();
+    const engine = await loadWithinBudget(async () => {
+      const loaded = await Engine.load({ corpus: config.corpusPath });
+      // Before going online, not at the first /ask or /help (which shows these): the first questions load wink-nlp's
+      // model, the answer model and WordNet and compile the answering code, about half a second at a million words
+      // during which a busy server's questions would queue past Discord's 3 s.
+      loaded.suggestQuestions();
+      return loaded;
+    });
     return await startBot({ config, engine, logger });
   } catch (error) {
     // discord.js reports a rejected token as an error whose text we must not echo raw: the logger scrubs it.

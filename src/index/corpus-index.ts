@@ -1,14 +1,13 @@
-import type MiniSearch from 'minisearch';
 import { ChunkStore, type ChunkColumns } from '../chunk/store.js';
 import { Lexicon } from '../chunk/lexicon.js';
 import { chunkCorpus, type ChunkingOptions } from '../chunk/parallel.js';
 import type { SourceDocument } from '../types.js';
-import { SearchIndex, type IndexedChunk, type IndexOptions } from './search-index.js';
+import { SearchIndex, type IndexOptions } from './search-index.js';
 import { CorpusStats } from './stats.js';
 
 /** How far indexing has got, for progress displays. The engine reports it; it never prints. */
 export interface IndexProgress {
-  /** `chunk` while documents are analyzed (after each document), `index` once while the search index is built, `done` at the end. */
+  /** `chunk` while documents are analyzed (after each document), `index` once while the search index is built or the snapshot saved, `done` at the end. */
   phase: 'chunk' | 'index' | 'done';
   /** Documents analyzed so far, and in all. */
   documents: number;
@@ -27,36 +26,50 @@ export interface CorpusIndex {
   index: SearchIndex;
 }
 
-/** What a snapshot holds: the chunk columns, the lexicon and the MiniSearch index. The documents come from the corpus itself. */
+/**
+ * What a snapshot holds: the chunk columns, the lexicon and, for a corpus read
+ * from files, its parsed documents. The statistics and the MiniSearch index are
+ * worked out from the columns when loaded (`indexOf`).
+ */
 export interface IndexParts {
   columns: ChunkColumns;
   lexicon: readonly string[];
-  search: MiniSearch<IndexedChunk>;
+  documents?: readonly SourceDocument[];
 }
 
 /** Chunks and indexes documents in this thread, reporting progress after each document. */
 export function buildIndex(documents: readonly SourceDocument[], options: IndexOptions = {}, onProgress?: (progress: IndexProgress) => void): CorpusIndex {
   const progress = progressOf(documents, onProgress);
-  return indexChunks(ChunkStore.build(documents, progress.chunked), options, progress.report);
+  const store = ChunkStore.build(documents, progress.chunked);
+  progress.report('index');
+  const index = indexOf(store, options);
+  progress.report('done');
+  return index;
 }
 
-/** `buildIndex`, with a large corpus chunked in two threads (see `chunkCorpus`): the same index, sooner. */
-export async function buildIndexInThreads(
+/**
+ * Chunks documents, a large corpus in two threads (see `chunkCorpus`), reporting
+ * progress after each document; `then` gets the chunks (it indexes them, or only
+ * saves them) between the `index` and `done` reports.
+ */
+export async function chunkInThreads<T>(
   documents: readonly SourceDocument[],
-  options: IndexOptions,
   onProgress: ((progress: IndexProgress) => void) | undefined,
   chunking: Omit<ChunkingOptions, 'onDocument'>,
-): Promise<CorpusIndex> {
+  then: (store: ChunkStore) => Promise<T>,
+): Promise<T> {
   const progress = progressOf(documents, onProgress);
-  return indexChunks(await chunkCorpus(documents, { ...chunking, onDocument: progress.chunked }), options, progress.report);
+  const store = await chunkCorpus(documents, { ...chunking, onDocument: progress.chunked });
+  progress.report('index');
+  const out = await then(store);
+  progress.report('done');
+  return out;
 }
 
-function indexChunks(store: ChunkStore, options: IndexOptions, report: (phase: 'index' | 'done') => void): CorpusIndex {
-  report('index');
+/** The statistics and search index of chunked documents. */
+export function indexOf(store: ChunkStore, options: IndexOptions = {}): CorpusIndex {
   const stats = new CorpusStats(store);
-  const index = SearchIndex.build(store, stats, options);
-  report('done');
-  return { store, stats, index };
+  return { store, stats, index: SearchIndex.build(store, stats, options) };
 }
 
 /** Progress reports for indexing `documents`: `chunked(index)` after each document, `report(phase)` for the later phases. */
@@ -80,14 +93,12 @@ function progressOf(documents: readonly SourceDocument[], onProgress: ((progress
 
 /** An index from saved parts, over the documents they were built from. */
 export function indexFromParts(documents: readonly SourceDocument[], parts: IndexParts, options: IndexOptions = {}): CorpusIndex {
-  const store = new ChunkStore(documents, parts.columns, Lexicon.from(parts.lexicon));
-  const stats = new CorpusStats(store);
-  return { store, stats, index: new SearchIndex(parts.search, store, stats, options) };
+  return indexOf(new ChunkStore(documents, parts.columns, Lexicon.from(parts.lexicon)), options);
 }
 
 /** The parts of an index to save. */
-export function partsOf({ store, index }: CorpusIndex): IndexParts {
-  return { columns: store.columns, lexicon: store.lexicon.words(), search: index.search };
+export function partsOf(store: ChunkStore): IndexParts {
+  return { columns: store.columns, lexicon: store.lexicon.words() };
 }
 
 /** Runs of non-blank characters in the paragraphs (what is indexed): the word count of progress and benchmarks. */

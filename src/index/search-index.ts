@@ -48,11 +48,6 @@ export const MINISEARCH_OPTIONS: Options<IndexedChunk> = {
   searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
 };
 
-/** A MiniSearch index saved as `JSON.stringify(index)`. Throws when the JSON is not one. */
-export function loadMiniSearch(json: string): MiniSearch<IndexedChunk> {
-  return MiniSearch.loadJSON<IndexedChunk>(json, MINISEARCH_OPTIONS);
-}
-
 /** Calls `visit` with the lexicon ids indexed for chunk `id`, in order: each token's term and, where it has one, its stem. */
 function visitIndexedTerms(columns: ChunkColumns, id: number, visit: (term: number) => void): void {
   const { tokenTerm, tokenStem, chunkTokens } = columns;
@@ -65,28 +60,26 @@ function visitIndexedTerms(columns: ChunkColumns, id: number, visit: (term: numb
   }
 }
 
-/** The JSON goes out in pieces of about this many characters, never as one string. */
-const PIECE_CHARS = 1 << 20;
-
 /**
- * `JSON.stringify(search)` of the MiniSearch that `SearchIndex.build` makes of
- * these columns, byte for byte, as pieces of UTF-8 of about a megabyte, worked
- * out from the columns alone. `search.toJSON()` would first copy the whole
- * index as plain objects, an object per term and a property per posting; this
- * needs the postings as typed arrays (8 bytes each, about 6 MB at a million
- * words) and writes one term at a time.
+ * The MiniSearch index of these columns: a document per chunk (short id =
+ * chunk id) whose one field holds the lexicon ids (base 36) of its tokens'
+ * terms and stems. The same index as `add`ing each chunk with those ids
+ * separated by spaces, made without the strings or `add`'s work: the postings
+ * are counted into typed arrays (8 bytes each, about 20 MB at a million words),
+ * and MiniSearch's term index reads a term's postings from them when a query
+ * asks for it (`PostingTree`); the rest is MiniSearch's own loader (`loadJS`,
+ * what `loadJSON` calls after parsing). No JSON text or parse tree, and no map
+ * per term: the snapshot saves only the columns. At a million words of
+ * documentation `loadJSON` took 0.85 to 1.1 s of CPU and 260 MB more RSS, and
+ * its maps held about 100 MB for good.
  *
- * It mirrors MiniSearch 7's `add` and `toJSON` (`serializationVersion` 2): a
- * document per chunk, short id = chunk id; its field length is its number of
- * distinct terms, and the average is updated after each document as `add` does
- * (same arithmetic, so the same float); the index lists each term's chunks in
- * ascending order with how often the term occurs in each. Terms come in the
- * order MiniSearch's radix tree iterates them, which is not insertion order:
- * that order is reproduced by inserting the same keys, in the same order (first
- * occurrence), into a `SearchableMap`, the tree MiniSearch indexes with. The
- * test checks all this against `JSON.stringify` of a built index.
+ * It mirrors MiniSearch 7's `add` (`serializationVersion` 2): a field's length
+ * is its number of distinct terms, and the average is updated after each
+ * document as `add` does (same arithmetic, so the same float); each term lists
+ * its chunks in ascending order with how often it occurs in each. The test
+ * checks this, and every search's results, against an index built with `add`.
  */
-export function miniSearchJson(columns: ChunkColumns): Buffer[] {
+export function miniSearchOf(columns: ChunkColumns): MiniSearch<IndexedChunk> {
   const chunks = columns.chunkDocument.length;
   let vocabulary = 1;
   for (const column of [columns.tokenTerm, columns.tokenStem]) for (const id of column) if (id >= vocabulary) vocabulary = id + 1;
@@ -95,11 +88,9 @@ export function miniSearchJson(columns: ChunkColumns): Buffer[] {
   const start = new Uint32Array(vocabulary + 1);
   const seenIn = new Int32Array(vocabulary).fill(-1);
   const distinct = new Uint32Array(chunks);
-  const tree = new SearchableMap<number>();
   for (let id = 0; id < chunks; id++) {
     visitIndexedTerms(columns, id, (term) => {
       if (seenIn[term] === id) return;
-      if (start[term + 1] === 0) tree.set(term.toString(36), term);
       seenIn[term] = id;
       start[term + 1] = (start[term + 1] as number) + 1;
       distinct[id] = (distinct[id] as number) + 1;
@@ -125,36 +116,121 @@ export function miniSearchJson(columns: ChunkColumns): Buffer[] {
     });
   }
 
-  const pieces: Buffer[] = [];
-  let text = '';
-  const write = (more: string): void => {
-    text += more;
-    if (text.length >= PIECE_CHARS) {
-      pieces.push(Buffer.from(text));
-      text = '';
-    }
-  };
-  const fieldIds = { terms: 0 }; // MINISEARCH_OPTIONS.fields
-  write(`{"documentCount":${chunks},"nextId":${chunks},"documentIds":{`);
-  for (let id = 0; id < chunks; id++) write(`${id > 0 ? ',' : ''}"${id}":${id}`);
-  write(`},"fieldIds":${JSON.stringify(fieldIds)},"fieldLength":{`);
   let average = 0;
+  const fieldLength: number[][] = [];
   for (let id = 0; id < chunks; id++) {
     const length = distinct[id] as number;
     average = (average * id + length) / (id + 1);
-    write(`${id > 0 ? ',' : ''}"${id}":[${length}]`);
+    fieldLength.push([length]);
   }
-  write(`},"averageFieldLength":${JSON.stringify(chunks > 0 ? [average] : [])},"storedFields":{},"dirtCount":0,"index":[`);
-  let first = true;
-  for (const [key, term] of tree) {
-    let entry = `${first ? '' : ','}[${JSON.stringify(key)},{"${fieldIds.terms}":{`;
-    for (let p = start[term] as number; p < (start[term + 1] as number); p++) entry += `${p > (start[term] as number) ? ',' : ''}"${chunk[p]}":${frequency[p]}`;
-    write(`${entry}}}]`);
-    first = false;
+  // `loadJS` reads every id-keyed table with `Object.keys`, so arrays serve (their keys are the ids, in order).
+  const plain = {
+    documentCount: chunks,
+    nextId: chunks,
+    documentIds: Array.from({ length: chunks }, (_, id) => id),
+    fieldIds: { terms: 0 }, // MINISEARCH_OPTIONS.fields
+    fieldLength,
+    averageFieldLength: chunks > 0 ? [average] : [],
+    storedFields: {},
+    dirtCount: 0,
+    index: [],
+    serializationVersion: 2,
+  };
+  // `loadJS` is public in MiniSearch's code but not in its typings.
+  const search = (MiniSearch as unknown as { loadJS(js: unknown, options: Options<IndexedChunk>): MiniSearch<IndexedChunk> }).loadJS(plain, MINISEARCH_OPTIONS);
+  (search as unknown as { _index: PostingTree })._index = new PostingTree(start, chunk, frequency);
+  return search;
+}
+
+function readOnly(method: string): never {
+  throw new Error(`newsbot: the search index answers exact look-ups only, not ${method}`);
+}
+
+/** What MiniSearch's radix tree holds for a term: field id -> short document id -> how often the term occurs there. */
+type TermData = Map<number, Map<number, number>>;
+
+/**
+ * MiniSearch's term index (its `SearchableMap`), answering each look-up from
+ * the posting arrays: a term's maps are made when a query asks for it, never
+ * kept. MiniSearch still does all of retrieval and scoring; only its store of
+ * postings is ours, 8 bytes a posting where its maps of maps took about 100 MB
+ * at a million words of documentation and half a second to make at every start.
+ *
+ * Exact look-ups are all newsbot's queries make (`MINISEARCH_OPTIONS`: no
+ * prefix, no fuzzy), and its index is never added to or serialized: the other
+ * methods, which would see no terms, throw rather than answer wrongly.
+ */
+class PostingTree extends SearchableMap<TermData> {
+  constructor(
+    private readonly start: Uint32Array,
+    private readonly chunk: Uint32Array,
+    private readonly frequency: Uint32Array,
+  ) {
+    super();
   }
-  write('],"serializationVersion":2}');
-  pieces.push(Buffer.from(text));
-  return pieces;
+
+  override get(term: string): TermData | undefined {
+    // Terms are lexicon ids in base 36: anything else (`01`, `a.b`) names no term.
+    const id = parseInt(term, 36);
+    if (!(id > 0 && id < this.start.length - 1) || id.toString(36) !== term) return undefined;
+    const from = this.start[id] as number;
+    const to = this.start[id + 1] as number;
+    if (from === to) return undefined;
+    const postings = new Map<number, number>();
+    for (let p = from; p < to; p++) postings.set(this.chunk[p] as number, this.frequency[p] as number);
+    return new Map([[0, postings]]);
+  }
+
+  override has(term: string): boolean {
+    return this.get(term) !== undefined;
+  }
+
+  // What would need every term (listing, prefix and fuzzy matching) or change the index: newsbot never asks for them.
+  override atPrefix(): never {
+    return readOnly('atPrefix');
+  }
+
+  override fuzzyGet(): never {
+    return readOnly('fuzzyGet');
+  }
+
+  override set(): never {
+    return readOnly('set');
+  }
+
+  override delete(): never {
+    return readOnly('delete');
+  }
+
+  override entries(): never {
+    return readOnly('entries');
+  }
+
+  override keys(): never {
+    return readOnly('keys');
+  }
+
+  override values(): never {
+    return readOnly('values');
+  }
+
+  override fetch(): never {
+    return readOnly('fetch');
+  }
+
+  override update(): never {
+    return readOnly('update');
+  }
+
+  override clear(): never {
+    return readOnly('clear');
+  }
+
+  override get size(): number {
+    let terms = 0;
+    for (let id = 1; id < this.start.length - 1; id++) if (this.start[id + 1] !== this.start[id]) terms++;
+    return terms;
+  }
 }
 
 /**
@@ -176,19 +252,9 @@ export class SearchIndex {
     this.options = { ...DEFAULT_INDEX_OPTIONS, ...options };
   }
 
-  /** Indexes every chunk of the store. */
+  /** Indexes every chunk of the store (see `miniSearchOf`). */
   static build(store: ChunkStore, stats: CorpusStats, options: IndexOptions = {}): SearchIndex {
-    const search = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
-    const ids: string[] = [];
-    // Each lexicon id written once: a million tokens share some tens of thousands of words.
-    const names: string[] = [];
-    const push = (term: number): void => void ids.push((names[term] ??= term.toString(36)));
-    for (let id = 0; id < store.size; id++) {
-      ids.length = 0;
-      visitIndexedTerms(store.columns, id, push);
-      search.add({ id, terms: ids.join(' ') });
-    }
-    return new SearchIndex(search, store, stats, options);
+    return new SearchIndex(miniSearchOf(store.columns), store, stats, options);
   }
 
   /**

@@ -3,17 +3,20 @@
  * corpus again. Layout: a magic line, a one-line JSON header (what the snapshot
  * was built from, its sections and their SHA-256), then the sections' bytes:
  * the chunk columns as raw typed arrays (in the machine's byte order, which the
- * snapshot's version records), the lexicon as UTF-8 JSON, and the MiniSearch
- * index as MiniSearch serializes it (`JSON.stringify(miniSearch)`, read back with
- * `MiniSearch.loadJSON`).
+ * snapshot's version records), the lexicon and, when the snapshot has them,
+ * the documents as UTF-8 JSON. The MiniSearch
+ * index is not saved: it is made from the columns on loading (`miniSearchOf`),
+ * faster and in less memory than parsing its JSON.
+ *
+ * Each column is read from the file straight into its own typed array, so the
+ * file is never held whole beside the columns made of it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type MiniSearch from 'minisearch';
 import type { ChunkColumns } from '../chunk/store.js';
+import type { SourceDocument } from '../types.js';
 import type { IndexParts } from './corpus-index.js';
-import { loadMiniSearch, miniSearchJson, type IndexedChunk } from './search-index.js';
 
 const MAGIC = 'newsbot-snapshot';
 
@@ -50,15 +53,13 @@ interface Header {
 /**
  * Writes a snapshot atomically: to a temporary file in the same folder, then
  * renamed over the old one, so a crash mid-write leaves the old snapshot whole.
- * The MiniSearch section is worked out from the columns (`miniSearchJson`): it
- * is the index `SearchIndex.build` makes of them.
  */
-export async function writeSnapshot(file: string, key: SnapshotKey, parts: Pick<IndexParts, 'columns' | 'lexicon'>): Promise<void> {
+export async function writeSnapshot(file: string, key: SnapshotKey, parts: IndexParts): Promise<void> {
   const bytesOf = (column: ArrayBufferView): Uint8Array => new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
   const sections: Array<{ name: string; data: Uint8Array[] }> = [
     ...Object.keys(CHUNK_COLUMNS).map((name) => ({ name, data: [bytesOf(parts.columns[name as keyof ChunkColumns])] })),
     { name: 'lexicon', data: [Buffer.from(JSON.stringify(parts.lexicon))] },
-    { name: 'minisearch', data: miniSearchJson(parts.columns) },
+    ...(parts.documents ? [{ name: 'documents', data: [Buffer.from(JSON.stringify(parts.documents))] }] : []),
   ];
   const hash = createHash('sha256');
   for (const section of sections) for (const piece of section.data) hash.update(piece);
@@ -99,39 +100,67 @@ async function removeLeftovers(file: string): Promise<void> {
   }
 }
 
-/** Reads a snapshot and checks it against the key it must have been built from and against its checksum. Never throws. */
+/**
+ * Reads a snapshot and checks it against the key it must have been built from
+ * and against its checksum: each section is read into its own buffer (a column
+ * into its typed array) and hashed as it comes. Never throws.
+ */
 export async function readSnapshot(file: string, key: SnapshotKey): Promise<SnapshotRead> {
-  let bytes: Buffer;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file);
   } catch {
     return { status: 'missing' };
   }
-  const head = headerOf(bytes);
-  if ('reason' in head) return { status: 'corrupt', reason: head.reason };
-  const { header, payloadStart } = head;
-  const stale = staleness(header.key, key);
-  if (stale) return { status: 'stale', reason: stale };
-  const payload = bytes.subarray(payloadStart);
-  const expected = header.sections.reduce((sum, s) => sum + s.bytes, 0);
-  if (payload.byteLength !== expected) return { status: 'corrupt', reason: `it holds ${payload.byteLength} of ${expected} bytes (truncated?)` };
-  if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return { status: 'corrupt', reason: 'its checksum does not match' };
-  const section = new Map<string, Buffer>();
-  let offset = 0;
-  for (const { name, bytes: length } of header.sections) {
-    section.set(name, payload.subarray(offset, offset + length));
-    offset += length;
-  }
   try {
-    const columnsOf = (types: Record<string, ColumnType>): unknown =>
-      Object.fromEntries(Object.entries(types).map(([name, type]) => [name, copyColumn(section.get(name), type)]));
-    const columns = columnsOf(CHUNK_COLUMNS) as ChunkColumns;
-    const lexicon = JSON.parse(section.get('lexicon')?.toString() ?? '') as string[];
-    const search = loadMiniSearch(section.get('minisearch')?.toString() ?? '');
-    if (!consistent(columns, lexicon, search)) return { status: 'corrupt', reason: 'its sections do not fit together' };
-    return { status: 'ok', parts: { columns, lexicon, search } };
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(HEADER_BYTES, size));
+    await readFully(handle, head, 0);
+    const found = headerOf(head);
+    if ('reason' in found) return { status: 'corrupt', reason: found.reason };
+    const { header, payloadStart } = found;
+    const stale = staleness(header.key, key);
+    if (stale) return { status: 'stale', reason: stale };
+    const expected = header.sections.reduce((sum, s) => sum + s.bytes, 0);
+    if (size - payloadStart !== expected) return { status: 'corrupt', reason: `it holds ${size - payloadStart} of ${expected} bytes (truncated?)` };
+    const hash = createHash('sha256');
+    const section = new Map<string, Uint8Array | Uint16Array | Uint32Array>();
+    let offset = payloadStart;
+    for (const { name, bytes } of header.sections) {
+      const type = CHUNK_COLUMNS[name as keyof ChunkColumns] ?? Uint8Array;
+      if (bytes % type.BYTES_PER_ELEMENT !== 0) return { status: 'corrupt', reason: 'a section is damaged' };
+      const data = new type(bytes / type.BYTES_PER_ELEMENT);
+      const view = new Uint8Array(data.buffer);
+      await readFully(handle, view, offset);
+      hash.update(view);
+      section.set(name, data);
+      offset += bytes;
+    }
+    if (hash.digest('hex') !== header.sha256) return { status: 'corrupt', reason: 'its checksum does not match' };
+    // Each JSON section is dropped as soon as it is parsed.
+    const json = (name: string): unknown => {
+      const bytes = section.get(name);
+      section.delete(name);
+      return bytes === undefined ? undefined : JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString());
+    };
+    const columns = Object.fromEntries(Object.keys(CHUNK_COLUMNS).map((name) => [name, section.get(name)])) as unknown as ChunkColumns;
+    const lexicon = json('lexicon') as string[];
+    const documents = json('documents') as SourceDocument[] | undefined;
+    if (!consistent(columns, lexicon, documents)) return { status: 'corrupt', reason: 'its sections do not fit together' };
+    return { status: 'ok', parts: { columns, lexicon, ...(documents ? { documents } : {}) } };
   } catch {
     return { status: 'corrupt', reason: 'a section is damaged' };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Fills `into` from the file at `position`; throws at the end of the file. */
+async function readFully(handle: FileHandle, into: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < into.byteLength; ) {
+    const { bytesRead } = await handle.read(into, done, into.byteLength - done, position + done);
+    if (bytesRead === 0) throw new Error('the file ended early');
+    done += bytesRead;
   }
 }
 
@@ -181,24 +210,22 @@ function staleness(found: SnapshotKey, wanted: SnapshotKey): string | undefined 
   return undefined;
 }
 
-/** A column copied out of the file's bytes into its own aligned buffer. */
-function copyColumn(bytes: Buffer | undefined, type: ColumnType): Uint8Array | Uint16Array | Uint32Array {
-  if (!bytes || bytes.byteLength % type.BYTES_PER_ELEMENT !== 0) throw new Error('bad column');
-  const column = new type(bytes.byteLength / type.BYTES_PER_ELEMENT);
-  new Uint8Array(column.buffer).set(bytes);
-  return column;
-}
-
-/** Lengths that agree, so a well-checksummed but wrong file cannot index out of bounds. */
-function consistent(c: ChunkColumns, lexicon: readonly string[], search: MiniSearch<IndexedChunk>): boolean {
+/** Lengths and ids that agree, so a well-checksummed but wrong file cannot index out of bounds. */
+function consistent(c: ChunkColumns, lexicon: readonly string[], documents: readonly SourceDocument[] | undefined): boolean {
   const chunks = c.chunkDocument.length;
   const tokens = c.tokenStart.length;
   const perChunk = [c.chunkParagraph, c.chunkStart, c.chunkEnd];
   const perToken = [c.tokenEnd, c.tokenPos, c.tokenTerm, c.tokenWord, c.tokenStem, c.tokenEntity];
+  const inLexicon = (column: Uint32Array): boolean => {
+    for (const id of column) if (id >= lexicon.length) return false;
+    return true;
+  };
   return (
     Array.isArray(lexicon) && lexicon[0] === '' &&
+    Object.values(c).every((column) => column !== undefined) &&
     perChunk.every((column) => column.length === chunks) && perToken.every((column) => column.length === tokens) &&
     c.chunkTokens.length === chunks + 1 && c.chunkTokens[chunks] === tokens &&
-    search.documentCount === chunks && (chunks === 0 || (search.has(0) && search.has(chunks - 1)))
+    [c.tokenTerm, c.tokenWord, c.tokenStem, c.tokenEntity].every(inLexicon) &&
+    (documents === undefined || (Array.isArray(documents) && c.chunkDocument.every((d, i) => (documents[d]?.paragraphs.length ?? 0) >= (c.chunkParagraph[i] as number))))
   );
 }

@@ -25,23 +25,52 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
  * in file-name order). Every problem is a `NewsbotError` that names the file.
  */
 export async function loadCorpus(path: string = DEFAULT_CORPUS): Promise<SourceDocument[]> {
+  return parseCorpus(await readCorpus(path));
+}
+
+/** A corpus file read and checked but not parsed: enough to tell whether a saved index of its documents is still theirs. */
+export interface CorpusFile {
+  /** The document id: the file name without its extension. */
+  id: string;
+  path: string;
+  format: DocumentFormat;
+  text: string;
+}
+
+/**
+ * Reads the files of a corpus (as `loadCorpus` does) without parsing them:
+ * parsing a million words of Markdown takes a second, which a start from a
+ * snapshot that holds the parsed documents need not spend.
+ */
+export async function readCorpus(path: string = DEFAULT_CORPUS): Promise<CorpusFile[]> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new NewsbotError(`corpus ${quoteValue(path)} does not exist`);
-  if (info.isFile()) return [await loadFile(path)];
+  if (info.isFile()) return [readCorpusFile(path)];
   if (!info.isDirectory()) throw new NewsbotError(`corpus ${quoteValue(path)} is neither a file nor a folder`);
   const names = (await readdir(path)).filter((name) => extname(name).toLowerCase() in FORMATS).sort();
   if (names.length === 0) throw new NewsbotError(`folder ${quoteValue(path)} holds no .txt, .md or .html file`);
-  const documents = await Promise.all(names.map((name) => loadFile(join(path, name))));
+  const files = names.map((name) => readCorpusFile(join(path, name)));
   const seen = new Set<string>();
-  for (const document of documents) {
-    if (seen.has(document.id)) throw new NewsbotError(`two files in ${quoteValue(path)} share the id ${quoteValue(document.id)}`);
-    seen.add(document.id);
+  for (const file of files) {
+    if (seen.has(file.id)) throw new NewsbotError(`two files in ${quoteValue(path)} share the id ${quoteValue(file.id)}`);
+    seen.add(file.id);
   }
-  return documents;
+  return files;
+}
+
+/** The documents of files `readCorpus` read, in their order. */
+export function parseCorpus(files: readonly CorpusFile[]): Promise<SourceDocument[]> {
+  return Promise.all(files.map((file) => parseDocument(file.id, file.text, file.format, { name: `file ${quoteValue(basename(file.path))}`, source: file.path })));
 }
 
 /** Loads one `.txt`, `.md` or `.html` file as a document whose id is the file name without extension. */
 export async function loadFile(path: string): Promise<SourceDocument> {
+  const [document] = await parseCorpus([readCorpusFile(path)]);
+  return document as SourceDocument;
+}
+
+/** Reads and checks one corpus file. */
+function readCorpusFile(path: string): CorpusFile {
   const format = FORMATS[extname(path).toLowerCase()];
   const name = basename(path);
   if (!format) throw new NewsbotError(`file ${quoteValue(name)} is not a .txt, .md or .html file`);
@@ -52,8 +81,7 @@ export async function loadFile(path: string): Promise<SourceDocument> {
   if (info.size > MAX_FILE_BYTES) throw new NewsbotError(`file ${quoteValue(name)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   const bytes = readFileSync(path);
   if (looksBinary(bytes)) throw new NewsbotError(`file ${quoteValue(name)} is not text`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return await parseDocument(basename(path, extname(path)), text, format, { name: `file ${quoteValue(name)}`, source: path });
+  return { id: basename(path, extname(path)), path, format, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
 }
 
 /**

@@ -62,6 +62,30 @@ describe('index snapshots', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('answers from the snapshot of a folder of Markdown docs (links, paths, hashes) exactly as a fresh index, with the documents as parsed', async () => {
+    await rm(join(corpus, 'china-canada-cyber-agreement.txt'));
+    await writeFile(join(corpus, 'install.md'), '# Installing Frobnitz\n\nRun `npm install frobnitz` in your project. The **CLI** lives in `bin/frob.js`.\n\n- Node 20 or later is required.\n- Windows needs the [build tools](https://example.org/build-tools).\n\n```sh\nfrob --init\n```\n');
+    await writeFile(join(corpus, 'changelog.md'), '# Changelog\n\n## 2.3.1\n\n- Fixed a crash on empty input (https://github.com/frob/frob/pull/4821, commit 9f3e2ab).\n- Quintrell made the parser faster in src/parse/lexer.ts.\n\n## 2.3.0\n\n- Added the --watch flag, written by Mara Velkonen.\n');
+    await writeFile(join(corpus, 'faq.txt'), 'Frequently asked questions\n\nFrobnitz reads YAML and TOML files.\n\nThe default port is 8417.\n');
+    const questions = ['Who made the parser faster?', 'Which commit fixed the crash on empty input?', 'What is the default port?', 'Who wrote the --watch flag?', 'What does Windows need?', 'who bought Norsat?', 'Quintrel parser'];
+    const built = await load();
+    expect(built.origin.source).toBe('built');
+    const loaded = await load();
+    expect(loaded.origin.source).toBe('snapshot');
+    const fresh = Engine.fromDocuments(await loadCorpus(corpus));
+    // The documents kept in the snapshot are the ones parsing the files gives (what a server's library starts from).
+    expect(loaded.sourceDocuments()).toEqual(await loadCorpus(corpus));
+    expect(loaded.documents()).toEqual(fresh.documents());
+    for (const { id, paragraphs } of fresh.documents()) {
+      for (let n = 1; n <= paragraphs; n++) expect(loaded.passage(n, id)).toEqual(fresh.passage(n, id));
+    }
+    for (const question of questions) {
+      expect(loaded.ask(question)).toEqual(fresh.ask(question));
+      expect(loaded.search(question)).toEqual(fresh.search(question));
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('rebuilds a stale snapshot when a corpus file changes', async () => {
     await load();
     const file = join(corpus, 'china-canada-cyber-agreement.txt');

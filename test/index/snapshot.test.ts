@@ -23,8 +23,8 @@ afterEach(async () => {
 });
 
 describe('writeSnapshot / readSnapshot', () => {
-  it('round-trips the chunk columns, the lexicon and the MiniSearch index', async () => {
-    const parts = partsOf(buildIndex(await loadCorpus()));
+  it('round-trips the chunk columns and the lexicon', async () => {
+    const parts = partsOf(buildIndex(await loadCorpus()).store);
     const file = join(dir, 'a.snapshot');
     await writeSnapshot(file, KEY, parts);
     const read = await readSnapshot(file, KEY);
@@ -32,16 +32,10 @@ describe('writeSnapshot / readSnapshot', () => {
     if (read.status !== 'ok') return;
     expect(read.parts.lexicon).toEqual(parts.lexicon);
     expect(read.parts.columns).toEqual(parts.columns);
-    // The same index; MiniSearch's radix tree may list its terms in another order once reloaded.
-    const byTerm = (search: typeof parts.search): unknown => {
-      const { index, ...rest } = search.toJSON();
-      return { ...rest, index: index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
-    };
-    expect(byTerm(read.parts.search)).toEqual(byTerm(parts.search));
   });
 
   it('leaves the old snapshot whole, and no temporary file, when a write dies half-way', async () => {
-    const parts = partsOf(buildIndex(await loadCorpus()));
+    const parts = partsOf(buildIndex(await loadCorpus()).store);
     const file = join(dir, 'a.snapshot');
     await writeSnapshot(file, KEY, parts);
     const before = await fs.readFile(file);
@@ -63,14 +57,14 @@ describe('writeSnapshot / readSnapshot', () => {
     for (const path of [stopped, writing, other]) await fs.writeFile(path, 'partial');
     const hourAgo = new Date(Date.now() - 3_600_000);
     for (const path of [stopped, other]) await fs.utimes(path, hourAgo, hourAgo);
-    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus())));
+    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus()).store));
     expect((await fs.readdir(dir)).sort()).toEqual(['a.snapshot', 'a.snapshot.456.def.tmp', 'b.snapshot.789.ghi.tmp']);
   });
 
   it('tells a missing snapshot from a stale one', async () => {
     const file = join(dir, 'a.snapshot');
     expect(await readSnapshot(file, KEY)).toEqual({ status: 'missing' });
-    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus())));
+    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus()).store));
     expect(await readSnapshot(file, { ...KEY, corpus: 'changed' })).toEqual({ status: 'stale', reason: 'the corpus has changed' });
   });
 });
@@ -79,7 +73,7 @@ describe('snapshotMatches', () => {
   it('tells from the header alone whether a snapshot was built from a key', async () => {
     const file = join(dir, 'a.snapshot');
     expect(await snapshotMatches(file, KEY)).toBe(false);
-    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus())));
+    await writeSnapshot(file, KEY, partsOf(buildIndex(await loadCorpus()).store));
     expect(await snapshotMatches(file, KEY)).toBe(true);
     expect(await snapshotMatches(file, { ...KEY, corpus: 'changed' })).toBe(false);
     expect(await snapshotMatches(file, { ...KEY, version: 'other' })).toBe(false);
