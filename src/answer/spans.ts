@@ -119,7 +119,48 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
     while (last + 1 < tokens.length && !CLAUSE_END.has(tokens[last + 1]?.text ?? '')) last++;
     if (last > i) out.push({ first: i, last, shape: word === 'by' ? 'means' : 'clause' });
   }
-  out.push(...statements(tokens));
+  out.push(...statements(tokens), ...years(tokens, out), ...joined(tokens, out));
+  return out;
+}
+
+/** Words that join two spans into one answer: `defensins and zinc`, `5,000 to 30,000`, `1759-60`. */
+const JOINERS = new Set(['and', 'or', 'to', '-', '–', 'nor']);
+
+/**
+ * Two spans of one shape joined by `and`, `or` or `to` (`5,000 to 30,000`), and
+ * a name followed by its number (`State Route 41`, `Apollo 11`).
+ */
+function joined(tokens: readonly Token[], spans: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const byFirst = new Map<number, Candidate[]>();
+  for (const span of spans) {
+    const list = byFirst.get(span.first);
+    if (list) list.push(span);
+    else byFirst.set(span.first, [span]);
+  }
+  for (const span of spans) {
+    if (span.shape === 'clause' || span.shape === 'means' || span.shape === 'statement') continue;
+    if (JOINERS.has(tokens[span.last + 1]?.text.toLowerCase() ?? '')) {
+      for (const next of byFirst.get(span.last + 2) ?? []) {
+        if (next.shape === span.shape) out.push({ first: span.first, last: next.last, shape: span.shape });
+      }
+    }
+    if (span.shape === 'name' && tokens[span.last + 1]?.pos === 'NUM') {
+      let last = span.last + 1;
+      while (tokens[last + 1]?.pos === 'NUM') last++;
+      out.push({ first: span.first, last, shape: 'name' });
+    }
+  }
+  return out;
+}
+
+/** The year of each longer date (`2014` of `November 2014`): *what year* asks for it alone. */
+function years(tokens: readonly Token[], spans: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const span of spans) {
+    if (span.shape !== 'date' || span.first === span.last) continue;
+    for (let i = span.first; i <= span.last; i++) if (/^\d{3,4}$/.test(tokens[i]?.text ?? '')) out.push({ first: i, last: i, shape: 'date' });
+  }
   return out;
 }
 
