@@ -2,16 +2,16 @@ import type { Answer, Quote, SourceDocument } from '../types.js';
 import { sectionOf } from '../ingest/sections.js';
 import { askQuestion, candidateSentences, type AnswerContext, type AskedQuestion, type Scope } from './candidates.js';
 import { asksForAuthor, authorAnswer } from './byline.js';
-import { decisionRow } from './decide.js';
+import { decisionRow, type Ranked } from './decide.js';
 import { defaultModel } from './default-model.js';
 import { matchedTokens } from './evidence.js';
 import { featureRows, measure, type Measured } from './features.js';
 import { sigmoid, type AnswerModel } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
-import { parseQuestion } from './question.js';
+import { parseQuestion, SAID_BY } from './question.js';
 import { rank } from './rank.js';
 import { declineReason, missingPhrases } from './reason.js';
-import { isStrict } from './spans.js';
+import { answerSpans, bestSpan, type ShortAnswer } from './short-answer.js';
 
 export type { AnswerContext, Scope } from './candidates.js';
 
@@ -21,21 +21,30 @@ interface Scored {
   logit: number;
 }
 
-/** A question's candidates ranked by the ranking model, and the decision model's probability that the first answers it. */
+/**
+ * A question's candidates ranked by the ranking model, the span model's best
+ * short answer in the first, and the decision model's probability that the
+ * first answers the question.
+ */
 interface Judged {
   ranked: Scored[];
+  span: ShortAnswer | undefined;
   probability: number;
 }
 
-/** Ranks a question's candidate sentences and judges whether the first answers it. */
+/** Ranks a question's candidate sentences, picks the first one's short answer, and judges whether the first answers the question. */
 function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model: AnswerModel): Judged {
   const measured = measure(asked, candidateSentences(context, asked, scope));
-  if (measured.length === 0) return { ranked: [], probability: 0 };
+  if (measured.length === 0) return { ranked: [], span: undefined, probability: 0 };
   const rows = featureRows(asked, measured);
   const ranked = rank(rows, measured.length, model.ranker);
+  const first = measured[(ranked[0] as Ranked).row] as Measured;
+  const { chunk } = first.candidate;
+  const span = bestSpan(chunk, asked.question, first.matched, model.spans, answerSpans(chunk, asked.question, asked.asked, first.candidate.spans));
   return {
     ranked: ranked.map((r) => ({ measured: measured[r.row] as Measured, logit: r.logit })),
-    probability: model.decider.predict(decisionRow(asked, ranked, rows)),
+    span,
+    probability: model.decider.predict(decisionRow(asked, ranked, rows, span?.probability ?? 0)),
   };
 }
 
@@ -66,14 +75,16 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   }
   if (asked.terms.length === 0) return declined('The question has no words to look up in the article.');
 
-  const { ranked, probability } = judge(context, asked, scope, model);
+  const judged = judge(context, asked, scope, model);
+  const { ranked, probability } = judged;
   const best = ranked[0];
-  const lacksKind = isStrict(question.kind) && !best?.measured.span;
+  // A short answer the span model is unsure of is not shown: the quote answers, and no wrong words are put in bold.
+  const span = judged.span && judged.span.probability >= model.spanThreshold ? judged.span : undefined;
+  const lacksKind = !(SAID_BY[question.kind]?.some((shape) => best?.measured.shapes.has(shape)) ?? true);
   if (!best || probability < (settings.minConfidence ?? model.threshold)) {
     return declined(declineReason(question, missingPhrases(question, asked.terms), lacksKind), ranked, probability);
   }
-  const { span, candidate } = best.measured;
-  const { chunk } = candidate;
+  const { chunk } = best.measured.candidate;
   return {
     question: rawQuestion,
     answered: true,

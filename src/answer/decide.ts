@@ -1,7 +1,6 @@
 import type { AskedQuestion } from './candidates.js';
 import { FEATURE_NAMES } from './features.js';
-import { ANSWER_KINDS } from './question.js';
-import { isStrict } from './spans.js';
+import { ANSWER_KINDS, isStrict } from './question.js';
 
 /** A candidate sentence by its feature row, with the ranking model's score (a logit: higher holds the answer more likely). */
 export interface Ranked {
@@ -9,11 +8,12 @@ export interface Ranked {
   logit: number;
 }
 
-/** What the decision features read: the question, its candidates best first, and their feature rows. */
+/** What the decision features read: the question, its candidates best first, their feature rows, and the span model's probability of the first's short answer. */
 interface Decision {
   q: AskedQuestion;
   ranked: readonly Ranked[];
   rows: ArrayLike<number>;
+  span: number;
 }
 
 const WIDTH = FEATURE_NAMES.length;
@@ -29,8 +29,6 @@ function first(name: string): DecisionFeature {
 }
 
 type DecisionFeature = (d: Decision) => number;
-
-const firstSpanFit = first('spanFit');
 
 /** The logit given to a missing candidate (a question with one candidate has no second). */
 const NO_CANDIDATE = -10;
@@ -59,8 +57,9 @@ const DECISION_FEATURES: Record<string, DecisionFeature> = {
   firstSpread: first('matchSpread'),
   asksNegated: ({ q }) => (q.negated.size > 0 ? 1 : 0),
   firstBm25: first('bm25'),
-  firstSpanFit: first('spanFit'),
-  lacksKind: (d) => (isStrict(d.q.question.kind) && firstSpanFit(d) === 0 ? 1 : 0),
+  firstSpanProbability: ({ span }) => span,
+  // A date, number or amount asked of a sentence without a likely one: often a question the article does not answer.
+  lacksKind: ({ q, span }) => (isStrict(q.question.kind) ? 1 - span : 0),
   candidates: ({ ranked }) => Math.log1p(ranked.length),
   questionKnown: ({ q }) => q.known,
   questionKnownRelated: ({ q }) => q.knownRelated,
@@ -76,9 +75,13 @@ const DECISION_FEATURES: Record<string, DecisionFeature> = {
 export const DECISION_FEATURE_NAMES: readonly string[] = Object.keys(DECISION_FEATURES);
 const DECISION_LIST: readonly DecisionFeature[] = Object.values(DECISION_FEATURES);
 
-/** The decision row of a question whose candidates are ranked best first, from their feature rows. */
-export function decisionRow(q: AskedQuestion, ranked: readonly Ranked[], rows: ArrayLike<number>): Float64Array {
-  const decision = { q, ranked, rows };
+/**
+ * The decision row of a question whose candidates are ranked best first, from
+ * their feature rows and the span model's probability for the first
+ * sentence's best short answer (0 when it has none).
+ */
+export function decisionRow(q: AskedQuestion, ranked: readonly Ranked[], rows: ArrayLike<number>, span: number): Float64Array {
+  const decision = { q, ranked, rows, span };
   return Float64Array.from(DECISION_LIST, (feature) => feature(decision));
 }
 

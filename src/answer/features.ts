@@ -4,7 +4,6 @@ import type { Match } from '../index/stats.js';
 import type { AskedQuestion, CandidateSentence } from './candidates.js';
 import { matchedTokens } from './evidence.js';
 import { ANSWER_KINDS } from './question.js';
-import { shortAnswer, type ShortAnswer } from './short-answer.js';
 import { SHAPES, type Candidate, type Shape } from './spans.js';
 
 /**
@@ -15,8 +14,6 @@ export interface Measured {
   candidate: CandidateSentence;
   /** Indexes of the sentence's tokens that match a question word. */
   matched: number[];
-  /** The sentence's best short answer for the question, if a span of a fitting shape exists. */
-  span: ShortAnswer | undefined;
   /** The shapes of the spans the sentence holds that are not made of question words. */
   shapes: Set<Shape>;
 }
@@ -85,9 +82,7 @@ const FEATURES: Record<string, Feature> = {
   paragraphSentences: (m) => Math.log1p(m.candidate.paragraphSentences),
   firstOfParagraph: (m) => (m.candidate.indexInParagraph === 0 ? 1 : 0),
   paragraphNumber: (m) => Math.log(m.candidate.chunk.paragraph),
-  // The answer's kind: whether the sentence holds a span of the asked kind, and which shapes it holds.
-  spanFit: (m) => m.span?.fit ?? 0,
-  spanScore: (m) => m.span?.score ?? -1,
+  // The answer's kind: which shapes of span the sentence holds (the network weighs them by the question's kind).
   ...Object.fromEntries(SHAPES.map((shape) => [`holds_${shape}`, (m: Measured) => (m.shapes.has(shape) ? 1 : 0)])),
   // The question, repeated on each of its rows, so the model can weigh the above by the kind of question.
   ...Object.fromEntries(ANSWER_KINDS.map((kind) => [`asks_${kind}`, (_m: Measured, q: AskedQuestion) => (q.question.kind === kind ? 1 : 0)])),
@@ -103,12 +98,11 @@ const FEATURES: Record<string, Feature> = {
 export const FEATURE_NAMES: readonly string[] = Object.keys(FEATURES);
 const FEATURE_LIST: readonly Feature[] = Object.values(FEATURES);
 
-/** Measures each candidate sentence (its matched words, short answer and span shapes). */
+/** Measures each candidate sentence (its matched words and span shapes). */
 export function measure(asked: AskedQuestion, candidates: readonly CandidateSentence[]): Measured[] {
   return candidates.map((candidate) => {
     const matched = matchedTokens(candidate.chunk, asked.terms);
-    const span = shortAnswer(candidate.chunk, asked.question, matched, asked.asked, candidate.spans);
-    return { candidate, matched, span, shapes: shapesOf(candidate.chunk, asked, candidate.spans) };
+    return { candidate, matched, shapes: shapesOf(candidate.chunk, asked, candidate.spans) };
   });
 }
 

@@ -39,11 +39,15 @@ export interface ModelFile {
   decider: NetworkFile;
   /** Below this probability the engine declines (chosen on the cross-validation folds, see the README). */
   threshold: number;
+  /** Scores a candidate short answer: its logit in the softmax over the spans of the quoted sentence. */
+  spans: NetworkFile;
+  /** Below this probability of its best span the quote is shown with no short answer (chosen on the folds). */
+  spanThreshold: number;
   /** Cross-validated reliability of `decider`, for the README and `npm run train`'s report. */
   reliability: ReliabilityBand[];
 }
 
-export const MODEL_FORMAT = 'newsbot-answer-model/1' as const;
+export const MODEL_FORMAT = 'newsbot-answer-model/2' as const;
 
 /** The model file shipped with the project. */
 export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../models/answer.json');
@@ -138,7 +142,7 @@ export function readModelFile(path: string = DEFAULT_MODEL_PATH): ModelFile {
     throw new NewsbotError(`model file ${quoteValue(path)} is not JSON`);
   }
   const file = json as Partial<ModelFile>;
-  if (file.format !== MODEL_FORMAT || !file.ranker || !file.decider || typeof file.threshold !== 'number' || typeof file.version !== 'string') {
+  if (file.format !== MODEL_FORMAT || !file.ranker || !file.decider || !file.spans || typeof file.threshold !== 'number' || typeof file.spanThreshold !== 'number' || typeof file.version !== 'string') {
     throw new NewsbotError(`model file ${quoteValue(path)} is not a ${MODEL_FORMAT} model: run npm run train`);
   }
   return file as ModelFile;
@@ -150,14 +154,25 @@ export interface AnswerModel {
   ranker: Network;
   decider: Network;
   threshold: number;
+  spans: Network;
+  spanThreshold: number;
+}
+
+/** The feature names the code computes for each of the three networks. */
+export interface FeatureNames {
+  ranker: readonly string[];
+  decider: readonly string[];
+  spans: readonly string[];
 }
 
 /** Builds the networks of a model file, checking their feature names against the code's. */
-export function answerModelOf(file: ModelFile, rankerFeatures: readonly string[], deciderFeatures: readonly string[]): AnswerModel {
+export function answerModelOf(file: ModelFile, names: FeatureNames): AnswerModel {
   return {
     version: file.version,
-    ranker: new Network(file.ranker, rankerFeatures, 'ranking model'),
-    decider: new Network(file.decider, deciderFeatures, 'decision model'),
+    ranker: new Network(file.ranker, names.ranker, 'ranking model'),
+    decider: new Network(file.decider, names.decider, 'decision model'),
     threshold: file.threshold,
+    spans: new Network(file.spans, names.spans, 'span model'),
+    spanThreshold: file.spanThreshold,
   };
 }

@@ -1,6 +1,6 @@
 import { analyzeQuestion } from '../chunk/analyze.js';
 import type { Token } from '../chunk/token.js';
-import { SPEECH_VERBS } from './spans.js';
+import { SPEECH_VERBS, type Shape } from './spans.js';
 
 /** What a question's answer must contain, from its question word. */
 export type AnswerKind =
@@ -22,6 +22,23 @@ export type AnswerKind =
 export const ANSWER_KINDS: readonly AnswerKind[] = [
   'person', 'place', 'date', 'number', 'amount', 'duration', 'reason', 'manner', 'entity', 'definition', 'thing', 'statement', 'confirmation',
 ];
+
+/** Kinds whose answer must have a shape of its own (a date, a number, an amount): a sentence without one cannot answer. */
+export function isStrict(kind: AnswerKind): boolean {
+  return kind === 'date' || kind === 'number' || kind === 'amount' || kind === 'duration';
+}
+
+/**
+ * The shapes of span that can say what a strict kind asks for (a year the
+ * tagger took for a number, a sum of money counted), for saying why a question
+ * is declined: not a weight, the span model weighs the spans.
+ */
+export const SAID_BY: Readonly<Partial<Record<AnswerKind, readonly Shape[]>>> = {
+  date: ['date', 'number'],
+  number: ['number', 'amount'],
+  amount: ['amount', 'number'],
+  duration: ['duration', 'number', 'date'],
+};
 
 /** A question after analysis: its content tokens and the kind of answer it wants. */
 export interface Question {

@@ -1,65 +1,71 @@
 import type { Chunk } from '../chunk/chunk.js';
 import { looseForm } from '../index/stats.js';
+import type { Network } from './model.js';
 import type { Question } from './question.js';
-import { candidates, fit, isCapitalizedNoun, isCurrencySign, isRegnalNumber, type Candidate } from './spans.js';
+import { spanRows, type SpanCandidate } from './span-features.js';
+import { candidates, isCapitalizedNoun, isCurrencySign, isRegnalNumber, type Candidate } from './spans.js';
 
-/** The best short answer in a sentence, with how well it fits; `undefined` when no span fits. */
+/** A sentence's best short answer: its tokens `[first, last]`, offsets, and the span model's probability that it is the answer. */
 export interface ShortAnswer {
   first: number;
   last: number;
   start: number;
   end: number;
-  fit: number;
-  score: number;
+  probability: number;
 }
 
 /**
- * Picks the span of a sentence that answers the question: of the right shape
- * for the question word, not made of the question's own words nor of the
- * article's words that stand for them (`alsoAsked`: a misspelling's correction,
- * a compound, `the paper` restating `newspaper`), and close to the words the
- * question and the sentence share.
+ * The spans of a sentence that may answer the question: its candidates (see
+ * `spans.ts`) trimmed of the question's own words and of the article's words
+ * that stand for them (`alsoAsked`: a misspelling's correction, a compound,
+ * `the paper` restating `newspaper`), each span once. None for a yes-or-no
+ * question.
  */
-export function shortAnswer(
-  chunk: Chunk,
-  question: Question,
-  matched: readonly number[],
-  alsoAsked: readonly string[] = [],
-  spans: readonly Candidate[] = candidates(chunk.tokens),
-): ShortAnswer | undefined {
+export function answerSpans(chunk: Chunk, question: Question, alsoAsked: readonly string[] = [], spans: readonly Candidate[] = candidates(chunk.tokens)): SpanCandidate[] {
+  // No span says yes or no: the quoted sentence is the answer.
+  if (question.kind === 'confirmation') return [];
   const asked: Asked = { terms: new Set(question.content.map((t) => t.term).concat(alsoAsked)), loose: new Set(question.content.map(looseForm)) };
-  let best: ShortAnswer | undefined;
+  const seen = new Set<number>();
+  const out: SpanCandidate[] = [];
+  const add = (span: SpanCandidate): void => {
+    const key = span.first * 4096 + span.last;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(span);
+  };
   for (const candidate of spans) {
-    let trimmed = trimAsked(candidate, asked, chunk);
+    const trimmed = trimAsked(candidate, asked, chunk);
     if (!trimmed) continue;
-    // A question for a name picks its span as a question for any named thing does.
-    let shapeFit = fit(question.name ? 'entity' : question.kind, trimmed.shape);
-    // *What year ...?* asks for the year of a date (`2014` of `November 2014`), and a date without one answers it less well.
-    if (question.focus === 'year' && trimmed.shape === 'date') {
-      const year = yearIn(chunk, trimmed);
-      if (year === undefined) shapeFit *= 0.5;
-      else trimmed = { first: year, last: year, shape: 'date' };
-    }
-    if (shapeFit === 0) continue;
-    // A reason clause marks itself (`because`, `as`) and often follows the whole statement it explains: how far it
-    // stands from the question's words says little once it is past the first few words.
-    const distance = Math.min(distanceTo(trimmed, matched), trimmed.shape === 'clause' || trimmed.shape === 'statement' ? CLAUSE_REACH : 12);
-    const length = trimmed.last - trimmed.first + 1;
-    const score = shapeFit - 0.06 * distance - 0.015 * Math.max(0, length - 4) + adjacency(trimmed, chunk, matched, question);
-    if (!best || score > best.score) {
-      const first = chunk.tokens[trimmed.first];
-      const last = chunk.tokens[trimmed.last];
-      if (!first || !last) continue;
-      best = { first: trimmed.first, last: trimmed.last, start: first.start, end: last.end, fit: shapeFit, score };
-    }
+    add(trimmed);
+    // Readers often underline the noun the question names with the answer (`Class II MHC molecules` for *what kind of
+    // molecules*): a span trimmed at its end only is a candidate whole too, and the model weighs how much of the
+    // question it repeats. One trimmed at its start keeps it off: `SkyDrive to OneDrive` restates what was renamed.
+    if (trimmed.first === candidate.first && trimmed.last !== candidate.last) add({ ...candidate, trimmed: false, askedShare: askedShareOf(chunk, asked, candidate.first, candidate.last) });
   }
-  return best;
+  return out;
 }
 
-/** The position of a year (three or four digits) in a span, if it holds one. */
-function yearIn(chunk: Chunk, span: Candidate): number | undefined {
-  for (let i = span.first; i <= span.last; i++) if (/^\d{3,4}$/.test(chunk.tokens[i]?.text ?? '')) return i;
-  return undefined;
+/**
+ * The span the span model finds most likely to be the answer, with that
+ * probability (its share of the softmax over the sentence's spans);
+ * `undefined` when the sentence has no span left once the question's words are
+ * trimmed. `matched`: the sentence's tokens that match a question word.
+ */
+export function bestSpan(chunk: Chunk, question: Question, matched: readonly number[], model: Network, spans: readonly SpanCandidate[]): ShortAnswer | undefined {
+  if (spans.length === 0) return undefined;
+  const rows = spanRows(chunk, question, matched, spans);
+  let best = 0;
+  const logits = spans.map((_span, s) => model.logit(rows, s * model.inputs));
+  logits.forEach((logit, s) => {
+    if (logit > (logits[best] as number)) best = s;
+  });
+  const top = logits[best] as number;
+  const total = logits.reduce((sum, logit) => sum + Math.exp(logit - top), 0);
+  const span = spans[best] as SpanCandidate;
+  const first = chunk.tokens[span.first];
+  const last = chunk.tokens[span.last];
+  if (!first || !last) return undefined;
+  return { first: span.first, last: span.last, start: first.start, end: last.end, probability: 1 / total };
 }
 
 /** The question's terms and loose forms. */
@@ -98,7 +104,7 @@ const TITLES = new Set([
 ]);
 
 /** Drops question words at the edges of a span (`Norsat International Inc NII.TO` -> `NII.TO`); none left means no answer. */
-function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate | undefined {
+function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): SpanCandidate | undefined {
   let { first, last } = candidate;
   // What someone said is quoted whole (`These are steps ...`, `it is also a victim ...`), not trimmed to its nouns.
   const whole = candidate.shape === 'statement';
@@ -114,86 +120,18 @@ function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): Candidate 
   const cutRight = last < candidate.last && isNameWord(chunk, last + 1) && isNameWord(chunk, last);
   if (candidate.shape === 'name' && (cutLeft || cutRight)) return undefined;
   // Mostly question words inside: the span restates the question.
+  const askedShare = askedShareOf(chunk, asked, first, last);
+  if (askedShare > 0.5) return undefined;
+  return { first, last, shape: candidate.shape, trimmed: first !== candidate.first || last !== candidate.last, askedShare };
+}
+
+/** Share of the content words of tokens `[first, last]` that are the question's (1 with none). */
+function askedShareOf(chunk: Chunk, asked: Asked, first: number, last: number): number {
   let content = 0;
   let askedInside = 0;
   for (let i = first; i <= last; i++) {
     if (chunk.tokens[i]?.term) content++;
     if (isAsked(chunk, asked, i)) askedInside++;
   }
-  if (content === 0 || askedInside * 2 > content) return undefined;
-  return { first, last, shape: candidate.shape };
-}
-
-/** The farthest a clause counts as standing from the question's words (see `shortAnswer`). */
-const CLAUSE_REACH = 4;
-
-const ADVERBIAL = new Set(['place', 'date', 'duration']);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'throughout', 'outside', 'inside', 'within', 'towards', 'toward']);
-const TIME_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'during', 'until', 'before', 'after', 'from', 'around', 'circa']);
-
-/** Forms of `be` that make the verb after them passive. */
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
-
-/** Whether the verb at `v` is passive: a form of `be` right before it, or before an adverb right before it (`was later bought`). */
-function isPassive(chunk: Chunk, v: number): boolean {
-  for (let i = v - 1; i >= 0 && i >= v - 2; i--) {
-    const token = chunk.tokens[i];
-    if (token && BE.has(token.text.toLowerCase())) return true;
-    if (token?.pos !== 'ADV') return false;
-  }
-  return false;
-}
-
-/** Whether tokens `[from, to)` can open the noun phrase a candidate ends: `Danish investor` before `Copenhagen Infrastructure Partners`. */
-function withinNounPhrase(chunk: Chunk, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(chunk.tokens[i]?.pos ?? '')) return false;
-  }
-  return true;
-}
-
-/** Whether tokens `[from, to)` are only light words (particles, adverbs, auxiliaries) that may stand between a verb and its subject or object. */
-function onlyLight(chunk: Chunk, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    if (!['PART', 'ADV', 'AUX', 'DET'].includes(chunk.tokens[i]?.pos ?? '')) return false;
-  }
-  return true;
-}
-
-function distanceTo(candidate: Candidate, matched: readonly number[]): number {
-  let best = Infinity;
-  for (const i of matched) {
-    const d = i < candidate.first ? candidate.first - i - 1 : i > candidate.last ? i - candidate.last - 1 : 0;
-    best = Math.min(best, d);
-  }
-  return best === Infinity ? 6 : best;
-}
-
-/**
- * Syntax hints for the span's role: for `who`/`what` questions the answer
- * usually sits just before the shared verb (subject) or right after it (object);
- * for `who is X` it is the phrase next to X.
- */
-function adjacency(candidate: Candidate, chunk: Chunk, matched: readonly number[], question: Question): number {
-  const before = chunk.tokens[candidate.first - 1];
-  if (question.kind === 'definition') {
-    return matched.includes(candidate.last + 1) || matched.includes(candidate.first - 1) || (before?.text === ',' && matched.includes(candidate.first - 2)) ? 0.3 : 0;
-  }
-  let bonus = 0;
-  // Places and dates are adverbials: where they sit relative to the verb says little.
-  const verbs = ADVERBIAL.has(question.kind) ? [] : matched.filter((i) => chunk.tokens[i]?.pos === 'VERB');
-  for (const v of verbs) {
-    const gapBefore = v - candidate.last - 1;
-    const gapAfter = candidate.first - v - 1;
-    if (question.role !== 'object' && gapBefore >= 0 && gapBefore <= 3 && onlyLight(chunk, candidate.last + 1, v)) bonus += 0.12;
-    if (question.role !== 'subject' && gapAfter >= 0 && gapAfter <= 3 && onlyLight(chunk, v + 1, candidate.first)) bonus += 0.12;
-    // `which is being developed by Danish investor X`: a passive verb's doer is the one after `by`.
-    if (question.role !== 'object' && gapAfter >= 1 && gapAfter <= 4 && isPassive(chunk, v) && chunk.tokens[v + 1]?.text.toLowerCase() === 'by' && withinNounPhrase(chunk, v + 2, candidate.first)) bonus += 0.2;
-  }
-  const preposition = before?.text.toLowerCase() ?? '';
-  if (question.kind === 'place' && PLACE_PREPOSITIONS.has(preposition)) bonus += 0.2;
-  if (question.kind === 'date' && TIME_PREPOSITIONS.has(preposition)) bonus += 0.1;
-  // `Michael Martina in Beijing`: a place or date attaches to the word right before its preposition.
-  if (ADVERBIAL.has(question.kind) && before?.pos === 'ADP' && matched.includes(candidate.first - 2)) bonus += 0.1;
-  return bonus;
+  return content === 0 ? 1 : askedInside / content;
 }

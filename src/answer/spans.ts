@@ -1,5 +1,4 @@
 import type { Token } from '../chunk/token.js';
-import type { AnswerKind } from './question.js';
 
 /** A possible short answer: a run of tokens `[first, last]` in a sentence, and what it looks like. */
 export interface Candidate {
@@ -119,7 +118,48 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
     while (last + 1 < tokens.length && !CLAUSE_END.has(tokens[last + 1]?.text ?? '')) last++;
     if (last > i) out.push({ first: i, last, shape: word === 'by' ? 'means' : 'clause' });
   }
-  out.push(...statements(tokens));
+  out.push(...statements(tokens), ...years(tokens, out), ...joined(tokens, out));
+  return out;
+}
+
+/** Words that join two spans into one answer: `defensins and zinc`, `5,000 to 30,000`, `1759-60`. */
+const JOINERS = new Set(['and', 'or', 'to', '-', '–', 'nor']);
+
+/**
+ * Two spans of one shape joined by `and`, `or` or `to` (`5,000 to 30,000`), and
+ * a name followed by its number (`State Route 41`, `Apollo 11`).
+ */
+function joined(tokens: readonly Token[], spans: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const byFirst = new Map<number, Candidate[]>();
+  for (const span of spans) {
+    const list = byFirst.get(span.first);
+    if (list) list.push(span);
+    else byFirst.set(span.first, [span]);
+  }
+  for (const span of spans) {
+    if (span.shape === 'clause' || span.shape === 'means' || span.shape === 'statement') continue;
+    if (JOINERS.has(tokens[span.last + 1]?.text.toLowerCase() ?? '')) {
+      for (const next of byFirst.get(span.last + 2) ?? []) {
+        if (next.shape === span.shape) out.push({ first: span.first, last: next.last, shape: span.shape });
+      }
+    }
+    if (span.shape === 'name' && tokens[span.last + 1]?.pos === 'NUM') {
+      let last = span.last + 1;
+      while (tokens[last + 1]?.pos === 'NUM') last++;
+      out.push({ first: span.first, last, shape: 'name' });
+    }
+  }
+  return out;
+}
+
+/** The year of each longer date (`2014` of `November 2014`): *what year* asks for it alone. */
+function years(tokens: readonly Token[], spans: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const span of spans) {
+    if (span.shape !== 'date' || span.first === span.last) continue;
+    for (let i = span.first; i <= span.last; i++) if (/^\d{3,4}$/.test(tokens[i]?.text ?? '')) out.push({ first: i, last: i, shape: 'date' });
+  }
   return out;
 }
 
@@ -234,43 +274,4 @@ function isDateRun(tokens: readonly Token[], first: number, last: number): boole
     if (entity !== 'DATE' && entity !== 'TIME') return false;
   }
   return true;
-}
-
-/** How well a candidate's shape fits what the question asks for: 1 fits, 0 does not. */
-export function fit(kind: AnswerKind, shape: Shape): number {
-  switch (kind) {
-    case 'date':
-      // A bare number may be a year the tagger did not recognize (`in 911`).
-      return shape === 'date' ? 1 : shape === 'number' ? 0.4 : 0;
-    case 'number':
-      // *How many* counts things; a sum of money answers it only when nothing else does.
-      return shape === 'number' ? 1 : shape === 'amount' ? 0.6 : 0;
-    case 'amount':
-      return shape === 'amount' ? 1 : shape === 'number' ? 0.8 : 0;
-    case 'duration':
-      return shape === 'duration' ? 1 : shape === 'number' || shape === 'date' ? 0.6 : 0;
-    case 'person':
-    case 'place':
-      return shape === 'name' ? 1 : shape === 'phrase' ? 0.35 : 0;
-    case 'entity':
-      return shape === 'name' ? 1 : shape === 'phrase' ? 0.7 : shape === 'date' || shape === 'number' ? 0.3 : 0;
-    case 'reason':
-      return shape === 'clause' ? 1 : shape === 'means' || shape === 'phrase' ? 0.3 : 0;
-    case 'manner':
-      return shape === 'clause' || shape === 'means' ? 1 : shape === 'phrase' ? 0.3 : 0;
-    case 'definition':
-      return shape === 'phrase' ? 1 : shape === 'name' ? 0.5 : 0;
-    case 'thing':
-      return shape === 'phrase' ? 1 : shape === 'name' ? 0.8 : shape === 'clause' || shape === 'means' || shape === 'statement' ? 0.4 : 0.5;
-    case 'statement':
-      return shape === 'statement' ? 1 : shape === 'clause' ? 0.5 : shape === 'phrase' ? 0.3 : 0;
-    case 'confirmation':
-      // No span says yes or no: the quoted sentence is the answer.
-      return 0;
-  }
-}
-
-/** Kinds whose answer must have the right shape: a sentence without one cannot answer. */
-export function isStrict(kind: AnswerKind): boolean {
-  return kind === 'date' || kind === 'number' || kind === 'amount' || kind === 'duration';
 }

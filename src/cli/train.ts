@@ -60,6 +60,8 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
       ranker: trained.ranker,
       decider: trained.decider,
       threshold: round(trained.threshold),
+      spans: trained.spans,
+      spanThreshold: round(trained.spanThreshold),
       reliability: trained.reliability.map((b) => ({ ...b, meanConfidence: round(b.meanConfidence) })),
     };
     const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
@@ -68,8 +70,8 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
       await mkdir(dirname(run.out), { recursive: true });
       await writeFile(run.out, `${JSON.stringify(roundWeights(file))}\n`);
     }
-    if (args.json) io.stdout.write(`${JSON.stringify({ perFold: trained.perFold, overall: trained.overall, threshold: file.threshold, reliability: file.reliability, version })}\n`);
-    else io.stdout.write(`${cvTable(trained.perFold, trained.overall)}\n\nthreshold ${file.threshold}\n\n${reliabilityTable(file.reliability)}\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ perFold: trained.perFold, overall: trained.overall, threshold: file.threshold, spanThreshold: file.spanThreshold, reliability: file.reliability, version })}\n`);
+    else io.stdout.write(`${cvTable(trained.perFold, trained.overall)}\n\nthreshold ${file.threshold}, short answer shown from span probability ${file.spanThreshold}\n\n${reliabilityTable(file.reliability)}\n`);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     log(run.write ? `model ${version} written to ${run.out} in ${seconds} s` : `cross-validated in ${seconds} s; no model written`);
     return EXIT_OK;

@@ -1,10 +1,13 @@
 import { DECISION_FEATURE_NAMES, decisionRow, type Ranked } from '../answer/decide.js';
 import { FEATURE_NAMES } from '../answer/features.js';
+import { SPAN_FEATURE_NAMES } from '../answer/span-features.js';
 import { Network, type NetworkFile, type ReliabilityBand } from '../answer/model.js';
 import { rank } from '../answer/rank.js';
+import { exactMatch, f1Score } from '../eval/metrics.js';
 import type { Example } from './examples.js';
 import { fitListwise, fitNetwork, type FitOptions } from './fit.js';
 import { seededRandom } from './random.js';
+import { fitSpans, shortAnswerOf, type SpanOptions } from './spans.js';
 
 /** How `train` fits and checks the two models. */
 export interface TrainOptions {
@@ -18,6 +21,7 @@ export interface TrainOptions {
   offTopicPerArticle: number;
   ranker: FitOptions;
   decider: FitOptions;
+  spans: SpanOptions;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -27,6 +31,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   offTopicPerArticle: 40,
   ranker: { hidden: [32], epochs: 8, batchSize: 32, learningRate: 0.002, l2: 1e-5, seed: 7 },
   decider: { hidden: [], epochs: 40, batchSize: 64, learningRate: 0.01, l2: 1e-4, seed: 11 },
+  spans: { hidden: [], epochs: 6, batchSize: 128, learningRate: 0.006, l2: 1e-5, seed: 13, listSize: 24, minF1: 0.5 },
 };
 
 /** The figures of a set of questions scored by models that never saw their articles. Rates 0..1. */
@@ -46,6 +51,9 @@ export interface Figures {
   declined: number;
   /** Off-topic questions (another article's) declined. */
   offTopicDeclined: number;
+  /** SQuAD EM and F1 (0..1) of the short answer over answerable questions; a decline, or no short answer, counts 0. */
+  shortEM: number;
+  shortF1: number;
 }
 
 /** One question's out-of-fold outcome. */
@@ -58,6 +66,9 @@ export interface Outcome {
   decision: Float64Array;
   /** The decision model's out-of-fold probability that the first quote answers the question. */
   probability: number;
+  /** The span model's short answer in the first-ranked sentence (`''` for none), and its probability. */
+  shortAnswer: string;
+  spanProbability: number;
 }
 
 /** What `crossValidate` finds, and the models fitted on everything. */
@@ -65,6 +76,8 @@ export interface Trained {
   ranker: NetworkFile;
   decider: NetworkFile;
   threshold: number;
+  spans: NetworkFile;
+  spanThreshold: number;
   reliability: ReliabilityBand[];
   perFold: Figures[];
   overall: Figures;
@@ -84,23 +97,28 @@ export async function crossValidate(pool: readonly Example[], alwaysTrain: reado
   const outcomes: Outcome[] = [];
   for (let fold = 0; fold < options.folds; fold++) {
     const training = [...alwaysTrain, ...pool.filter((e) => foldOf.get(e.article) !== fold)];
+    const spans = new Network(await fitSpans(training, options.spans), SPAN_FEATURE_NAMES);
     const ranker = new Network(await fitRanker(training, options), FEATURE_NAMES);
     for (const example of pool) {
       if (foldOf.get(example.article) !== fold) continue;
-      outcomes.push(outcomeOf(example, fold, ranker));
+      outcomes.push(outcomeOf(example, fold, ranker, spans));
     }
-    log(`fold ${fold + 1}/${options.folds}: ranker fitted on ${training.length} questions, scored ${outcomes.filter((o) => o.fold === fold).length}`);
+    log(`fold ${fold + 1}/${options.folds}: span model and ranker fitted on ${training.length} questions, scored ${outcomes.filter((o) => o.fold === fold).length}`);
   }
   for (let fold = 0; fold < options.folds; fold++) {
     const decider = new Network(await fitDecider(outcomes.filter((o) => o.fold !== fold), options), DECISION_FEATURE_NAMES);
     for (const outcome of outcomes) if (outcome.fold === fold) outcome.probability = decider.predict(outcome.decision);
   }
   const threshold = thresholdFor(outcomes, options.answerShare);
-  const perFold = Array.from({ length: options.folds }, (_, fold) => figures(outcomes.filter((o) => o.fold === fold), threshold));
+  const spanThreshold = spanThresholdFor(outcomes, threshold);
+  const everyShown = figures(outcomes, threshold, 0);
+  log(`short answers: span threshold ${spanThreshold.toFixed(3)}; with every short answer shown, F1 ${(100 * everyShown.shortF1).toFixed(1)} (EM ${(100 * everyShown.shortEM).toFixed(1)})`);
+  const perFold = Array.from({ length: options.folds }, (_, fold) => figures(outcomes.filter((o) => o.fold === fold), threshold, spanThreshold));
   log('fitting the final models on every article');
+  const spans = await fitSpans([...alwaysTrain, ...pool], options.spans);
   const ranker = await fitRanker([...alwaysTrain, ...pool], options);
   const decider = await fitDecider(outcomes, options);
-  return { ranker, decider, threshold, reliability: reliability(outcomes, threshold), perFold, overall: figures(outcomes, threshold), outcomes };
+  return { ranker, decider, threshold, spans, spanThreshold, reliability: reliability(outcomes, threshold), perFold, overall: figures(outcomes, threshold, spanThreshold), outcomes };
 }
 
 /** Fold of each article: its place in its set, dealt round-robin (as `examplesOf` pairs off-topic questions). */
@@ -110,17 +128,20 @@ export function articleFolds(examples: readonly Example[], folds: number): Map<s
   return out;
 }
 
-function outcomeOf(example: Example, fold: number, ranker: Network): Outcome {
+function outcomeOf(example: Example, fold: number, ranker: Network, spans: Network): Outcome {
   const rows = Float64Array.from(example.rows);
   const ranked: Ranked[] = rank(rows, example.holds.length, ranker);
   const first = ranked[0];
+  const short = first === undefined ? { text: '', probability: 0 } : shortAnswerOf(example, first.row, spans);
   return {
     example,
     fold,
     hit: first !== undefined && example.holds[first.row] === 1,
     paragraphHit: first !== undefined && example.paragraphHolds[first.row] === 1,
-    decision: decisionRow(example.asked, ranked, rows),
+    decision: decisionRow(example.asked, ranked, rows, short.probability),
     probability: 0,
+    shortAnswer: short.text,
+    spanProbability: short.probability,
   };
 }
 
@@ -188,13 +209,40 @@ export function thresholdFor(outcomes: readonly Outcome[], share: number): numbe
   return probabilities[declinable] as number;
 }
 
-export function figures(all: readonly Outcome[], threshold: number): Figures {
+/**
+ * The span probability below which an answer shows no short answer: shown when
+ * its words are more likely right than wrong. Whether the quote answers at all
+ * is what the confidence says; this threshold is about the words picked in it.
+ * Over the answerable pool questions answered on the folds whose first quote
+ * holds a gold answer, it maximizes the F1 of the short answers shown minus
+ * what they miss (1 - F1): wrong words cost as much as right ones gain.
+ */
+export function spanThresholdFor(outcomes: readonly Outcome[], threshold: number): number {
+  const answered = outcomes.filter((o) => !o.example.offTopic && !o.example.impossible && o.hit && o.probability >= threshold);
+  const points = answered.map((o) => ({ p: o.spanProbability, gain: 2 * f1Score(o.shortAnswer, o.example.golds) - 1 })).sort((a, b) => a.p - b.p);
+  // Showing every short answer scores the sum of gains; each one held back, in order of probability, takes its gain away.
+  let best = 0;
+  let bestAt = 0;
+  let held = 0;
+  points.forEach((point, i) => {
+    held -= point.gain;
+    const next = points[i + 1]?.p ?? Infinity;
+    if (next > point.p && held > best) {
+      best = held;
+      bestAt = next === Infinity ? point.p + 1e-6 : (point.p + next) / 2;
+    }
+  });
+  return bestAt;
+}
+
+export function figures(all: readonly Outcome[], threshold: number, spanThreshold = 0): Figures {
   const outcomes = all.filter((o) => !o.example.offTopic);
   const offTopic = all.filter((o) => o.example.offTopic);
   const answerable = outcomes.filter((o) => !o.example.impossible);
   const unanswerable = outcomes.filter((o) => o.example.impossible);
   const rate = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
   const answered = answerable.filter((o) => o.probability >= threshold);
+  const shown = answered.filter((o) => o.spanProbability >= spanThreshold);
   return {
     questions: outcomes.length,
     answerable: answerable.length,
@@ -206,7 +254,13 @@ export function figures(all: readonly Outcome[], threshold: number): Figures {
     answered: rate(answered.length, answerable.length),
     declined: rate(unanswerable.filter((o) => o.probability < threshold).length, unanswerable.length),
     offTopicDeclined: rate(offTopic.filter((o) => o.probability < threshold).length, offTopic.length),
+    shortEM: rate(sum(shown, (o) => exactMatch(o.shortAnswer, o.example.golds)), answerable.length),
+    shortF1: rate(sum(shown, (o) => f1Score(o.shortAnswer, o.example.golds)), answerable.length),
   };
+}
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
 }
 
 /** Answers (questions not declined) by confidence band of 0.2, and how many of them quote the answer. */

@@ -1,6 +1,7 @@
 import { askQuestion, candidateSentences, type AnswerContext, type AskedQuestion } from '../answer/candidates.js';
 import { featureRows, measure } from '../answer/features.js';
 import { parseQuestion } from '../answer/question.js';
+import type { ChunkStore } from '../chunk/store.js';
 import type { EvalSet } from '../eval/squad.js';
 import { buildIndex } from '../index/corpus-index.js';
 
@@ -19,6 +20,11 @@ export interface Example {
   /** Per candidate: 1 when its sentence holds a gold answer, and when its paragraph does. */
   holds: Uint8Array;
   paragraphHolds: Uint8Array;
+  /** The gold answers (none for an unanswerable question). */
+  golds: string[];
+  /** The article's sentences, and per candidate its sentence's id there: the span model reads them when it needs them. */
+  store: ChunkStore;
+  sentences: Uint32Array;
 }
 
 /** Off-topic questions to add: how many per article, and the folds they must stay within. */
@@ -61,7 +67,8 @@ export function examplesOf(set: EvalSet, offTopic?: OffTopic): Example[] {
         const paragraph = article.paragraphs[m.candidate.chunk.paragraph - 1] ?? '';
         return q.answers.some((gold) => paragraph.includes(gold)) ? 1 : 0;
       });
-      out.push({ id: q.id, article: `${set.name}#${a}`, articleIndex: a, impossible: q.impossible, offTopic: foreign, asked, rows, holds, paragraphHolds });
+      const sentences = Uint32Array.from(measured, (m) => m.candidate.chunk.id);
+      out.push({ id: q.id, article: `${set.name}#${a}`, articleIndex: a, impossible: q.impossible, offTopic: foreign, asked, rows, holds, paragraphHolds, golds: q.answers, store: context.store, sentences });
     }
   });
   return out;

@@ -2,14 +2,15 @@ import type { ReliabilityBand } from '../answer/model.js';
 import type { Figures } from './cross-validate.js';
 
 const percent = (rate: number): string => `${(100 * rate).toFixed(1)}%`;
+const score = (rate: number): string => (100 * rate).toFixed(1);
 
 /** The cross-validated figures as a Markdown table: one row per fold, then all folds together. */
 export function cvTable(perFold: readonly Figures[], overall: Figures): string {
   const row = (name: string, f: Figures): string =>
-    `| ${name} | ${f.answerable} / ${f.unanswerable} | ${percent(f.retrievalRecall)} | ${percent(f.rankHit)} | ${percent(f.quoteHit)} | ${percent(f.passageHit)} | ${percent(f.answered)} | ${percent(f.declined)} | ${percent(f.offTopicDeclined)} |`;
+    `| ${name} | ${f.answerable} / ${f.unanswerable} | ${percent(f.retrievalRecall)} | ${percent(f.rankHit)} | ${percent(f.quoteHit)} | ${percent(f.passageHit)} | ${percent(f.answered)} | ${percent(f.declined)} | ${percent(f.offTopicDeclined)} | ${score(f.shortF1)} (${score(f.shortEM)}) |`;
   return [
-    '| fold | answerable / unanswerable | retrieval recall | first sentence holds answer | quote hit | passage hit | answerable answered | unanswerable declined | off-topic declined |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| fold | answerable / unanswerable | retrieval recall | first sentence holds answer | quote hit | passage hit | answerable answered | unanswerable declined | off-topic declined | short-answer F1 (EM) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...perFold.map((f, i) => row(String(i + 1), f)),
     row('**all**', overall),
   ].join('\n');

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Engine, type Answer } from '../../src/index.js';
+import { ask } from '../../src/answer/ask.js';
+import type { AnswerContext } from '../../src/answer/candidates.js';
+import { defaultModel } from '../../src/answer/default-model.js';
+import { buildIndex } from '../../src/index/corpus-index.js';
 import { WordNet } from '../../src/wordnet/wordnet.js';
 
 let engine: Engine;
@@ -64,13 +68,27 @@ describe('Engine.ask', () => {
   });
 
   it('gives a short answer that is a substring of its first quote, and none to a yes-or-no question', () => {
-    const lax = Engine.fromDocuments([{ id: 'ferry', title: 'Ferry', paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) }], { minConfidence: 0 });
+    const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) }];
+    const context: AnswerContext = { documents, ...buildIndex(documents) };
+    // Every short answer shown, however unsure the span model is of it.
+    const model = { ...defaultModel(), spanThreshold: 0 };
     for (const question of ['Who owns the ferry?', 'How much will the council pay?', 'Who leads the council?']) {
-      const answer = lax.ask(question);
+      const answer = ask(context, question, { minConfidence: 0 }, {}, model);
       expect(answer.answer.length).toBeGreaterThan(0);
       expect(answer.quotes[0]?.text).toContain(answer.answer);
     }
-    expect(lax.ask('Does the council pay the company?')).toMatchObject({ answered: true, answer: '' });
+    expect(ask(context, 'Does the council pay the company?', { minConfidence: 0 }, {}, model)).toMatchObject({ answered: true, answer: '' });
+  });
+
+  it('shows the quote with no short answer when the span model is less sure of its best span than the threshold', () => {
+    const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) }];
+    const context: AnswerContext = { documents, ...buildIndex(documents) };
+    const model = defaultModel();
+    const shown = ask(context, 'Who owns the ferry?', { minConfidence: 0 }, {}, { ...model, spanThreshold: 0 });
+    const held = ask(context, 'Who owns the ferry?', { minConfidence: 0 }, {}, { ...model, spanThreshold: 1.01 });
+    expect(shown.answer.length).toBeGreaterThan(0);
+    expect(held).toMatchObject({ answered: true, answer: '', confidence: shown.confidence });
+    expect(held.quotes).toEqual(shown.quotes);
   });
 
   it('says why it declines a how-much question when no sentence gives an amount', () => {

@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DECISION_FEATURE_NAMES } from '../../src/answer/decide.js';
-import { FEATURE_NAMES } from '../../src/answer/features.js';
+import { FEATURES } from '../../src/answer/default-model.js';
 import { answerModelOf, Network, readModelFile, type NetworkFile } from '../../src/answer/model.js';
 
 /** 2 inputs -> 2 ReLU units -> 1 sigmoid output, small enough to work out by hand. */
@@ -49,14 +48,16 @@ describe('readModelFile', () => {
     writeFileSync(join(dir, 'text.json'), 'weights?');
     writeFileSync(join(dir, 'other.json'), '{"format":"something else"}');
     expect(() => readModelFile(join(dir, 'text.json'))).toThrow(/is not JSON$/);
-    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/is not a newsbot-answer-model\/1 model: run npm run train$/);
+    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/is not a newsbot-answer-model\/2 model: run npm run train$/);
   });
 
   it('reads the shipped model, fitted with exactly the features the code computes', () => {
     const file = readModelFile();
-    const model = answerModelOf(file, FEATURE_NAMES, DECISION_FEATURE_NAMES);
+    const model = answerModelOf(file, FEATURES);
     expect(model.version).toMatch(/^[0-9a-f]{16}$/);
     expect(model.threshold).toBeGreaterThan(0);
     expect(model.threshold).toBeLessThan(1);
+    expect(model.spanThreshold).toBeGreaterThanOrEqual(0);
+    expect(model.spanThreshold).toBeLessThan(1);
   });
 });

@@ -30,4 +30,24 @@ describe('candidates', () => {
   it('does not offer a name that modifies a noun, even across a number, as a name of its own', () => {
     expect(spans('The Formosa 4 project will be built off the coast of Miaoli County.', 'name')).toEqual(['Miaoli County']);
   });
+
+  it('offers the year of a longer date alone, for what-year questions', () => {
+    expect(spans('Acme Corp acquired Widget Inc in November 2014, the company said.', 'date')).toEqual(expect.arrayContaining(['November 2014', '2014']));
+  });
+
+  it('offers two spans of one shape joined by and, or, to as one, and a name with its number', () => {
+    expect(spans('Between 5,000 and 30,000 people were killed.', 'number')).toContain('5,000 and 30,000 people');
+    expect(spans('The road joins State Route 41 near Fresno.', 'name')).toContain('State Route 41');
+  });
+
+  it('keeps the currency sign of an amount, whichever currency it is', () => {
+    expect(spans('BSkyB agreed to pay £304m for the rights.', 'amount')).toEqual(['£304m']);
+    expect(spans('Siemens Energy won an order worth $1.6 billion.', 'amount')).toEqual(['$1.6 billion']);
+  });
+
+  it('offers what someone said whole: in quotation marks, after said, or before it', () => {
+    expect(spans('“These are steps to appease the government,” party leader Andrew Scheer told CTV on Sunday.', 'statement')).toContain('These are steps to appease the government');
+    expect(spans('China denies those accusations, and says it is also a victim of hacking.', 'statement')).toContain('it is also a victim of hacking');
+    expect(spans('LONDON (Reuters) - Britain will delay the northern leg of its railway, Transport Secretary Mark Harper said on Thursday.', 'statement')).toContain('Britain will delay the northern leg of its railway');
+  });
 });

@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sink } from './sink.js';
 import { ask } from '../../src/answer/ask.js';
 import type { AnswerContext } from '../../src/answer/candidates.js';
-import { DECISION_FEATURE_NAMES } from '../../src/answer/decide.js';
-import { FEATURE_NAMES } from '../../src/answer/features.js';
+import { FEATURES } from '../../src/answer/default-model.js';
 import { answerModelOf, readModelFile } from '../../src/answer/model.js';
 import { runTrain } from '../../src/cli/train.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
@@ -20,6 +19,7 @@ const quick = {
   folds: 2,
   ranker: { ...DEFAULT_TRAIN_OPTIONS.ranker, epochs: 2 },
   decider: { ...DEFAULT_TRAIN_OPTIONS.decider, epochs: 2 },
+  spans: { ...DEFAULT_TRAIN_OPTIONS.spans, epochs: 2 },
 };
 
 async function train(argv: string[], out: string, write = true): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -34,26 +34,29 @@ describe('npm run train', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'newsbot-train-')), 'answer.json');
     const run = await train([], out);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^\| fold \| answerable \/ unanswerable \| retrieval recall/);
+    expect(run.stdout).toMatch(/^\| fold \| answerable \/ unanswerable \| retrieval recall.*\| short-answer F1 \(EM\) \|\n/);
     expect(run.stdout).toMatch(/\n\| 1 \|.*\n\| 2 \|.*\n\| \*\*all\*\* \| 20 \/ 8 \|/);
-    expect(run.stdout).toMatch(/threshold 0\.\d+/);
+    expect(run.stdout).toMatch(/threshold 0\.\d+, short answer shown from span probability [01](\.\d+)?\n/);
     expect(run.stdout).toContain('| confidence | answers | quote the answer | mean confidence |');
     expect(run.stderr).toMatch(/newsbot: model [0-9a-f]{16} written to/);
 
-    const model = answerModelOf(readModelFile(out), FEATURE_NAMES, DECISION_FEATURE_NAMES);
+    const model = answerModelOf(readModelFile(out), FEATURES);
     const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: ['The council will keep the ferry running. Blue Line Shipping owns the ferry.'] }];
     const context: AnswerContext = { documents, ...buildIndex(documents) };
     const answer = ask(context, 'Who owns the ferry?', { minConfidence: 0 }, {}, model);
     expect(answer.answered).toBe(true);
     expect(answer.quotes[0]?.text).toMatch(/ferry/);
+    expect(answer.quotes[0]?.text).toContain(answer.answer);
   });
 
   it('only prints the cross-validated figures, as JSON with --json, when asked not to write (eval --cv)', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'newsbot-train-')), 'answer.json');
     const run = await train(['--json'], out, false);
     expect(run.code, run.stderr).toBe(0);
-    const figures = JSON.parse(run.stdout) as { overall: { answerable: number; unanswerable: number }; perFold: unknown[]; threshold: number };
+    const figures = JSON.parse(run.stdout) as { overall: { answerable: number; unanswerable: number; shortF1: number; shortEM: number }; perFold: unknown[]; threshold: number; spanThreshold: number };
     expect(figures.overall).toMatchObject({ answerable: 20, unanswerable: 8 });
+    expect(figures.overall.shortF1).toBeGreaterThanOrEqual(figures.overall.shortEM);
+    expect(figures.spanThreshold).toBeGreaterThanOrEqual(0);
     expect(figures.perFold).toHaveLength(2);
     expect(run.stderr).toMatch(/newsbot: cross-validated in \d+ s; no model written\n$/);
     expect(existsSync(out)).toBe(false);

@@ -92,7 +92,7 @@ describe('index snapshots', () => {
     await writeFile(file, `${await readFile(file, 'utf8')}\nNorsat was later renamed Polaris.\n`);
     const engine = await load();
     expect(engine.origin).toMatchObject({ source: 'built', reason: 'the corpus has changed' });
-    expect(engine.ask('What was Norsat renamed?').answer).toBe('Polaris');
+    expect(engine.ask('What was Norsat renamed?').quotes[0]?.text).toContain('Polaris');
     expect((await load()).origin.source).toBe('snapshot');
     expect(warnings).toEqual([]);
   });

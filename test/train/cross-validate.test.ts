@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { articleFolds, figures, reliability, thresholdFor, type Outcome } from '../../src/train/cross-validate.js';
+import { articleFolds, figures, reliability, spanThresholdFor, thresholdFor, type Outcome } from '../../src/train/cross-validate.js';
 import { sameFoldPartner, type Example } from '../../src/train/examples.js';
 
-/** A question's outcome with only what the figures read. */
-function outcome(article: string, impossible: boolean, probability: number, hit: boolean, holds = hit, offTopic = false): Outcome {
-  const example = { id: `${article}-${probability}`, article, impossible, offTopic, holds: Uint8Array.of(holds ? 1 : 0), paragraphHolds: Uint8Array.of(hit ? 1 : 0) } as unknown as Example;
-  return { example, fold: 0, hit, paragraphHit: hit, decision: new Float64Array(), probability };
+/** A question's outcome with only what the figures read; its short answer, when given, against the gold answer `Blue Line`. */
+function outcome(article: string, impossible: boolean, probability: number, hit: boolean, holds = hit, offTopic = false, short = { text: '', probability: 0 }): Outcome {
+  const example = {
+    id: `${article}-${probability}`, article, impossible, offTopic, holds: Uint8Array.of(holds ? 1 : 0), paragraphHolds: Uint8Array.of(hit ? 1 : 0), golds: impossible ? [] : ['Blue Line'],
+  } as unknown as Example;
+  return { example, fold: 0, hit, paragraphHit: hit, decision: new Float64Array(), probability, shortAnswer: short.text, spanProbability: short.probability };
 }
 
 describe('articleFolds', () => {
@@ -42,7 +44,45 @@ describe('figures', () => {
     ];
     expect(figures(outcomes, 0.5)).toEqual({
       questions: 5, answerable: 3, unanswerable: 2, retrievalRecall: 1, rankHit: 2 / 3, quoteHit: 1 / 3, passageHit: 1 / 3, answered: 2 / 3, declined: 1 / 2, offTopicDeclined: 2 / 3,
+      shortEM: 0, shortF1: 0,
     });
+  });
+
+  it('scores short answers over answerable questions: a decline, or a short answer held back below the span threshold, counts 0', () => {
+    const outcomes = [
+      outcome('a', false, 0.9, true, true, false, { text: 'the Blue Line', probability: 0.8 }), // EM and F1 1 (articles aside)
+      outcome('a', false, 0.9, true, true, false, { text: 'Blue Line Shipping', probability: 0.6 }), // F1 0.8
+      outcome('a', false, 0.9, true, true, false, { text: 'Blue', probability: 0.2 }), // held back at 0.3
+      outcome('a', false, 0.1, true, true, false, { text: 'Blue Line', probability: 0.9 }), // declined
+    ];
+    expect(figures(outcomes, 0.5, 0).shortEM).toBeCloseTo(1 / 4, 10);
+    expect(figures(outcomes, 0.5, 0).shortF1).toBeCloseTo((1 + 0.8 + 2 / 3) / 4, 10);
+    expect(figures(outcomes, 0.5, 0.3).shortF1).toBeCloseTo((1 + 0.8) / 4, 10);
+  });
+});
+
+describe('spanThresholdFor', () => {
+  it('holds back the short answers below the probability from which their words are more often right than wrong, in quotes that hold the answer', () => {
+    const outcomes = [
+      outcome('a', false, 0.9, true, true, false, { text: 'Blue Line', probability: 0.9 }), // right: show
+      outcome('a', false, 0.9, true, true, false, { text: 'Blue Line ferry', probability: 0.5 }), // F1 0.8: show
+      outcome('a', false, 0.9, true, true, false, { text: 'Westport', probability: 0.4 }), // wrong words: better without
+      outcome('a', false, 0.9, false, false, false, { text: 'Westport', probability: 0.55 }), // wrong sentence: the confidence's to say
+      outcome('a', false, 0.9, true, true, false, { text: 'Blue', probability: 0.2 }), // F1 2/3: worth showing, but not the one above
+      outcome('a', true, 0.9, false, false, false, { text: 'ferry', probability: 0.45 }), // unanswerable: the decision model's to decline
+      outcome('a', false, 0.1, true, true, false, { text: 'Westport', probability: 0.95 }), // declined: no say
+    ];
+    const threshold = spanThresholdFor(outcomes, 0.5);
+    expect(threshold).toBeGreaterThan(0.4);
+    expect(threshold).toBeLessThanOrEqual(0.5);
+  });
+
+  it('shows every short answer when holding any back loses more than it saves', () => {
+    const outcomes = [
+      outcome('a', false, 0.9, true, true, false, { text: 'Blue Line', probability: 0.2 }),
+      outcome('a', false, 0.9, true, true, false, { text: 'Westport', probability: 0.6 }),
+    ];
+    expect(spanThresholdFor(outcomes, 0.5)).toBe(0);
   });
 });
 

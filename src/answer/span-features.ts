@@ -1,0 +1,254 @@
+import type { Chunk } from '../chunk/chunk.js';
+import type { Token } from '../chunk/token.js';
+import { ANSWER_KINDS, type AnswerKind, type Question } from './question.js';
+import { SHAPES, type Candidate } from './spans.js';
+
+/**
+ * The features of a candidate short answer, by name: what the span model
+ * weighs to pick the words a reader would underline. Nothing here is a weight.
+ * Most are one-hot (the question's kind with the span's shape, parts of speech
+ * at its edges) or hashed words around the span; the model file lists the names
+ * it was fitted with, in this order.
+ */
+const ENTITIES = ['DATE', 'TIME', 'MONEY', 'CARDINAL', 'PERCENT', 'ORDINAL', 'QUANTITY', 'DURATION'] as const;
+const EDGE_POS = ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'VERB', 'ADP', 'PRON', 'PART', 'PUNCT', 'SCONJ', 'ADV'] as const;
+const ROLES = ['subject', 'object', 'none'] as const;
+const LENGTHS = ['1', '2', '3', '4to6', 'over6'] as const;
+/** Buckets of the hashed words around a span, alone and with the question's kind. */
+const WORD_BUCKETS = 32;
+const KIND_WORD_BUCKETS = 64;
+/** Question nouns that ask for a year or a century: `what year`, `which century`. */
+const YEAR_FOCUS = new Set(['year', 'century', 'decade']);
+
+export const SPAN_FEATURE_NAMES: readonly string[] = [
+  ...ANSWER_KINDS.flatMap((kind) => SHAPES.map((shape) => `${kind}_${shape}`)),
+  ...SHAPES.map((shape) => `shape_${shape}`),
+  ...ENTITIES.map((entity) => `entity_${entity}`),
+  ...EDGE_POS.map((pos) => `firstPos_${pos}`),
+  ...EDGE_POS.map((pos) => `lastPos_${pos}`),
+  'propnShare', 'nounShare', 'verbShare', 'numShare',
+  'length', ...LENGTHS.map((l) => `length_${l}`), ...ANSWER_KINDS.map((kind) => `lengthFor_${kind}`),
+  'distance', 'noMatched', 'distanceLeft', 'distanceRight', 'matchedJustBefore', 'matchedJustAfter', 'matchedInside',
+  ...ROLES.flatMap((role) => [`leftOfVerb_${role}`, `rightOfVerb_${role}`, `justBeforeVerb_${role}`, `justAfterVerb_${role}`]),
+  'afterPassiveBy',
+  'askedShare', 'trimmed',
+  'position', 'atStart', 'atEnd', 'commaBefore', 'commaAfter', 'quoted',
+  'yearAsked_year', 'yearAsked_notYear', 'focusInSpan', 'focusJustAfter', 'focusJustBefore', 'nameAsked',
+  ...range(WORD_BUCKETS).map((b) => `before#${b}`),
+  ...range(WORD_BUCKETS).map((b) => `after#${b}`),
+  ...range(KIND_WORD_BUCKETS).map((b) => `kindBefore#${b}`),
+  ...range(KIND_WORD_BUCKETS).map((b) => `kindAfter#${b}`),
+  ...range(WORD_BUCKETS).map((b) => `kindFirst#${b}`),
+];
+
+const INDEX = new Map(SPAN_FEATURE_NAMES.map((name, i) => [name, i]));
+const at = (name: string): number => INDEX.get(name) as number;
+const KIND_SHAPE = at(`${ANSWER_KINDS[0]}_${SHAPES[0]}`);
+const SHAPE = at(`shape_${SHAPES[0]}`);
+const ENTITY = at(`entity_${ENTITIES[0]}`);
+const FIRST_POS = at(`firstPos_${EDGE_POS[0]}`);
+const LAST_POS = at(`lastPos_${EDGE_POS[0]}`);
+const LENGTH_FOR = at(`lengthFor_${ANSWER_KINDS[0]}`);
+const BEFORE = at('before#0');
+const AFTER = at('after#0');
+const KIND_BEFORE = at('kindBefore#0');
+const KIND_AFTER = at('kindAfter#0');
+const KIND_FIRST = at('kindFirst#0');
+const LENGTH = at('length_1');
+const VERB_SIDE = at('leftOfVerb_subject');
+const F_YEARASKED_YEAR = at('yearAsked_year');
+const F_YEARASKED_NOTYEAR = at('yearAsked_notYear');
+const F_AFTERPASSIVEBY = at('afterPassiveBy');
+const F_ASKEDSHARE = at('askedShare');
+const F_ATEND = at('atEnd');
+const F_ATSTART = at('atStart');
+const F_COMMAAFTER = at('commaAfter');
+const F_COMMABEFORE = at('commaBefore');
+const F_DISTANCE = at('distance');
+const F_DISTANCELEFT = at('distanceLeft');
+const F_DISTANCERIGHT = at('distanceRight');
+const F_FOCUSINSPAN = at('focusInSpan');
+const F_FOCUSJUSTAFTER = at('focusJustAfter');
+const F_FOCUSJUSTBEFORE = at('focusJustBefore');
+const F_LENGTH = at('length');
+const F_MATCHEDINSIDE = at('matchedInside');
+const F_MATCHEDJUSTAFTER = at('matchedJustAfter');
+const F_MATCHEDJUSTBEFORE = at('matchedJustBefore');
+const F_NAMEASKED = at('nameAsked');
+const F_NOMATCHED = at('noMatched');
+const F_NOUNSHARE = at('nounShare');
+const F_NUMSHARE = at('numShare');
+const F_POSITION = at('position');
+const F_PROPNSHARE = at('propnShare');
+const F_QUOTED = at('quoted');
+const F_TRIMMED = at('trimmed');
+const F_VERBSHARE = at('verbShare');
+
+/** A candidate span as the model sees it: trimmed of the question's words, with how many of them are still inside. */
+export interface SpanCandidate extends Candidate {
+  /** Whether the candidate lost words of the question at its edges. */
+  trimmed: boolean;
+  /** Share of its content words that are the question's. */
+  askedShare: number;
+}
+
+/** The question's side of the features, worked out once per sentence. */
+interface Setting {
+  chunk: Chunk;
+  question: Question;
+  kind: AnswerKind;
+  role: (typeof ROLES)[number];
+  matched: readonly number[];
+  /** Matched tokens that are verbs: the verb the question asks about. */
+  verbs: number[];
+}
+
+/**
+ * The feature rows of a sentence's candidate spans (`SPAN_FEATURE_NAMES.length`
+ * numbers each), for the question; `matched` are the sentence's tokens that
+ * match a question word.
+ */
+export function spanRows(chunk: Chunk, question: Question, matched: readonly number[], spans: readonly SpanCandidate[]): Float64Array {
+  const width = SPAN_FEATURE_NAMES.length;
+  const rows = new Float64Array(spans.length * width);
+  const setting: Setting = {
+    chunk,
+    question,
+    // A question for a name picks its span as a question for any named thing does.
+    kind: question.name ? 'entity' : question.kind,
+    role: question.role ?? 'none',
+    matched,
+    verbs: matched.filter((i) => chunk.tokens[i]?.pos === 'VERB'),
+  };
+  spans.forEach((span, s) => fill(rows, s * width, span, setting));
+  return rows;
+}
+
+function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Setting): void {
+  const { chunk, question, kind, role, matched, verbs } = setting;
+  const roleIndex = ROLES.indexOf(role);
+  const tokens = chunk.tokens;
+  const { first, last } = span;
+  const length = last - first + 1;
+  const kindIndex = ANSWER_KINDS.indexOf(kind);
+  const shapeIndex = SHAPES.indexOf(span.shape);
+  row[o + KIND_SHAPE + kindIndex * SHAPES.length + shapeIndex] = 1;
+  row[o + SHAPE + shapeIndex] = 1;
+  const entity = ENTITIES.indexOf(tokens[first]?.entity as (typeof ENTITIES)[number]);
+  if (entity >= 0) row[o + ENTITY + entity] = 1;
+  const firstPos = EDGE_POS.indexOf(tokens[first]?.pos as (typeof EDGE_POS)[number]);
+  if (firstPos >= 0) row[o + FIRST_POS + firstPos] = 1;
+  const lastPos = EDGE_POS.indexOf(tokens[last]?.pos as (typeof EDGE_POS)[number]);
+  if (lastPos >= 0) row[o + LAST_POS + lastPos] = 1;
+  const counts = { PROPN: 0, NOUN: 0, VERB: 0, NUM: 0 } as Record<string, number>;
+  for (let i = first; i <= last; i++) {
+    const pos = tokens[i]?.pos ?? 'X';
+    if (pos in counts) counts[pos] = (counts[pos] as number) + 1;
+  }
+  row[o + F_PROPNSHARE] = (counts.PROPN as number) / length;
+  row[o + F_NOUNSHARE] = (counts.NOUN as number) / length;
+  row[o + F_VERBSHARE] = (counts.VERB as number) / length;
+  row[o + F_NUMSHARE] = (counts.NUM as number) / length;
+  row[o + F_LENGTH] = Math.log(length);
+  row[o + LENGTH + (length <= 3 ? length - 1 : length <= 6 ? 3 : 4)] = 1;
+  row[o + LENGTH_FOR + kindIndex] = Math.log(length);
+
+  // Where the question's words stand around the span.
+  let left = Infinity;
+  let right = Infinity;
+  let inside = 0;
+  for (const i of matched) {
+    if (i < first) left = Math.min(left, first - i - 1);
+    else if (i > last) right = Math.min(right, i - last - 1);
+    else inside++;
+  }
+  const near = Math.min(left, right);
+  row[o + F_DISTANCE] = Math.log1p(Math.min(near, 20));
+  row[o + F_NOMATCHED] = matched.length === inside ? 1 : 0;
+  row[o + F_DISTANCELEFT] = Math.log1p(Math.min(left, 20));
+  row[o + F_DISTANCERIGHT] = Math.log1p(Math.min(right, 20));
+  row[o + F_MATCHEDJUSTBEFORE] = left === 0 || (left === 1 && isLight(tokens[first - 1])) ? 1 : 0;
+  row[o + F_MATCHEDJUSTAFTER] = right === 0 || (right === 1 && isLight(tokens[last + 1])) ? 1 : 0;
+  row[o + F_MATCHEDINSIDE] = inside > 0 ? 1 : 0;
+
+  // Which side of the question's verb the span stands on: the subject before it, the object after it.
+  let verb = -1;
+  for (const v of verbs) if (verb === -1 || gap(v, first, last) < gap(verb, first, last)) verb = v;
+  if (verb >= 0) {
+    if (verb > last) {
+      row[o + VERB_SIDE + roleIndex * 4] = 1;
+      if (onlyLight(tokens, last + 1, verb)) row[o + VERB_SIDE + roleIndex * 4 + 2] = 1;
+    } else if (verb < first) {
+      row[o + VERB_SIDE + roleIndex * 4 + 1] = 1;
+      if (onlyLight(tokens, verb + 1, first)) row[o + VERB_SIDE + roleIndex * 4 + 3] = 1;
+      // `which is being developed by Danish investor X`: a passive verb's doer is the one after `by`.
+      if (tokens[verb + 1]?.text.toLowerCase() === 'by' && first - verb <= 5) row[o + F_AFTERPASSIVEBY] = 1;
+    }
+  }
+
+  row[o + F_ASKEDSHARE] = span.askedShare;
+  row[o + F_TRIMMED] = span.trimmed ? 1 : 0;
+  const count = tokens.length;
+  row[o + F_POSITION] = count > 1 ? first / (count - 1) : 0;
+  row[o + F_ATSTART] = first === 0 ? 1 : 0;
+  row[o + F_ATEND] = last >= count - 1 || (last === count - 2 && tokens[count - 1]?.pos === 'PUNCT') ? 1 : 0;
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  row[o + F_COMMABEFORE] = before?.text === ',' ? 1 : 0;
+  row[o + F_COMMAAFTER] = after?.text === ',' ? 1 : 0;
+  row[o + F_QUOTED] = /^["“‘']$/.test(before?.text ?? '') ? 1 : 0;
+
+  // What the question's noun asks for: `what year` wants a year, `which newspaper` a name beside `newspaper`.
+  const focus = question.focus;
+  if (focus !== undefined && YEAR_FOCUS.has(focus)) row[o + (length === 1 && /^\d{3,4}s?$/.test(tokens[first]?.text ?? '') ? F_YEARASKED_YEAR : F_YEARASKED_NOTYEAR)] = 1;
+  if (focus !== undefined) {
+    for (let i = first; i <= last; i++) if (tokens[i]?.term === focus) row[o + F_FOCUSINSPAN] = 1;
+    if (after?.term === focus) row[o + F_FOCUSJUSTAFTER] = 1;
+    if (before?.term === focus || (isLight(before) && tokens[first - 2]?.term === focus)) row[o + F_FOCUSJUSTBEFORE] = 1;
+  }
+  row[o + F_NAMEASKED] = question.name ? 1 : 0;
+
+  // The words around the span (`in`, `by`, `because`), alone and with the kind of question.
+  const beforeWord = wordOf(before, '<s>');
+  const afterWord = wordOf(after, '</s>');
+  row[o + BEFORE + (hash(beforeWord) % WORD_BUCKETS)] = 1;
+  row[o + AFTER + (hash(afterWord) % WORD_BUCKETS)] = 1;
+  row[o + KIND_BEFORE + (hash(`${kind}|${beforeWord}`) % KIND_WORD_BUCKETS)] = 1;
+  row[o + KIND_AFTER + (hash(`${kind}|${afterWord}`) % KIND_WORD_BUCKETS)] = 1;
+  row[o + KIND_FIRST + (hash(`${kind}|${wordOf(tokens[first], '')}`) % WORD_BUCKETS)] = 1;
+}
+
+function gap(v: number, first: number, last: number): number {
+  return v < first ? first - v : v - last;
+}
+
+/** Particles, adverbs, auxiliaries and determiners: words that may stand between a verb and its subject or object. */
+function isLight(token: Token | undefined): boolean {
+  return token !== undefined && (token.pos === 'PART' || token.pos === 'ADV' || token.pos === 'AUX' || token.pos === 'DET');
+}
+
+function onlyLight(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isLight(tokens[i])) return false;
+  return true;
+}
+
+/** A word as lexical context: lower case; numbers as `0`, so that `1999` and `2001` read alike. */
+function wordOf(token: Token | undefined, none: string): string {
+  if (!token) return none;
+  const lower = token.text.toLowerCase();
+  return /\d/.test(lower) ? '0' : lower;
+}
+
+/** FNV-1a: a fixed, fast hash, so a word lands in the same bucket in training and in use. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
