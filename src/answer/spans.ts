@@ -122,6 +122,9 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
   return out;
 }
 
+/** What a number counts when it comes right before it. */
+const COUNTED = new Set(['NOUN', 'PROPN', 'ADJ', 'SYM']);
+
 /** Words that join two spans into one answer: `defensins and zinc`, `5,000 to 30,000`, `1759-60`. */
 const JOINERS = new Set(['and', 'or', 'to', '-', '–', 'nor']);
 
@@ -147,7 +150,8 @@ function joined(tokens: readonly Token[], spans: readonly Candidate[]): Candidat
     if (span.shape === 'name' && tokens[span.last + 1]?.pos === 'NUM') {
       let last = span.last + 1;
       while (tokens[last + 1]?.pos === 'NUM') last++;
-      out.push({ first: span.first, last, shape: 'name' });
+      // A number that counts what follows it (`Orsella 84 million euros`, `Norsat 3 ferries`) is an amount, not the name's number.
+      if (!COUNTED.has(tokens[last + 1]?.pos ?? '')) out.push({ first: span.first, last, shape: 'name' });
     }
   }
   return out;

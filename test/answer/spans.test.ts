@@ -40,6 +40,10 @@ describe('candidates', () => {
     expect(spans('The road joins State Route 41 near Fresno.', 'name')).toContain('State Route 41');
   });
 
+  it('does not join a name with a number that counts what follows it', () => {
+    expect(spans('The regulator fined Orsella Semiconductors 84 million euros on Monday.', 'name')).not.toContain('Orsella Semiconductors 84 million');
+  });
+
   it('keeps the currency sign of an amount, whichever currency it is', () => {
     expect(spans('BSkyB agreed to pay £304m for the rights.', 'amount')).toEqual(['£304m']);
     expect(spans('Siemens Energy won an order worth $1.6 billion.', 'amount')).toEqual(['$1.6 billion']);
