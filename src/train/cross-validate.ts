@@ -1,7 +1,7 @@
 import { DECISION_FEATURE_NAMES, decisionRow, type Ranked } from '../answer/decide.js';
 import { FEATURE_NAMES } from '../answer/features.js';
 import { SPAN_FEATURE_NAMES } from '../answer/span-features.js';
-import { Network, type NetworkFile, type ReliabilityBand } from '../answer/model.js';
+import { Network, type ModelFile, type NetworkFile, type ReliabilityBand } from '../answer/model.js';
 import { rank } from '../answer/rank.js';
 import { exactMatch, f1Score } from '../eval/metrics.js';
 import type { Example } from './examples.js';
@@ -71,14 +71,8 @@ export interface Outcome {
   spanProbability: number;
 }
 
-/** What `crossValidate` finds, and the models fitted on everything. */
-export interface Trained {
-  ranker: NetworkFile;
-  decider: NetworkFile;
-  threshold: number;
-  spans: NetworkFile;
-  spanThreshold: number;
-  reliability: ReliabilityBand[];
+/** What `crossValidate` finds, and the models fitted on everything (the model file's parts). */
+export interface Trained extends Omit<ModelFile, 'format' | 'version'> {
   perFold: Figures[];
   overall: Figures;
   outcomes: Outcome[];

@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 describe('asksForAuthor', () => {
   it('recognizes questions about who wrote the document itself', () => {
-    for (const question of ['Who wrote the article?', 'who wrote it', 'Who’s the author?', 'Who is the author of this story?', 'Who was this piece written by?', 'By whom was the article written?', 'WHO WROTE THIS?']) {
+    for (const question of ['Who wrote the piece?', 'who wrote it', 'Who’s the author?', 'Who is the author of this story?', 'Who was this piece written by?', 'By whom was the article written?', 'WHO WROTE THIS?']) {
       expect(asksForAuthor(question), question).toBe(true);
     }
   });
@@ -29,7 +29,7 @@ describe('asksForAuthor', () => {
 
 describe('answering from the byline', () => {
   it('answers who wrote the article with the byline’s name, quoting the byline', () => {
-    for (const question of ['Who wrote the article?', 'Who wrote it?']) {
+    for (const question of ['Who wrote this story?', 'Who wrote it?']) {
       const answer = engine.ask(question);
       expect(answer.answered).toBe(true);
       expect(answer.answer).toBe('Maria Delgado');
@@ -40,9 +40,9 @@ describe('answering from the byline', () => {
 
   it('answers from the text as usual when no document in scope has a byline', () => {
     const plain = Engine.fromDocuments([{ id: 'plain', title: 'Harbour news', paragraphs: ['The harbour reopened on Monday.', 'Editing by Jo Park.'] }, page]);
-    const answer = plain.ask('Who wrote the article?', { documentId: 'plain' });
+    const answer = plain.ask('Who wrote this story?', { documentId: 'plain' });
     expect(answer.quotes.every((q) => q.byline === undefined && q.documentId === 'plain')).toBe(true);
-    expect(plain.ask('Who wrote the article?').quotes[0]?.byline).toBe(true);
+    expect(plain.ask('Who is the author?').quotes[0]?.byline).toBe(true);
   });
 });
 

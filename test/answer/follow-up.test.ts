@@ -41,7 +41,7 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who did she meet there?', after({ understood: 'Where did Maria Okafor spend the winter?', answer: 'Carrow' })).text).toBe('Who did Okafor meet there (Carrow)?');
     expect(resolveFollowUp('What happened then?', after({ understood: 'When did the council vote?', answer: 'Thursday' })).text).toBe('What happened then (Thursday)?');
     const report = after({ understood: 'Which paper reported the sale?', answer: 'The Westport Herald' });
-    expect(resolveFollowUp('When did it report it?', report).text).toBe('When did The Westport Herald report the sale?');
+    expect(resolveFollowUp('When did it print it?', report).text).toBe('When did The Westport Herald print the sale?');
   });
 
   it('takes the previous question\'s frame for an elliptical question with a question word', () => {
