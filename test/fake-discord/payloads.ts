@@ -407,17 +407,9 @@ export function buildBotMessage(
     channel_id: opts.channelId,
     author: world.botUser,
     content: '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
     mention_everyone: false,
     mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    flags: NO_FLAGS as MessageFlags,
+    ...freshMessage(),
     // Interaction responses are sent through the application's webhook.
     webhook_id: world.applicationId,
     application_id: world.applicationId,
@@ -484,11 +476,18 @@ export function buildUserMessage(world: World, opts: { id: string; guildId: stri
     author: opts.author,
     member: { roles: [], joined_at: world.joinedAt, deaf: false, mute: false, flags: NO_FLAGS as GuildMemberFlags, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null },
     content: opts.content,
+    mention_everyone: /@(everyone|here)\b/.test(opts.content),
+    mentions: known,
+    ...freshMessage(),
+  };
+}
+
+/** The fields every new message starts with, whoever sends it: sent now, never edited, nothing attached. */
+function freshMessage(): Pick<APIMessage, 'timestamp' | 'edited_timestamp' | 'tts' | 'mention_roles' | 'attachments' | 'embeds' | 'components' | 'pinned' | 'flags'> {
+  return {
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     tts: false,
-    mention_everyone: /@(everyone|here)\b/.test(opts.content),
-    mentions: known,
     mention_roles: [],
     attachments: [],
     embeds: [],
