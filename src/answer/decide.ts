@@ -53,6 +53,7 @@ const DECISION_FEATURES: Record<string, DecisionFeature> = {
   firstNamesMatched: first('namesMatched'),
   firstParagraphNamesMatched: first('paragraphNamesMatched'),
   firstNegation: first('negation'),
+  firstOpposes: first('opposes'),
   firstBigrams: first('bigrams'),
   firstSpread: first('matchSpread'),
   asksNegated: ({ q }) => (q.negated.size > 0 ? 1 : 0),

@@ -13,7 +13,16 @@ export interface WeightedTerm {
   known: boolean;
   /** For a word the article never uses, the article's words related to it (none otherwise). */
   related: RelatedTerms;
+  /**
+   * The article's words of opposite meaning (WordNet antonyms of its usual
+   * senses), for an adjective, adverb or verb the article uses too: a sentence
+   * that says *largest* where the question asks *smallest* is likely not its answer.
+   */
+  opposites: readonly string[];
 }
+
+/** Parts of speech whose antonyms say the opposite: *largest* / *smallest*, *rise* / *fall*, *before* / *after* aside (prepositions). */
+const OPPOSABLE = new Set(['ADJ', 'ADV', 'VERB']);
 
 /**
  * Weighs the distinct content words of a question by their rarity in the
@@ -31,9 +40,10 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats): Weight
     const known = isKnown(token, stats);
     // WordNet is read only for a word the article lacks and does not merely misspell.
     const related = known || token !== asked ? NO_RELATED : relatedTerms(token, tokens[i + 1], stats);
+    const opposites = known && OPPOSABLE.has(token.pos) ? relatedTerms(token, tokens[i + 1], stats).opposite : related.opposite;
     // How much a name or number matters beyond its rarity is the model's to learn (features `namesMatched`, `numbersMatched`).
     const weight = stats.idf(token);
-    out.push({ token, weight, known, related });
+    out.push({ token, weight, known, related, opposites });
   });
   return out;
 }

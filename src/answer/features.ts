@@ -77,6 +77,7 @@ const FEATURES: Record<string, Feature> = {
   newNames: (m) => Math.log1p(newNames(m)),
   // Negation: the sentence negates what the question negates (+1), or what it affirms (-1).
   negation: (m, q) => negationAgreement(m, q),
+  opposes: (m, q) => opposition(m, q),
   // Where the sentence stands.
   indexInParagraph: (m) => Math.log1p(m.candidate.indexInParagraph),
   paragraphSentences: (m) => Math.log1p(m.candidate.paragraphSentences),
@@ -241,6 +242,22 @@ function negationAgreement(m: Measured, q: AskedQuestion): number {
     if (q.affirmed.has(term)) agreement = -1;
   }
   return agreement;
+}
+
+/**
+ * 1 when the sentence says the opposite of a question word it lacks (an
+ * antonym, not negated there: *smallest* for *largest*), else 0: a swap that
+ * makes a question look answered when it is not.
+ */
+function opposition(m: Measured, q: AskedQuestion): number {
+  const tokens = m.candidate.chunk.tokens;
+  const matched = new Set(m.matched.map((i) => tokens[i]?.term));
+  for (const term of q.terms) {
+    if (term.opposites.length === 0 || matched.has(term.token.term)) continue;
+    const opposite = new Set(term.opposites);
+    if (tokens.some((token, i) => opposite.has(token.term) && !isNegated(tokens, i))) return 1;
+  }
+  return 0;
 }
 
 /** The shapes of the sentence's spans that are not only question words. */

@@ -9,7 +9,7 @@ import { examplesOf } from '../train/examples.js';
 import { cvTable, reliabilityTable } from '../train/report.js';
 import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, userPath, type CliIo } from './args.js';
 
-export const TRAIN_USAGE = 'usage: npm run train -- [--pool FILE.json] [--slice FILE.json] [--out MODEL.json] [--json]';
+export const TRAIN_USAGE = 'usage: npm run train -- [pool=FILE.json] [slice=FILE.json] [out=MODEL.json] [--json]';
 
 const TRAINING = resolve(dirname(fileURLToPath(import.meta.url)), '../../training');
 

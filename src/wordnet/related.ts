@@ -25,7 +25,7 @@ const MAX_REMEMBERED = 10_000;
 let shared: WordNet | undefined;
 const usual = new Map<string, readonly number[]>();
 
-/** WordNet, opened on first use: an engine whose questions use only the article's words never reads it. */
+/** WordNet, opened on first use: by the first question with a word the article lacks, or an adjective, adverb or verb (for its antonyms). */
 function wordnet(): WordNet {
   shared ??= new WordNet();
   return shared;

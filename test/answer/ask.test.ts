@@ -96,12 +96,15 @@ describe('Engine.ask', () => {
     expect(strict.ask('How much does a ticket on the ferry cost?').reason).toBe("The article doesn't mention the amount or price.");
   });
 
-  it('reads WordNet only for question words the article never uses', () => {
+  it('reads WordNet only for question words the article never uses, and for the antonyms of its verbs, adjectives and adverbs', () => {
     const senses = vi.spyOn(WordNet.prototype, 'senses');
     try {
-      // Words no other test asks about, so no remembered look-up hides a read.
-      engine.ask('Why does the Liberal government want to lessen dependence on exports?');
+      // Nouns the article uses: no look-up (and words no other test asks about, so no remembered look-up hides a read).
+      engine.ask('What about the dependence of the government on exports?');
       expect(senses).not.toHaveBeenCalled();
+      engine.ask('Why does the government want to lessen it?');
+      expect(senses).toHaveBeenCalled();
+      senses.mockClear();
       engine.ask('Which periodical covered the deal?');
       expect(senses).toHaveBeenCalled();
     } finally {

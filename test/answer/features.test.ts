@@ -11,10 +11,10 @@ const paragraphs = [
   'Buses will run every ten minutes on the main road.',
 ];
 const documents = [{ id: 'plan', title: 'Budget', paragraphs }];
-const context: AnswerContext = { documents, ...buildIndex(documents) };
+const budget: AnswerContext = { documents, ...buildIndex(documents) };
 
 /** The features of every candidate of a question, by name, with its sentence's text. */
-function featuresOf(question: string): Array<{ text: string; f: Record<string, number> }> {
+function featuresOf(question: string, context: AnswerContext = budget): Array<{ text: string; f: Record<string, number> }> {
   const asked = askQuestion(parseQuestion(question), context.stats);
   const measured = measure(asked, candidateSentences(context, asked));
   const rows = featureRows(asked, measured);
@@ -54,6 +54,17 @@ describe('features', () => {
     expect(sentence(featuresOf('What does the plan not include?'), 'It does not include').negation).toBe(1);
     expect(sentence(featuresOf('What does the plan include?'), 'It does not include').negation).toBe(-1);
     expect(sentence(featuresOf('What does the plan include?'), 'The plan covers').negation).toBe(0);
+  });
+
+  it('marks a sentence that says the opposite of a question word it lacks, unless it negates the opposite', () => {
+    const depots = [{ id: 'depots', title: 'Depots', paragraphs: ['The old depot closed in May.', 'A new depot opened in June.', 'The third depot, which is not new, stays open.'] }];
+    const context: AnswerContext = { documents: depots, ...buildIndex(depots) };
+    const rows = featuresOf('When did the old depot close?', context);
+    expect(sentence(rows, 'A new depot').opposes).toBe(1);
+    expect(sentence(rows, 'The old depot').opposes).toBe(0);
+    // "not new" says old: no opposition.
+    expect(sentence(featuresOf('Which depot is old?', context), 'The third depot').opposes).toBe(0);
+    expect(sentence(featuresOf('Which depot is old?', context), 'A new depot').opposes).toBe(1);
   });
 
   it('tells which shapes of span a sentence holds, not made of the question words, beside the kind asked', () => {
