@@ -455,19 +455,31 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
   const phrases = nounPhrases(frame, wh[1]);
   // `of septicemic plague`: the previous phrase after the same preposition.
   const preposition = own[0]?.pos === 'ADP' ? own[0].text.toLowerCase() : undefined;
+  // Added at the end of the frame, in its own case: `In cash or shares?` -> `How much is X paying in cash or shares?`.
+  const added = `${before.text.slice(0, frameEnd)} ${own[0]?.pos === 'PROPN' ? words : words.charAt(0).toLowerCase() + words.slice(1)}?`;
   let target: [number, number] | undefined;
   if (preposition) {
     const after = phrases.filter(([from]) => frame[from - 1]?.text.toLowerCase() === preposition);
     const last = after[after.length - 1];
-    if (last) target = [last[0] - 1, last[1]];
+    // A phrase of a preposition the frame does not use adds to it rather than replacing one of its nouns.
+    if (!last) return added;
+    target = [last[0] - 1, last[1]];
   }
   if (!target) {
     const named = own.some((t) => t.pos === 'PROPN');
     target = (named ? phrases.find(([from, to]) => frame.slice(from, to).some((t) => t.pos === 'PROPN')) : undefined) ?? phrases[phrases.length - 1];
   }
-  if (!target) return `${before.text.slice(0, frameEnd)} ${words}?`;
+  if (!target) return added;
+  // `And Coral's?` after `What happened to Andes Salar's shares?`: another owner of the same thing.
+  const owner = isPossessive(own[own.length - 1]) ? frame.slice(target[0], target[1]).findIndex(isPossessive) : -1;
+  if (owner >= 0) target = [target[0], target[0] + owner + 1];
   const [from, to] = target;
   return `${before.text.slice(0, frame[from]?.start)}${words}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
+}
+
+/** Whether a token is the possessive `'s` (or `'` after a plural). */
+function isPossessive(token: Token | undefined): boolean {
+  return token?.pos === 'PART' && /^['’]s?$/i.test(token.text);
 }
 
 /** `did` for a verb in the past (`established`), `does` for a third person present (`leads`), else `do`. */

@@ -63,6 +63,18 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('And of the week ticket?', rate).text).toBe('What is the fare of the week ticket?');
   });
 
+  it('adds a phrase of a preposition the previous question does not use, rather than replacing one of its nouns', () => {
+    const fare = after({ understood: 'How much does Blue Line charge for a ticket?', answer: '12 euros' });
+    expect(resolveFollowUp('In winter or in summer?', fare).text).toBe('How much does Blue Line charge for a ticket in winter or in summer?');
+    // The same preposition still replaces its phrase.
+    expect(resolveFollowUp('And for a child?', fare).text).toBe('How much does Blue Line charge for a child?');
+  });
+
+  it('puts another owner in place of the previous one for a possessive: and X\'s?', () => {
+    const profits = after({ understood: "What happened to Blue Line's profits?", answer: 'fell by half' });
+    expect(resolveFollowUp("And Northwind's?", profits).text).toBe("What happened to Northwind's profits?");
+  });
+
   it('reads he after who-is as the person asked about when it was named, and as the answer when a role was asked about', () => {
     expect(resolveFollowUp('What does he want?', after({ understood: 'Who is Maria Okafor?', answer: 'council leader' })).text).toBe('What does Okafor want?');
     expect(resolveFollowUp('What does she want?', after({ understood: 'Who is the council leader?', answer: 'Maria Okafor' })).text).toBe('What does Okafor want?');
