@@ -21,7 +21,7 @@ export interface WeightedTerm {
   opposites: readonly string[];
 }
 
-/** Parts of speech whose antonyms say the opposite: *largest* / *smallest*, *rise* / *fall*, *before* / *after* aside (prepositions). */
+/** Parts of speech whose WordNet antonyms say the opposite: *largest* / *smallest*, *rise* / *fall*, *early* / *late*. */
 const OPPOSABLE = new Set(['ADJ', 'ADV', 'VERB']);
 
 /**
@@ -38,7 +38,8 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats): Weight
     if (seen.has(token.term)) return;
     seen.add(token.term);
     const known = isKnown(token, stats);
-    // WordNet is read only for a word the article lacks and does not merely misspell.
+    // WordNet is read for a word the article lacks and does not merely misspell, and for the antonyms of a verb,
+    // adjective or adverb it uses (remembered per article, so a question's words are looked up once).
     const related = known || token !== asked ? NO_RELATED : relatedTerms(token, tokens[i + 1], stats);
     const opposites = known && OPPOSABLE.has(token.pos) ? relatedTerms(token, tokens[i + 1], stats).opposite : related.opposite;
     // How much a name or number matters beyond its rarity is the model's to learn (features `namesMatched`, `numbersMatched`).

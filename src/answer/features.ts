@@ -250,6 +250,7 @@ function negationAgreement(m: Measured, q: AskedQuestion): number {
  * makes a question look answered when it is not.
  */
 function opposition(m: Measured, q: AskedQuestion): number {
+  if (!q.terms.some((term) => term.opposites.length > 0)) return 0;
   const tokens = m.candidate.chunk.tokens;
   const matched = new Set(m.matched.map((i) => tokens[i]?.term));
   for (const term of q.terms) {
