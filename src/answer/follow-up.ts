@@ -471,10 +471,13 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
   }
   if (!target) return added;
   // `And Coral's?` after `What happened to Andes Salar's shares?`: another owner of the same thing.
-  const owner = isPossessive(own[own.length - 1]) ? frame.slice(target[0], target[1]).findIndex(isPossessive) : -1;
+  const last = own[own.length - 1];
+  const owner = isPossessive(last) ? frame.slice(target[0], target[1]).findIndex(isPossessive) : -1;
   if (owner >= 0) target = [target[0], target[0] + owner + 1];
+  // With no owner in the frame (`And Canada's?` after `When did Beijing agree?`), the name stands for the one it replaces.
+  const put = isPossessive(last) && owner < 0 ? question.slice(own[0]?.start, own[own.length - 2]?.end) : words;
   const [from, to] = target;
-  return `${before.text.slice(0, frame[from]?.start)}${words}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
+  return `${before.text.slice(0, frame[from]?.start)}${put}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
 }
 
 /** Whether a token is the possessive `'s` (or `'` after a plural). */

@@ -73,6 +73,9 @@ describe('answer/follow-up', () => {
   it('puts another owner in place of the previous one for a possessive: and X\'s?', () => {
     const profits = after({ understood: "What happened to Blue Line's profits?", answer: 'fell by half' });
     expect(resolveFollowUp("And Northwind's?", profits).text).toBe("What happened to Northwind's profits?");
+    // With no owner in the previous question, the name takes the place of the one it stands beside.
+    const signed = after({ understood: 'When did Blue Line buy the terminal?', answer: 'in May' });
+    expect(resolveFollowUp("And Northwind's?", signed).text).toBe('When did Northwind buy the terminal?');
   });
 
   it('reads he after who-is as the person asked about when it was named, and as the answer when a role was asked about', () => {
