@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { analyzeQuestion } from '../chunk/analyze.js';
 import type { Token } from '../chunk/token.js';
 import { SPEECH_VERBS, type Shape } from './spans.js';
@@ -82,8 +83,21 @@ const YES_NO_OPENERS = new Set([
 ]);
 const QUESTION_WORD = /^(who|whom|whose|what|which)$/i;
 
-/** Analyzes a question: its tokens, what to look up, and what kind of answer it wants. */
+/**
+ * Questions read lately. A follow-up reads its words and the previous turn's
+ * reading again, then asks both: without this, one follow-up ran wink-nlp on
+ * the same texts up to five times. Few, because only the last turns come back.
+ */
+const recent = new LRUCache<string, Question>({ max: 16 });
+
+/** Analyzes a question: its tokens, what to look up, and what kind of answer it wants. The result is shared: never change it. */
 export function parseQuestion(text: string): Question {
+  let question = recent.get(text);
+  if (!question) recent.set(text, (question = analyzed(text)));
+  return question;
+}
+
+function analyzed(text: string): Question {
   const tokens = analyzeQuestion(text);
   const name = nameQuestion(tokens);
   const content = tokens.filter((token) => token.term);
