@@ -255,8 +255,8 @@ function opposition(m: Measured, q: AskedQuestion): number {
   const matched = new Set(m.matched.map((i) => tokens[i]?.term));
   for (const term of q.terms) {
     if (term.opposites.length === 0 || matched.has(term.token.term)) continue;
-    const opposite = new Set(term.opposites);
-    if (tokens.some((token, i) => opposite.has(token.term) && !isNegated(tokens, i))) return 1;
+    // A word has one or two antonyms: a look-up in the list costs less than a set built per candidate.
+    if (tokens.some((token, i) => term.opposites.includes(token.term) && !isNegated(tokens, i))) return 1;
   }
   return 0;
 }
