@@ -105,7 +105,7 @@ export async function benchEntryPoints(options: { corpora: readonly CorpusName[]
     for (let i = 0; i < runs; i++) {
       await rm(snapshotFile(DEFAULT_CACHE_DIR, corpus.folder), { force: true });
       note(`${name}: index ${i + 1}/${runs}`);
-      const run = await entryPoint('src/cli/index.ts', corpusArgs);
+      const run = await entryPoint('index', corpusArgs);
       const reported = /\(([\d,]+) words in ([\d.]+) s\)/.exec(run.stdout);
       if (run.code !== 0 || !reported) throw new Error(`newsbot: bench: index failed: ${run.stdout}`);
       record(index, Number((reported[1] as string).replace(/,/g, '')) / Number(reported[2]), run.peakMb);
@@ -115,7 +115,7 @@ export async function benchEntryPoints(options: { corpora: readonly CorpusName[]
     const first = row('npm run ask -- "question"', 'spawn to first answer, from the snapshot', 's', `≤ ${TARGETS.firstAnswerS}`, (v) => v <= TARGETS.firstAnswerS);
     for (let i = 0; i < runs; i++) {
       note(`${name}: ask one question ${i + 1}/${runs}`);
-      const run = await entryPoint('src/cli/ask.ts', [...corpusArgs, '--json', corpus.answerable[i] as string]);
+      const run = await entryPoint('ask', [...corpusArgs, '--json', corpus.answerable[i] as string]);
       if (run.code !== 0 || run.firstLineMs === undefined) throw new Error(`newsbot: bench: ask failed (exit ${run.code})`);
       record(first, run.firstLineMs / 1000, run.peakMb);
     }
@@ -126,7 +126,7 @@ export async function benchEntryPoints(options: { corpora: readonly CorpusName[]
       const count = stdin.split('\n').filter((l) => l.trim() !== '').length;
       for (let i = 0; i < runs; i++) {
         note(`${name}: ask ${label} ${i + 1}/${runs}`);
-        const run = await entryPoint('src/cli/ask.ts', [...corpusArgs, '--json'], stdin);
+        const run = await entryPoint('ask', [...corpusArgs, '--json'], stdin);
         if (run.code !== 0 || run.lineMs.length !== count) throw new Error(`newsbot: bench: ask < ${file} failed (exit ${run.code}, ${run.lineMs.length} of ${count} answers)`);
         // From the first answer to the last: the questions after the first, without start-up.
         record(batch, ((run.lineMs.at(-1) as number) - (run.lineMs[0] as number)) / (count - 1), run.peakMb);
@@ -138,7 +138,7 @@ export async function benchEntryPoints(options: { corpora: readonly CorpusName[]
     const once = row('npm start (loadtest)', `${BOT_COUNT} /ask at ${BOT_RATE}/s, answered exactly once`, '', `${BOT_COUNT}`, (v) => v === BOT_COUNT);
     for (let i = 0; i < runs; i++) {
       note(`${name}: bot under load ${i + 1}/${runs}`);
-      const run = await entryPoint('scripts/loadtest.ts', [...corpusArgs, '--questions', join(questionFile, 'bot.txt'), '--count', String(BOT_COUNT), '--rate', String(BOT_RATE), '--warmup', '1', '--json']);
+      const run = await entryPoint('loadtest', [...corpusArgs, '--questions', join(questionFile, 'bot.txt'), '--count', String(BOT_COUNT), '--rate', String(BOT_RATE), '--warmup', '1', '--json']);
       const figures = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Partial<LoadFigures>;
       if (figures.p99 === undefined || figures.p50 === undefined || figures.botPeakRssMb === undefined || figures.answeredOnce === undefined) throw new Error(`newsbot: bench: loadtest failed (exit ${run.code})`);
       record(p50, figures.p50, figures.botPeakRssMb);
@@ -176,12 +176,28 @@ function render(report: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs an entry point as npm runs it, under tsx, timing each line of its stdout and reading its peak RSS. */
-function entryPoint(script: string, args: readonly string[], stdin?: string): Promise<Run> {
+/**
+ * How npm runs a script of package.json, as node's arguments: the node flags
+ * the script gives (`index` sets its young generation) and its file. Read from
+ * package.json, so the benchmark cannot measure a process that users do not start.
+ */
+async function npmScript(name: string): Promise<{ flags: string[]; file: string }> {
+  const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = scripts[name]?.split(/\s+/) ?? [];
+  const file = words.find((word) => word.endsWith('.ts'));
+  if (file === undefined || (words[0] !== 'tsx' && words[0] !== 'node')) throw new Error(`newsbot: bench: cannot run npm script "${name}": ${scripts[name]}`);
+  // tsx is loaded below either way.
+  const flags = words.slice(1, words.indexOf(file)).filter((word, i, all) => word !== '--import' && all[i - 1] !== '--import');
+  return { flags, file };
+}
+
+/** Runs an npm script's entry point as npm runs it, under tsx, timing each line of its stdout and reading its peak RSS. */
+async function entryPoint(name: 'index' | 'ask' | 'loadtest', args: readonly string[], stdin?: string): Promise<Run> {
   const peakFile = join(tmpdir(), `newsbot-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const { flags, file } = await npmScript(name);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/peak-rss.ts', script, ...args], {
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', '--import', './bench/peak-rss.ts', file, ...args], {
       cwd: ROOT,
       env: { ...process.env, NEWSBOT_PEAK_RSS_FILE: peakFile, INIT_CWD: ROOT },
       stdio: ['pipe', 'pipe', 'inherit'],

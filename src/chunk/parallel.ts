@@ -101,19 +101,22 @@ export async function chunkCorpus(documents: readonly SourceDocument[], options:
       onDocument?.(mine);
       reportWorker();
     }
-    try {
-      builder.append(await parts);
-      reportWorker();
-    } catch (error) {
-      onWarning(`newsbot: the chunking worker thread failed (${error instanceof Error ? error.message : String(error)}); chunking its documents in this thread`);
+    const received = await parts.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    // Its memory (a language model, a heap) is given back before its columns are appended, where memory peaks.
+    await worker.terminate();
+    if (received instanceof Error) {
+      onWarning(`newsbot: the chunking worker thread failed (${received.message}); chunking its documents in this thread`);
       for (let d = mine; d < documents.length; d++) {
         builder.add(documents[d] as SourceDocument, d);
         if (d < documents.length - reported) onDocument?.(d);
       }
+    } else {
+      builder.append(received);
+      reportWorker();
     }
   } finally {
     clearInterval(poll);
-    // Its memory (a language model, a heap) is given back before indexing goes on, not whenever it finishes exiting.
+    // Also when this thread's own chunking failed; a second call is a no-op.
     await worker.terminate();
   }
   const { columns, lexicon } = builder.finish();
