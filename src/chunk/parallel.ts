@@ -7,6 +7,7 @@
  * thread makes.
  */
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { SourceDocument } from '../types.js';
 import { firstMessage, startWorker } from '../worker.js';
 import { ChunkBuilder, type ChunkParts } from './builder.js';
@@ -81,10 +82,16 @@ export async function chunkCorpus(documents: readonly SourceDocument[], options:
 
   const counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   const first = firstOfLast(documents, WORKER_MAX_SHARE * chars);
-  const worker = startWorker(CHUNK_WORKER, {
-    workerData: { documents: documents.slice(first), first, counters: counters.buffer as SharedArrayBuffer, chars } satisfies ChunkRequest,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-  });
+  let worker: Worker;
+  try {
+    worker = await startWorker(CHUNK_WORKER, {
+      workerData: { documents: documents.slice(first), first, counters: counters.buffer as SharedArrayBuffer, chars } satisfies ChunkRequest,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+  } catch (error) {
+    onWarning(`newsbot: cannot start the chunking worker thread (${error instanceof Error ? error.message : String(error)}); chunking in this thread alone`);
+    return ChunkStore.build(documents, onDocument);
+  }
   // Awaited only once this thread has chunked its own part.
   const parts = firstMessage<ChunkParts>(worker);
   const builder = new ChunkBuilder(chars);

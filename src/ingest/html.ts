@@ -72,8 +72,8 @@ export interface HtmlSource {
 export async function parseHtml(id: string, html: string, from: HtmlSource = {}, options: ParseHtmlOptions = {}): Promise<SourceDocument | undefined> {
   const { workerMinChars = HTML_WORKER_MIN_CHARS, timeoutMs = HTML_WORKER_TIMEOUT_MS } = options;
   if (html.length < workerMinChars) return parseHtmlHere(id, html, from);
-  const worker = startWorker(HTML_WORKER, { workerData: { id, html, from } satisfies HtmlRequest });
   try {
+    const worker = await startWorker(HTML_WORKER, { workerData: { id, html, from } satisfies HtmlRequest });
     return (await firstMessage<{ document: SourceDocument | null }>(worker, timeoutMs)).document ?? undefined;
   } catch (error) {
     throw new NewsbotError(`cannot read ${quoteValue(from.source ?? from.url ?? id)} as a web page: ${error instanceof Error ? error.message : String(error)}`);

@@ -71,7 +71,12 @@ export class WorkerBuilds {
    */
   build(request: BuildRequest, onWarning: (message: string) => void): Promise<void> {
     // A worker per build rather than one kept waiting: builds are rare, and its memory goes with it.
-    const run = this.queue.then(() => awaitWorker(startWorker(BUILD_WORKER, { workerData: request }), this.timeoutMs, onWarning));
+    const run = this.queue.then(async () => {
+      const worker = await startWorker(BUILD_WORKER, { workerData: request }).catch((error: unknown) => {
+        throw new NewsbotError(`cannot index this server's library: cannot start a worker thread (${error instanceof Error ? error.message : String(error)})`);
+      });
+      return awaitWorker(worker, this.timeoutMs, onWarning);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -19,11 +19,11 @@ vi.mock('../../src/worker.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/worker.js')>();
   return {
     ...actual,
-    startWorker: (module: URL, options: { workerData: ChunkRequest }) => {
+    startWorker: async (module: URL, options: { workerData: ChunkRequest }) => {
       started.workers++;
       const counters = new Int32Array(options.workerData.counters);
       if (broken.claimed === 0) {
-        const worker = actual.startWorker(module, options);
+        const worker = await actual.startWorker(module, options);
         hold.given = options.workerData.documents.length;
         const wanted = hold.all ? hold.given : WORKER_SHARE;
         const deadline = Date.now() + 20_000;
