@@ -2,13 +2,13 @@
  * `npm run bench -- --entry-points [--corpora docs,large] [--runs 3] [--json]`
  *
  * What users meet: the real entry points, each a process of its own started as
- * npm starts it (`node --import tsx`), on a documentation-like corpus of a
+ * npm starts it (package.json's command), on a documentation-like corpus of a
  * million words (`bench/docs-corpus.ts`) and on the generated one
  * (`bench/corpus.ts`). For each: `index` from scratch, `ask` one question from
  * the snapshot, `ask` with 1,000 questions on stdin (answered and unanswerable
  * mixed), the same with only unanswerable ones, and the bot under
  * `npm run loadtest` (300 `/ask` at 50 a second, half of them unanswerable).
- * Wall time from spawning, and each process's peak RSS (`bench/peak-rss.ts`).
+ * Wall time from spawning, and each process's peak RSS (`bench/peak-rss.mjs`).
  * Each is run `--runs` times: the table shows the median and the spread.
  */
 import { spawn } from 'node:child_process';
@@ -177,27 +177,25 @@ function render(report: Report): string {
 }
 
 /**
- * How npm runs a script of package.json, as node's arguments: the node flags
- * the script gives (`index` sets its young generation) and its file. Read from
- * package.json, so the benchmark cannot measure a process that users do not start.
+ * What npm runs for a script of package.json, as node's arguments (a `tsx`
+ * script is node with tsx's loader). Read from package.json, so the benchmark
+ * cannot measure a process that users do not start.
  */
-async function npmScript(name: string): Promise<{ flags: string[]; file: string }> {
+async function npmScript(name: string): Promise<string[]> {
   const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = scripts[name]?.split(/\s+/) ?? [];
-  const file = words.find((word) => word.endsWith('.ts'));
-  if (file === undefined || (words[0] !== 'tsx' && words[0] !== 'node')) throw new Error(`newsbot: bench: cannot run npm script "${name}": ${scripts[name]}`);
-  // tsx is loaded below either way.
-  const flags = words.slice(1, words.indexOf(file)).filter((word, i, all) => word !== '--import' && all[i - 1] !== '--import');
-  return { flags, file };
+  const [command, ...words] = scripts[name]?.split(/\s+/) ?? [];
+  if (command === 'node') return words;
+  if (command === 'tsx') return ['--import', 'tsx', ...words];
+  throw new Error(`newsbot: bench: cannot run npm script "${name}": ${scripts[name]}`);
 }
 
-/** Runs an npm script's entry point as npm runs it, under tsx, timing each line of its stdout and reading its peak RSS. */
+/** Runs an npm script's entry point as npm runs it, timing each line of its stdout and reading its peak RSS. */
 async function entryPoint(name: 'index' | 'ask' | 'loadtest', args: readonly string[], stdin?: string): Promise<Run> {
   const peakFile = join(tmpdir(), `newsbot-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const { flags, file } = await npmScript(name);
+  const command = await npmScript(name);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...flags, '--import', 'tsx', '--import', './bench/peak-rss.ts', file, ...args], {
+    const child = spawn(process.execPath, ['--import', './bench/peak-rss.mjs', ...command, ...args], {
       cwd: ROOT,
       env: { ...process.env, NEWSBOT_PEAK_RSS_FILE: peakFile, INIT_CWD: ROOT },
       stdio: ['pipe', 'pipe', 'inherit'],

@@ -177,10 +177,10 @@ describe('cli/ask', () => {
     expect((JSON.parse(json.stdout) as Answer).question).toBe(question);
   });
 
-  it('runs as a real process: `node --import tsx src/cli/ask.ts --json` exits 0 with JSON', async () => {
+  it('runs as npm runs it: `node scripts/run.mjs src/cli/ask.ts --json` exits 0 with JSON', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     // execFile rejects on a non-zero exit code, so resolving is the exit-0 check.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', 'who bought Norsat?'], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/run.mjs', 'src/cli/ask.ts', '--json', 'who bought Norsat?'], {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1' },
     });
