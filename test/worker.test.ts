@@ -1,0 +1,48 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// The bundler as it is, or (with `unwritable.on`) failing as it does where node_modules is read-only.
+const unwritable = vi.hoisted(() => ({ on: false, calls: 0 }));
+vi.mock('../src/bundle.mjs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/bundle.mjs')>();
+  return {
+    bundle: (entry: string) => {
+      unwritable.calls++;
+      return unwritable.on ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : actual.bundle(entry);
+    },
+  };
+});
+const { firstMessage, startWorker } = await import('../src/worker.js');
+
+/** A TypeScript worker module that answers with twice its `workerData`. */
+async function doubler(): Promise<URL> {
+  const folder = await mkdtemp(join(tmpdir(), 'worker-'));
+  // An ES module, as this project's are.
+  await writeFile(join(folder, 'package.json'), '{ "type": "module" }\n');
+  const file = join(folder, 'double.ts');
+  await writeFile(file, "import { parentPort, workerData } from 'node:worker_threads';\nconst n: number = workerData;\nparentPort?.postMessage(n * 2);\n");
+  return pathToFileURL(file);
+}
+
+describe('worker', () => {
+  afterEach(() => {
+    unwritable.on = false;
+    unwritable.calls = 0;
+  });
+
+  it('runs a TypeScript module from its bundle, made once however many workers start', async () => {
+    const module = await doubler();
+    const answers = await Promise.all([1, 2, 3].map(async (n) => firstMessage<number>(await startWorker(module, { workerData: n }))));
+    expect(answers).toEqual([2, 4, 6]);
+    expect(unwritable.calls).toBe(1);
+  });
+
+  it('runs the module through tsx when no bundle can be written', async () => {
+    unwritable.on = true;
+    const worker = await startWorker(await doubler(), { workerData: 21 });
+    expect(await firstMessage<number>(worker)).toBe(42);
+  });
+});
