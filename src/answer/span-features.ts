@@ -2,6 +2,7 @@ import type { Chunk } from '../chunk/chunk.js';
 import type { Token } from '../chunk/token.js';
 import { ANSWER_KINDS, type AnswerKind, type Question } from './question.js';
 import { SHAPES, type Candidate } from './spans.js';
+import { isKindOf } from '../wordnet/related.js';
 
 /**
  * The features of a candidate short answer, by name: what the span model
@@ -33,7 +34,8 @@ export const SPAN_FEATURE_NAMES: readonly string[] = [
   'afterPassiveBy',
   'askedShare', 'trimmed',
   'position', 'atStart', 'atEnd', 'commaBefore', 'commaAfter', 'quoted',
-  'yearAsked_year', 'yearAsked_notYear', 'focusInSpan', 'focusJustAfter', 'focusJustBefore', 'nameAsked',
+  'yearAsked_year', 'yearAsked_notYear', 'focusInSpan', 'focusJustAfter', 'focusJustBefore', 'focusKind', 'nameAsked',
+  'slotBefore', 'slotAfter',
   ...range(WORD_BUCKETS).map((b) => `before#${b}`),
   ...range(WORD_BUCKETS).map((b) => `after#${b}`),
   ...range(KIND_WORD_BUCKETS).map((b) => `kindBefore#${b}`),
@@ -70,6 +72,9 @@ const F_DISTANCERIGHT = at('distanceRight');
 const F_FOCUSINSPAN = at('focusInSpan');
 const F_FOCUSJUSTAFTER = at('focusJustAfter');
 const F_FOCUSJUSTBEFORE = at('focusJustBefore');
+const F_FOCUSKIND = at('focusKind');
+const F_SLOTBEFORE = at('slotBefore');
+const F_SLOTAFTER = at('slotAfter');
 const F_LENGTH = at('length');
 const F_MATCHEDINSIDE = at('matchedInside');
 const F_MATCHEDJUSTAFTER = at('matchedJustAfter');
@@ -101,6 +106,8 @@ interface Setting {
   matched: readonly number[];
   /** Matched tokens that are verbs: the verb the question asks about. */
   verbs: number[];
+  /** The word the answer would follow, and the one it would precede, in the question said as a statement (see `slotOf`). */
+  slot: { before?: string; after?: string };
 }
 
 /**
@@ -119,6 +126,7 @@ export function spanRows(chunk: Chunk, question: Question, matched: readonly num
     role: question.role ?? 'none',
     matched,
     verbs: matched.filter((i) => chunk.tokens[i]?.pos === 'VERB'),
+    slot: slotOf(question),
   };
   spans.forEach((span, s) => fill(rows, s * width, span, setting));
   return rows;
@@ -205,8 +213,12 @@ function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Settin
     for (let i = first; i <= last; i++) if (tokens[i]?.term === focus) row[o + F_FOCUSINSPAN] = 1;
     if (after?.term === focus) row[o + F_FOCUSJUSTAFTER] = 1;
     if (before?.term === focus || (isLight(before) && tokens[first - 2]?.term === focus)) row[o + F_FOCUSJUSTBEFORE] = 1;
+    row[o + F_FOCUSKIND] = isKindOfFocus(tokens, first, last, focus) ? 1 : 0;
   }
   row[o + F_NAMEASKED] = question.name ? 1 : 0;
+  const { slot } = setting;
+  if (slot.before !== undefined && wordBefore(tokens, first) === slot.before) row[o + F_SLOTBEFORE] = 1;
+  if (slot.after !== undefined && wordAfter(tokens, last) === slot.after) row[o + F_SLOTAFTER] = 1;
 
   // The words around the span (`in`, `by`, `because`), alone and with the kind of question.
   const beforeWord = wordOf(before, '<s>');
@@ -216,6 +228,58 @@ function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Settin
   row[o + KIND_BEFORE + (hash(`${kind}|${beforeWord}`) % KIND_WORD_BUCKETS)] = 1;
   row[o + KIND_AFTER + (hash(`${kind}|${afterWord}`) % KIND_WORD_BUCKETS)] = 1;
   row[o + KIND_FIRST + (hash(`${kind}|${wordOf(tokens[first], '')}`) % WORD_BUCKETS)] = 1;
+}
+
+/** Whether the span names a kind or an instance of the question's noun (WordNet): `basalt` for *what rock*, `the Danube` for *which river*. */
+function isKindOfFocus(tokens: readonly Token[], first: number, last: number, focus: string): boolean {
+  // The head of a noun phrase is its last word: `the Danube river` is a river, `harbour was built of basalt in 1880` no rock.
+  const token = tokens[last];
+  if (!token || (token.pos !== 'NOUN' && token.pos !== 'PROPN')) return false;
+  // A name is looked up whole (`new_york`), a common noun by its lemma.
+  const name = tokens.slice(first, last + 1).filter((t) => t.pos === 'PROPN').map((t) => t.text.toLowerCase()).join('_');
+  return isKindOf(token.term || token.text.toLowerCase(), focus) || (name !== '' && name.includes('_') && isKindOf(name, focus));
+}
+
+const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
+
+/**
+ * Where the answer goes in the question said as a statement: after the
+ * preposition that opens the question (*In which year* -> *in [1880]*) or ends
+ * it (*What was the mill built of?* -> *of [basalt]*), and before the word that
+ * follows the question phrase (*Which company bought Norsat?* -> *[Hytera]
+ * bought*). Words as `wordOf` gives them, terms for content words.
+ */
+function slotOf(question: Question): { before?: string; after?: string } {
+  const { tokens } = question;
+  const at = tokens.findIndex((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  if (at < 0) return {};
+  let end = at + 1;
+  while (['NOUN', 'ADJ', 'PROPN', 'ADV'].includes(tokens[end]?.pos ?? '') && tokens[end]?.text.toLowerCase() !== 'else') end++;
+  let next = end;
+  while (tokens[next]?.pos === 'AUX' || tokens[next]?.pos === 'PART') next++;
+  const following = tokens[next];
+  let last = tokens.length - 1;
+  while (last > end && tokens[last]?.pos === 'PUNCT') last--;
+  const opening = tokens[at - 1]?.pos === 'ADP' ? tokens[at - 1] : undefined;
+  const stranded = tokens[last]?.pos === 'ADP' && last > end ? tokens[last] : undefined;
+  const before = opening ?? stranded;
+  return {
+    ...(before ? { before: wordOf(before, '') } : {}),
+    ...(following && following.pos !== 'PUNCT' && following.term ? { after: following.term } : {}),
+  };
+}
+
+/** The word before a span, past a determiner (`of [the] mill`). */
+function wordBefore(tokens: readonly Token[], first: number): string {
+  const i = tokens[first - 1]?.pos === 'DET' ? first - 2 : first - 1;
+  return wordOf(tokens[i], '');
+}
+
+/** The term of the word after a span, past light words (`Hytera [has] bought`). */
+function wordAfter(tokens: readonly Token[], last: number): string | undefined {
+  let i = last + 1;
+  while (i <= last + 2 && isLight(tokens[i])) i++;
+  return tokens[i]?.term || undefined;
 }
 
 function gap(v: number, first: number, last: number): number {

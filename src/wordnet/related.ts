@@ -106,3 +106,31 @@ function pointed(wordnet: WordNet, synset: Synset, symbol: string): Synset[] {
 function addWords(into: Relation[], synset: Synset, lemma: string): void {
   for (const word of synset.words) if (word !== lemma && !word.includes('_')) into.push({ word, pos: synset.pos, offset: synset.offset });
 }
+
+/** How many hypernym steps `isKindOf` climbs: from `basalt` to `rock` is 2, from `Danube` to `river` 1, `entity` is at most about 18. */
+const MAX_HYPERNYM_STEPS = 8;
+/** A noun's usual senses' ancestors, remembered: spans bring the same head nouns again and again. */
+const ancestors = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Whether a noun (a lemma, or a name with `_` between its words) is a kind or
+ * an instance of `kind` in one of its usual senses: `basalt` of `rock`,
+ * `danube` of `river`, `guardian` of `newspaper`. What a question's noun
+ * (*which river*) asks for, found without the question's word in the answer.
+ */
+export function isKindOf(noun: string, kind: string): boolean {
+  let found = ancestors.get(noun);
+  if (found === undefined) {
+    const net = wordnet();
+    const words = new Set<string>();
+    let level = usualSenses(noun, 'noun').map((offset) => net.synset('noun', offset));
+    for (let step = 0; step < MAX_HYPERNYM_STEPS && level.length > 0; step++) {
+      level = level.flatMap((synset) => [...pointed(net, synset, '@'), ...pointed(net, synset, '@i')]);
+      for (const synset of level) for (const word of synset.words) words.add(word);
+    }
+    found = words;
+    if (ancestors.size >= MAX_REMEMBERED) ancestors.clear();
+    ancestors.set(noun, found);
+  }
+  return found.has(kind);
+}

@@ -97,4 +97,30 @@ describe('span features', () => {
     expect(feature(name, 'justBeforeVerb_subject')).toBe(1);
     expect(feature(date, 'rightOfVerb_subject')).toBe(1);
   });
+
+  it('mark a span that names a kind of what the question\'s noun asks for (WordNet), and not the others', () => {
+    const { chunk, question, matched, asked } = setting('The old mill by the harbour was built of basalt in 1880.', 'What rock was the old mill built of?');
+    const spans = answerSpans(chunk, question, asked);
+    const rows = spanRows(chunk, question, matched, spans);
+    const width = SPAN_FEATURE_NAMES.length;
+    const marked = spans.filter((_s, i) => rows[i * width + SPAN_FEATURE_NAMES.indexOf('focusKind')] === 1).map((s) => textOf(chunk, s.first, s.last));
+    expect(spans.length).toBeGreaterThan(2);
+    expect(marked).toEqual(['basalt']);
+  });
+
+  it('mark the span standing where the question, said as a statement, puts its answer: after its preposition, before its next word', () => {
+    const marked = (sentence: string, asked: string, feature: string): string[] => {
+      const { chunk, question, matched, asked: also } = setting(sentence, asked);
+      const spans = answerSpans(chunk, question, also);
+      const rows = spanRows(chunk, question, matched, spans);
+      const width = SPAN_FEATURE_NAMES.length;
+      return spans.filter((_s, i) => rows[i * width + SPAN_FEATURE_NAMES.indexOf(feature)] === 1).map((s) => textOf(chunk, s.first, s.last));
+    };
+    const sold = 'In 1880 the mill was sold to Nordby Marine.';
+    expect(marked(sold, 'In which year was the mill sold?', 'slotBefore')).toEqual(['1880']);
+    expect(marked(sold, 'Who was the mill sold to?', 'slotBefore')).toEqual(['Nordby Marine']);
+    const rebuilt = 'After the fire of 1902 Nordby Marine rebuilt the mill with stone.';
+    expect(marked(rebuilt, 'Which company rebuilt the mill?', 'slotAfter')).toEqual(['Nordby Marine']);
+    expect(marked(rebuilt, 'Which company rebuilt the mill?', 'slotBefore')).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+import { isKindOf, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
 
 const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
 const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
@@ -28,5 +28,19 @@ describe('relatedWords', () => {
   it('skips multi-word synonyms and relates nothing to a word WordNet lacks', () => {
     expect(wordsOf(relatedWords('leave_out', 'verb').synonyms).filter((word) => word.includes('_'))).toEqual([]);
     expect(relatedWords('zzzzqx', 'noun')).toEqual({ synonyms: [], opposites: [] });
+  });
+});
+
+describe('isKindOf', () => {
+  it('finds what a noun is a kind or an instance of, some steps up: basalt a rock, the Danube a river, New York a city', () => {
+    expect(isKindOf('basalt', 'rock')).toBe(true);
+    expect(isKindOf('danube', 'river')).toBe(true);
+    expect(isKindOf('new_york', 'city')).toBe(true);
+  });
+
+  it('says no for an unrelated kind, the noun itself and a word WordNet lacks', () => {
+    expect(isKindOf('cat', 'river')).toBe(false);
+    expect(isKindOf('rock', 'rock')).toBe(false);
+    expect(isKindOf('zzzzqx', 'rock')).toBe(false);
   });
 });
