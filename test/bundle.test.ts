@@ -1,13 +1,24 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { bundle } from '../src/bundle.mjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundle as bundleOf } from '../src/bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// The fixtures' bundles are written beside the project's: removed when done.
+const made: URL[] = [];
+const bundle = async (entry: string): Promise<URL> => {
+  const url = await bundleOf(entry);
+  made.push(url);
+  return url;
+};
+afterAll(async () => {
+  for (const url of made) await rm(url, { force: true });
+});
 
 /** A module that imports another of its folder, each reporting its own `import.meta.url`. */
 async function fixture(): Promise<{ entry: string; helper: string }> {
@@ -36,6 +47,8 @@ describe('bundle', () => {
     const second = await bundle(entry);
     expect(second.href).not.toBe(first.href);
     expect(await readFile(second, 'utf8')).toContain('"changed"');
+    // The older bundle of the same module is gone.
+    await expect(readFile(first, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });
 

@@ -1,17 +1,20 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 // The bundler as it is, or (with `unwritable.on`) failing as it does where node_modules is read-only.
-const unwritable = vi.hoisted(() => ({ on: false, calls: 0 }));
+const unwritable = vi.hoisted(() => ({ on: false, calls: 0, made: [] as URL[] }));
 vi.mock('../src/bundle.mjs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/bundle.mjs')>();
   return {
-    bundle: (entry: string) => {
+    bundle: async (entry: string) => {
       unwritable.calls++;
-      return unwritable.on ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : actual.bundle(entry);
+      if (unwritable.on) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      const url = await actual.bundle(entry);
+      unwritable.made.push(url);
+      return url;
     },
   };
 });
@@ -28,6 +31,11 @@ async function doubler(): Promise<URL> {
 }
 
 describe('worker', () => {
+  // The fixture's bundle is written beside the project's: removed when done.
+  afterAll(async () => {
+    for (const url of unwritable.made) await rm(url, { force: true });
+  });
+
   afterEach(() => {
     unwritable.on = false;
     unwritable.calls = 0;
