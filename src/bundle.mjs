@@ -13,9 +13,9 @@ const BUNDLE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../node_mod
  * JavaScript file (packages stay imports) and returns the file's URL. The file
  * is named by the module and its content, so a start always runs the sources
  * as they are now, two processes starting at once write the same bytes, and
- * older bundles of the module can go. Each module's
- * `import.meta.url` stays its source file's, as the paths it finds its data by
- * (models, WordNet, the corpus) expect.
+ * older bundles of the module can go. Each module's `import.meta.url` stays its
+ * source file's, as the paths it finds its data by (models, WordNet, the
+ * corpus) expect.
  * @param {string} entry the module's path
  * @returns {Promise<URL>}
  */
