@@ -1,4 +1,5 @@
 import type { Answer, Conversation, Turn } from '../types.js';
+import { plainQuestion } from './plain-question.js';
 
 /**
  * Turns a conversation remembers. A follow-up leans on the turn before it, and
@@ -19,7 +20,8 @@ export function remember(conversation: Conversation | undefined, answer: Answer)
   const quote = first && { text: first.text, documentId: first.documentId, paragraph: first.paragraph };
   const turn: Turn = {
     question: answer.question,
-    understood: answer.understood ?? answer.question,
+    // The next question is read against this one's words, not how it was typed (`**who** bought it?`).
+    understood: answer.understood ?? plainQuestion(answer.question),
     answered: answer.answered,
     answer: answer.answered ? answer.answer : '',
     ...(quote ? { quote } : {}),

@@ -130,6 +130,15 @@ describe('Engine.ask', () => {
     expectVerbatim(answer);
   });
 
+  it('answers a question typed with Markdown marks or a soft hyphen as the plain one, showing it as typed', () => {
+    const plain = ferry.ask('Who owns the ferry?');
+    for (const typed of ['**Who** owns the _ferry_?', 'Who owns the fer\u00adry?', '`Who` owns ||the ferry||?']) {
+      const answer = ferry.ask(typed);
+      expect(answer).toEqual({ ...plain, question: typed });
+    }
+    expect(ferry.ask('** __ ~~').reason).toBe('The question has no words to look up in the article.');
+  });
+
   it('declines an empty question saying so', () => {
     expect(engine.ask('   ').reason).toBe('The question is empty.');
     expect(engine.ask('?!').reason).toBe('The question has no words to look up in the article.');

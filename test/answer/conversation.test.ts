@@ -25,6 +25,13 @@ describe('Engine.ask with a conversation', () => {
     expect(ferry.ask('Who approved it?').understood).toBeUndefined();
   });
 
+  it('reads a follow-up in the frame of a question typed with Markdown marks, and in none after a greeting', () => {
+    const conversation = remember(NEW_CONVERSATION, ferry.ask('**Who** bought the _Night Star_ ferry?'));
+    expect(ferry.ask('Who approved it?', { conversation }).understood).toBe('Who approved the Night Star ferry?');
+    const greeted = remember(NEW_CONVERSATION, ferry.ask('hi'));
+    expect(ferry.ask('And the harbour authority?', { conversation: greeted }).understood).toBeUndefined();
+  });
+
   it('answers a question that stands on its own as it is, whatever came before', () => {
     const conversation = remember(NEW_CONVERSATION, ferry.ask('Who bought the Night Star ferry?'));
     const alone = ferry.ask('Who leads the council?');

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { plainQuestion } from '../../src/answer/plain-question.js';
+
+describe('answer/plain-question', () => {
+  it('takes off Markdown marks around words, nested or not, and inline code marks', () => {
+    expect(plainQuestion('**who** bought ||Norsat||?')).toBe('who bought Norsat?');
+    expect(plainQuestion('*who* bought _the ferry_?')).toBe('who bought the ferry?');
+    expect(plainQuestion('***who*** sold ~~it~~ **_the yard_**?')).toBe('who sold it the yard?');
+    expect(plainQuestion('what does `max_tokens` do?')).toBe('what does max_tokens do?');
+  });
+
+  it('keeps marks inside a word or standing alone', () => {
+    expect(plainQuestion('what does max_tokens do?')).toBe('what does max_tokens do?');
+    expect(plainQuestion('what sets max__depth or *args?')).toBe('what sets max__depth or *args?');
+    expect(plainQuestion('is 2**8 or 5 * 3 bigger?')).toBe('is 2**8 or 5 * 3 bigger?');
+  });
+
+  it('drops invisible characters that split a word, composes accents and folds white space', () => {
+    expect(plainQuestion('who bought Nor\u00adsat?')).toBe('who bought Norsat?');
+    expect(plainQuestion('\ufeffwho\u200b bought\u200d it?')).toBe('who bought it?');
+    expect(plainQuestion('who is Rene\u0301?')).toBe('who is René?');
+    expect(plainQuestion('  who\n\tbought   it? ')).toBe('who bought it?');
+  });
+
+  it('keeps compatibility forms, which the article may use as they are', () => {
+    expect(plainQuestion('how many km² of forest?')).toBe('how many km² of forest?');
+  });
+
+  it('gives text that it leaves as it is, with no format character, for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('*', '_', '~', '|', '`', 'a', '1', ' ', '\u00ad', '?', '\u0301') }), fc.string({ unit: 'binary' }), (marks, any) => {
+        for (const text of [marks, any]) {
+          const plain = plainQuestion(text);
+          expect(plainQuestion(plain)).toBe(plain);
+          expect(plain).not.toMatch(/\p{Cf}/u);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
