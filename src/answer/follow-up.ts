@@ -70,6 +70,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   if (references.length === 0 && !elliptical) return unchanged;
 
   const before = parseQuestion(previous.understood);
+  // A greeting (*hi*, *ok*) is no frame to read a question in.
+  if (before.tokens.every((t) => t.pos === 'INTJ' || t.pos === 'PUNCT')) return unchanged;
   let text = question;
   if (references.length > 0) {
     // A name an earlier `who` got as its answer, named again in a question, is a person's: no *it* (*When did Poul Madsen found
@@ -208,8 +210,9 @@ function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreemen
 }
 
 /**
- * No verb and few content words once a leading *and*, *but* or *what about* is set
- * aside: *Why?*, *On which channel?*, *And Hytera's?*, *Who else?*.
+ * No verb and few content words once a leading *and*, *but*, *ok* or *what about*
+ * is set aside: *Why?*, *On which channel?*, *And Hytera's?*, *Who else?*; an
+ * interjection alone (*hi*, *ok*) asks nothing.
  */
 function isElliptical(tokens: readonly Token[]): boolean {
   const rest = tokens.slice(leadIn(tokens));
@@ -221,10 +224,10 @@ function isElliptical(tokens: readonly Token[]): boolean {
   return rest.some((t) => t.pos !== 'PUNCT') && content <= (asks ? 2 : MAX_ELLIPSIS_WORDS);
 }
 
-/** How many tokens open the question without asking anything: `and`, `but`, `so`, `what about`, `how about`. */
+/** How many tokens open the question without asking anything: `and`, `but`, `so`, `ok,`, `what about`, `how about`. */
 function leadIn(tokens: readonly Token[]): number {
   let i = 0;
-  while (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT') i++;
+  while (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT' || tokens[i]?.pos === 'INTJ') i++;
   const word = tokens[i]?.text.toLowerCase();
   if ((word === 'what' || word === 'how') && tokens[i + 1]?.text.toLowerCase() === 'about') i += 2;
   return i;

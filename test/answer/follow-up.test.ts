@@ -20,6 +20,13 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who moved his office to Westport?', ferry).changed).toBe(false);
   });
 
+  it('reads an interjection as no question: alone it leans on nothing, and it does not open an elliptical one', () => {
+    const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('hi', ferry).changed).toBe(false);
+    expect(resolveFollowUp('ok', ferry).changed).toBe(false);
+    expect(resolveFollowUp('Ok, and when?', ferry).text).toBe('When did Blue Line Shipping buy the Night Star ferry?');
+  });
+
   it('reads it as what the previous question asked about, when its answer was a person', () => {
     const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Who approved it?', ferry)).toMatchObject({ text: 'Who approved the Night Star ferry?', changed: true });
