@@ -2,6 +2,7 @@ import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputComman
 import { engineFor, type BotContext, type Outcome } from '../src/discord/context.js';
 import { documentScope, respondWithDocuments } from '../src/discord/documents.js';
 import { respond } from '../src/discord/reply.js';
+import { withoutMarkup } from '../src/discord/markup.js';
 import { renderSearch } from '../src/render/discord.js';
 import type { Command } from './types.js';
 
@@ -20,7 +21,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   await respond(
     interaction,
     () => {
-      const quotes = engine.search(query, 5, scope);
+      const quotes = engine.search(withoutMarkup(query), 5, scope);
       outcome = quotes.length > 0 ? 'shown' : 'not-found';
       return renderSearch(query, quotes, { showDocument: !scope.documentId && engine.documents().length > 1 });
     },

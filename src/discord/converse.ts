@@ -2,6 +2,7 @@ import { remember } from '../answer/conversation.js';
 import type { AskOptions, Engine } from '../engine.js';
 import type { Answer, Conversation } from '../types.js';
 import type { Conversations } from './conversations.js';
+import { withoutMarkup } from './markup.js';
 
 /**
  * Asks a question in the conversation kept under `key`, and keeps the
@@ -16,8 +17,10 @@ export function askInConversation(
   options: { fresh?: boolean; scope?: Omit<AskOptions, 'conversation'> } = {},
 ): { answer: Answer; conversation: Conversation } {
   const before = options.fresh ? undefined : conversations.get(key);
-  const answer = engine.ask(question, { ...options.scope, ...(before ? { conversation: before } : {}) });
-  const conversation = remember(before, answer);
+  const asked = engine.ask(withoutMarkup(question), { ...options.scope, ...(before ? { conversation: before } : {}) });
+  // The conversation remembers the question as read; the reply quotes it as typed.
+  const conversation = remember(before, asked);
+  const answer = { ...asked, question };
   conversations.set(key, conversation);
   return { answer, conversation };
 }

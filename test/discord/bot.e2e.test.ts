@@ -50,6 +50,15 @@ describe('bot /ask', () => {
     for (const body of bodies) expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it('reads a question without the mentions, custom emoji and timestamps typed in it, and quotes it as typed', async () => {
+    const plain = String((await ask(SMOKE_QUESTION)).answer.messages[0]?.body.content);
+    const typed = `<@1300000000000000888> ${SMOKE_QUESTION} <:wave:1300000000000000777> <t:1700000000:R> @here`;
+    const content = String((await ask(typed, '1300000000000000999')).answer.messages[0]?.body.content);
+    expect(content.split('\n')[0]).toBe(`**Q:** ${typed}`);
+    // The same short answer, confidence, quote and citation as the question without them.
+    expect(content.split('\n').slice(1)).toEqual(plain.split('\n').slice(1));
+  });
+
   it('gives a clean reply to a 5,000-character question', async () => {
     const { answer } = await ask(`who bought Norsat? ${'x'.repeat(5000)}`);
     const content = String(answer.messages[0]?.body.content);
