@@ -1,5 +1,5 @@
 import { ask, search, type AnswerContext } from './answer/ask.js';
-import { resolveFollowUp } from './answer/follow-up.js';
+import { askInConversation } from './answer/in-conversation.js';
 import { plainQuestion } from './answer/plain-question.js';
 import { suggestQuestions } from './answer/suggest.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/options.js';
@@ -118,22 +118,7 @@ export class Engine {
    * before it; extend the conversation with `remember(conversation, answer)`.
    */
   ask(question: string, options: AskOptions = {}): Answer {
-    const scope = this.scopeOf(options);
-    // Analyzed without Markdown marks and invisible characters; the answer shows the question as asked.
-    const plain = plainQuestion(question.slice(0, this.maxQuestionLength));
-    const resolved = resolveFollowUp(plain, options.conversation);
-    if (!resolved.changed) return { ...ask(this.context, plain, this.options, scope), question };
-    // A chain of `after that?` would otherwise grow the reading by the previous one's at every turn.
-    const understood = resolved.text.slice(0, this.maxQuestionLength);
-    const read = ask(this.context, understood, this.options, scope);
-    // The article often goes on about what a follow-up's pronoun refers to with a pronoun of its own (`She is not afraid of
-    // death`): the words as asked may find the answer next to the previous one more surely than the names put in their place.
-    const previous = options.conversation?.turns.at(-1)?.quote;
-    const asked = resolved.pronouns && previous ? ask(this.context, plain, this.options, scope) : undefined;
-    const first = asked?.quotes[0];
-    const nearby = asked?.answered === true && first !== undefined && first.documentId === previous?.documentId && Math.abs(first.paragraph - previous.paragraph) <= 1;
-    const best = nearby && asked && asked.confidence > read.confidence ? asked : read;
-    return { ...best, question, understood };
+    return askInConversation(this.context, question, options.conversation, this.options, this.scopeOf(options));
   }
 
   private get maxQuestionLength(): number {

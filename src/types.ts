@@ -119,8 +119,8 @@ export interface Turn {
   answered: boolean;
   /** The short answer; `""` when declined or when no span fitted. */
   answer: string;
-  /** The first quote: its sentence and where it is, when there was one. */
-  quote?: { text: string; documentId: string; paragraph: number };
+  /** The first quote: its sentence and where it is (its offset in the paragraph), when there was one. */
+  quote?: { text: string; documentId: string; paragraph: number; start: number };
 }
 
 /**

@@ -6,7 +6,7 @@ import { decisionRow, type Ranked } from './decide.js';
 import { defaultModel } from './default-model.js';
 import { matchedTokens } from './evidence.js';
 import { featureRows, measure, type Measured } from './features.js';
-import { sigmoid, type AnswerModel } from './model.js';
+import { sigmoid, type AnswerModel, type Locality } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, SAID_BY } from './question.js';
 import { rank } from './rank.js';
@@ -38,6 +38,7 @@ function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model
   if (measured.length === 0) return { ranked: [], span: undefined, probability: 0 };
   const rows = featureRows(asked, measured);
   const ranked = rank(rows, measured.length, model.ranker);
+  if (scope.near) nearFirst(ranked, measured, scope.near, model.locality);
   const first = measured[(ranked[0] as Ranked).row] as Measured;
   const { chunk } = first.candidate;
   const span = bestSpan(chunk, asked.question, first.matched, model.spans, answerSpans(chunk, asked.question, asked.asked, first.candidate.spans));
@@ -46,6 +47,20 @@ function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model
     span,
     probability: model.decider.predict(decisionRow(asked, ranked, rows, span?.probability ?? 0)),
   };
+}
+
+/**
+ * Adds the model's locality prior to the logits of the candidates in the
+ * previous answer's paragraph and sentence, and ranks again: in a conversation
+ * the next answer is most often near the last one.
+ */
+function nearFirst(ranked: Ranked[], measured: readonly Measured[], near: NonNullable<Scope['near']>, locality: Locality): void {
+  for (const r of ranked) {
+    const { chunk } = (measured[r.row] as Measured).candidate;
+    if (chunk.document !== near.document || chunk.paragraph !== near.paragraph) continue;
+    r.logit += locality.paragraph + (chunk.start === near.start ? locality.sentence : 0);
+  }
+  ranked.sort((a, b) => b.logit - a.logit || a.row - b.row);
 }
 
 /**

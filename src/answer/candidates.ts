@@ -20,6 +20,8 @@ export interface AnswerContext {
 /** Which documents a question is asked of: all (default), or the one at this index of `context.documents`. */
 export interface Scope {
   document?: number;
+  /** In a conversation, where the previous answer was quoted from (document index, paragraph, the sentence's offset in it): its neighbourhood ranks higher. */
+  near?: { document: number; paragraph: number; start: number };
 }
 
 /** A question with what the article knows of its words, worked out once per question. */

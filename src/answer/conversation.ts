@@ -17,7 +17,7 @@ export const NEW_CONVERSATION: Conversation = { turns: [] };
  */
 export function remember(conversation: Conversation | undefined, answer: Answer): Conversation {
   const first = answer.quotes[0];
-  const quote = first && { text: first.text, documentId: first.documentId, paragraph: first.paragraph };
+  const quote = first && { text: first.text, documentId: first.documentId, paragraph: first.paragraph, start: first.start };
   const turn: Turn = {
     question: answer.question,
     // The next question is read against this one's words, not how it was typed (`**who** bought it?`).

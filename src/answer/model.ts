@@ -45,9 +45,23 @@ export interface ModelFile {
   spanThreshold: number;
   /** Cross-validated reliability of `decider`, for the README and `npm run train`'s report. */
   reliability: ReliabilityBand[];
+  /** In a conversation, added to the ranking logits of the previous answer's sentence and paragraph (fitted on conversations, see `Locality`). */
+  locality: Locality;
 }
 
-export const MODEL_FORMAT = 'newsbot-answer-model/2' as const;
+/**
+ * How much more likely a follow-up's answer is near the previous one: added to
+ * the ranking model's logit (a prior, in log-odds) of the candidates in the
+ * paragraph of the previous turn's first quote (`paragraph`), and more to that
+ * sentence itself (`sentence`). Fitted by `npm run train` on conversations
+ * written for other articles than the test sets' (see `src/train/locality.ts`).
+ */
+export interface Locality {
+  sentence: number;
+  paragraph: number;
+}
+
+export const MODEL_FORMAT = 'newsbot-answer-model/3' as const;
 
 /** The model file shipped with the project. */
 export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../models/answer.json');
@@ -142,10 +156,15 @@ export function readModelFile(path: string = DEFAULT_MODEL_PATH): ModelFile {
     throw new NewsbotError(`model file ${quoteValue(path)} is not JSON`);
   }
   const file = json as Partial<ModelFile>;
-  if (file.format !== MODEL_FORMAT || !file.ranker || !file.decider || !file.spans || typeof file.threshold !== 'number' || typeof file.spanThreshold !== 'number' || typeof file.version !== 'string') {
+  if (file.format !== MODEL_FORMAT || !file.ranker || !file.decider || !file.spans || typeof file.threshold !== 'number' || typeof file.spanThreshold !== 'number' || typeof file.version !== 'string' || !isLocality(file.locality)) {
     throw new NewsbotError(`model file ${quoteValue(path)} is not a ${MODEL_FORMAT} model: run npm run train`);
   }
   return file as ModelFile;
+}
+
+function isLocality(value: unknown): value is Locality {
+  const locality = value as Partial<Locality> | undefined;
+  return Number.isFinite(locality?.sentence) && Number.isFinite(locality?.paragraph);
 }
 
 /** The fitted models as `ask` uses them. */
@@ -156,6 +175,7 @@ export interface AnswerModel {
   threshold: number;
   spans: Network;
   spanThreshold: number;
+  locality: Locality;
 }
 
 /** The feature names the code computes for each of the three networks. */
@@ -174,5 +194,6 @@ export function answerModelOf(file: ModelFile, names: FeatureNames): AnswerModel
     threshold: file.threshold,
     spans: new Network(file.spans, names.spans, 'span model'),
     spanThreshold: file.spanThreshold,
+    locality: { ...file.locality },
   };
 }

@@ -2,16 +2,20 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MODEL_PATH, MODEL_FORMAT, type ModelFile } from '../answer/model.js';
+import { FEATURES } from '../answer/default-model.js';
+import { answerModelOf, DEFAULT_MODEL_PATH, MODEL_FORMAT, type ModelFile } from '../answer/model.js';
 import { loadSquad } from '../eval/squad.js';
 import { crossValidate, DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../train/cross-validate.js';
 import { examplesOf } from '../train/examples.js';
+import { fitLocality } from '../train/locality.js';
 import { cvTable, reliabilityTable } from '../train/report.js';
 import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, userPath, type CliIo } from './args.js';
 
 export const TRAIN_USAGE = 'usage: npm run train -- [pool=FILE.json] [slice=FILE.json] [out=MODEL.json] [--json]';
 
 const TRAINING = resolve(dirname(fileURLToPath(import.meta.url)), '../../training');
+/** The conversations the locality prior is fitted on; `followups-tram.json` is kept out, to check it on (see training/README.md). */
+const CONVERSATIONS = ['followups-own.json', 'followups-own-2.json', 'followups-news.json', 'followups-lithium.json'];
 
 /** Where `train` reads and writes, and how it fits. */
 export interface TrainRun {
@@ -19,6 +23,8 @@ export interface TrainRun {
   pool: string;
   /** Questions for ranking only, in every fold's training. */
   slice: string;
+  /** Conversations (SQuAD v2.0 with a `conversations` field) the locality prior is fitted on: written for other articles than the test sets'. */
+  conversations: string[];
   /** The model file to write. */
   out: string;
   /** Whether to write it (`npm run eval -- --cv` only prints the figures). */
@@ -29,7 +35,8 @@ export interface TrainRun {
 /**
  * `npm run train`: fits the ranking and decision models on the training
  * questions, prints the cross-validated figures per fold and overall and the
- * reliability table, and writes the model file. Deterministic: the same data
+ * reliability table, fits the locality prior on the training conversations
+ * with the final models, and writes the model file. Deterministic: the same data
  * and code fit the same model. Returns the exit code.
  */
 export async function runTrain(argv: readonly string[], io: CliIo, defaults: Partial<TrainRun> = {}): Promise<number> {
@@ -42,6 +49,7 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
     const run: TrainRun = {
       pool: resolve(TRAINING, 'squad-v2-dev-pool.json'),
       slice: resolve(TRAINING, 'squad-v2-train-slice.json'),
+      conversations: CONVERSATIONS.map((file) => resolve(TRAINING, file)),
       out: DEFAULT_MODEL_PATH,
       write: true,
       options: DEFAULT_TRAIN_OPTIONS,
@@ -55,6 +63,13 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
     const slice = examplesOf(sliceSet);
     log(`features of ${pool.length + slice.length} questions in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const trained = await crossValidate(pool, slice, run.options, log);
+    const fitted = { ranker: trained.ranker, decider: trained.decider, threshold: trained.threshold, spans: trained.spans, spanThreshold: trained.spanThreshold };
+    const unplaced = answerModelOf({ ...fitted, format: MODEL_FORMAT, version: '', reliability: [], locality: { sentence: 0, paragraph: 0 } }, FEATURES);
+    const near = fitLocality(await Promise.all(run.conversations.map((file) => loadSquad(file))), unplaced);
+    log(
+      `locality prior: +${near.locality.paragraph} to the previous answer's paragraph, +${near.locality.sentence} more to its sentence; ` +
+        `follow-ups right ${near.right} of ${near.followUps} (${near.rightWithout} without it)`,
+    );
     const body = {
       format: MODEL_FORMAT,
       ranker: trained.ranker,
@@ -63,6 +78,7 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
       spans: trained.spans,
       spanThreshold: round(trained.spanThreshold),
       reliability: trained.reliability.map((b) => ({ ...b, meanConfidence: round(b.meanConfidence) })),
+      locality: near.locality,
     };
     const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
     const file: ModelFile = { ...body, version };

@@ -72,7 +72,7 @@ export interface Outcome {
 }
 
 /** What `crossValidate` finds, and the models fitted on everything (the model file's parts). */
-export interface Trained extends Omit<ModelFile, 'format' | 'version'> {
+export interface Trained extends Omit<ModelFile, 'format' | 'version' | 'locality'> {
   perFold: Figures[];
   overall: Figures;
   outcomes: Outcome[];

@@ -32,6 +32,25 @@ describe('Engine.ask with a conversation', () => {
     expect(ferry.ask('And the harbour authority?', { conversation: greeted }).understood).toBeUndefined();
   });
 
+  it('answers a follow-up from the previous answer\'s paragraph when two paragraphs say it alike, and a new question as if alone', () => {
+    const ferries = Engine.fromDocuments([
+      {
+        id: 'ferries',
+        title: 'Two ferries sold',
+        paragraphs: [
+          'Norvik Marine bought the Night Star ferry from the Westport council in March. The company said it would keep the winter timetable.',
+          'Blue Line Shipping bought the Sea Swift ferry from the Carrow council in May. The company said it would cut the winter timetable.',
+        ],
+      },
+    ]);
+    for (const [first, paragraph] of [['Who bought the Night Star ferry?', 1], ['Who bought the Sea Swift ferry?', 2]] as const) {
+      const conversation = remember(NEW_CONVERSATION, ferries.ask(first));
+      expect(ferries.ask('And what did the company say?', { conversation }).quotes[0]?.paragraph).toBe(paragraph);
+      // Without a word that goes on from the previous question, it is a question of its own: the first paragraph says it first.
+      expect(ferries.ask('What did the company say?', { conversation })).toEqual(ferries.ask('What did the company say?'));
+    }
+  });
+
   it('answers a question that stands on its own as it is, whatever came before', () => {
     const conversation = remember(NEW_CONVERSATION, ferry.ask('Who bought the Night Star ferry?'));
     const alone = ferry.ask('Who leads the council?');

@@ -20,6 +20,15 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who moved his office to Westport?', ferry).changed).toBe(false);
   });
 
+  it('says a question goes on from the previous one when it was read with it or opens with and, but, what about', () => {
+    const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('And who sold it?', ferry)).toMatchObject({ changed: true, continues: true });
+    expect(resolveFollowUp('And who approved the sale of the ferry?', ferry)).toEqual({ text: 'And who approved the sale of the ferry?', changed: false, continues: true });
+    expect(resolveFollowUp('But what about the price paid for the ferry?', ferry).continues).toBe(true);
+    expect(resolveFollowUp('Ok, what about the council?', ferry).continues).toBe(true);
+    expect(resolveFollowUp('Who approved the sale of the ferry?', ferry).continues).toBeUndefined();
+  });
+
   it('reads an interjection as no question: alone it leans on nothing, and it does not open an elliptical one', () => {
     const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('hi', ferry).changed).toBe(false);

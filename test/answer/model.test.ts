@@ -48,7 +48,7 @@ describe('readModelFile', () => {
     writeFileSync(join(dir, 'text.json'), 'weights?');
     writeFileSync(join(dir, 'other.json'), '{"format":"something else"}');
     expect(() => readModelFile(join(dir, 'text.json'))).toThrow(/is not JSON$/);
-    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/is not a newsbot-answer-model\/2 model: run npm run train$/);
+    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/is not a newsbot-answer-model\/3 model: run npm run train$/);
   });
 
   it('reads the shipped model, fitted with exactly the features the code computes', () => {

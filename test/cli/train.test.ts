@@ -14,6 +14,7 @@ import { buildIndex } from '../../src/index/corpus-index.js';
 import { DEFAULT_TRAIN_OPTIONS } from '../../src/train/cross-validate.js';
 
 const FIXTURE = resolve(fileURLToPath(import.meta.url), '../../train/fixtures/tiny-squad.json');
+const CONVERSATIONS = resolve(fileURLToPath(import.meta.url), '../../train/fixtures/tiny-conversations.json');
 const quick = {
   ...DEFAULT_TRAIN_OPTIONS,
   folds: 2,
@@ -25,7 +26,7 @@ const quick = {
 async function train(argv: string[], out: string, write = true): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = sink();
   const stderr = sink();
-  const code = await runTrain(argv, { stdin: Readable.from([]), stdout, stderr, env: {} }, { pool: FIXTURE, slice: FIXTURE, out, write, options: quick });
+  const code = await runTrain(argv, { stdin: Readable.from([]), stdout, stderr, env: {} }, { pool: FIXTURE, slice: FIXTURE, conversations: [CONVERSATIONS], out, write, options: quick });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -39,6 +40,7 @@ describe('npm run train', () => {
     expect(run.stdout).toMatch(/threshold 0\.\d+, short answer shown from span probability [01](\.\d+)?\n/);
     expect(run.stdout).toContain('| confidence | answers | quote the answer | mean confidence |');
     expect(run.stderr).toMatch(/newsbot: model [0-9a-f]{16} written to/);
+    expect(run.stderr).toMatch(/newsbot: locality prior: \+[\d.]+ to the previous answer's paragraph, \+[\d.]+ more to its sentence; follow-ups right \d of 2 \(\d without it\)\n/);
 
     const model = answerModelOf(readModelFile(out), FEATURES);
     const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: ['The council will keep the ferry running. Blue Line Shipping owns the ferry.'] }];

@@ -1,0 +1,43 @@
+import type { Answer, Conversation } from '../types.js';
+import { ask, type AnswerContext, type Scope } from './ask.js';
+import { defaultModel } from './default-model.js';
+import { resolveFollowUp } from './follow-up.js';
+import type { AnswerModel } from './model.js';
+import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
+import { plainQuestion } from './plain-question.js';
+
+/**
+ * Answers a question asked after the turns of `conversation` (none: on its
+ * own). The question is analyzed as its words (`plainQuestion`); a follow-up
+ * is read with the previous turns (`resolveFollowUp`), and the answer says how
+ * it was understood; a question that goes on from the previous one ranks the
+ * neighbourhood of the previous answer's quote higher, by the model's fitted
+ * locality prior. The answer keeps the question as asked.
+ */
+export function askInConversation(
+  context: AnswerContext,
+  question: string,
+  conversation: Conversation | undefined,
+  options: AnswerOptions = {},
+  scope: Scope = {},
+  model: AnswerModel = defaultModel(),
+): Answer {
+  const maxLength = options.maxQuestionLength ?? DEFAULT_ANSWER_OPTIONS.maxQuestionLength;
+  const plain = plainQuestion(question.slice(0, maxLength));
+  const resolved = resolveFollowUp(plain, conversation);
+  // A question that goes on from the previous one is most often answered near it; a new topic is answered as if alone.
+  const previous = conversation?.turns.at(-1)?.quote;
+  const document = previous && resolved.continues ? context.documents.findIndex((d) => d.id === previous.documentId) : -1;
+  const near = previous && document >= 0 ? { ...scope, near: { document, paragraph: previous.paragraph, start: previous.start } } : scope;
+  if (!resolved.changed) return { ...ask(context, plain, options, near, model), question };
+  // A chain of `after that?` would otherwise grow the reading by the previous one's at every turn.
+  const understood = resolved.text.slice(0, maxLength);
+  const read = ask(context, understood, options, near, model);
+  // The article often goes on about what a follow-up's pronoun refers to with a pronoun of its own (`She is not afraid of
+  // death`): the words as asked may find the answer next to the previous one more surely than the names put in their place.
+  const asked = resolved.pronouns && previous ? ask(context, plain, options, near, model) : undefined;
+  const first = asked?.quotes[0];
+  const nearby = asked?.answered === true && first !== undefined && first.documentId === previous?.documentId && Math.abs(first.paragraph - previous.paragraph) <= 1;
+  const best = nearby && asked && asked.confidence > read.confidence ? asked : read;
+  return { ...best, question, understood };
+}

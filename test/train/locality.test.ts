@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultModel } from '../../src/answer/default-model.js';
+import { loadSquad, type EvalSet } from '../../src/eval/squad.js';
+import { fitLocality } from '../../src/train/locality.js';
+
+/** Two paragraphs that end in sentences a follow-up matches equally well: which one answers depends on the paragraph the conversation is in. */
+const FIXTURE = resolve(fileURLToPath(import.meta.url), '../fixtures/tiny-conversations.json');
+let ferries: EvalSet;
+beforeAll(async () => {
+  ferries = await loadSquad(FIXTURE);
+});
+
+describe('train/locality', () => {
+  it('fits a prior for the previous answer\'s paragraph when follow-ups are answered there, the smallest that does', () => {
+    const fitted = fitLocality([ferries], defaultModel());
+    expect(fitted).toMatchObject({ right: 2, rightWithout: 1, followUps: 2 });
+    expect(fitted.locality.paragraph).toBe(0.5);
+    expect(fitted.locality.sentence).toBe(0);
+  });
+
+  it('fits no prior when no question follows another', () => {
+    const alone = { ...ferries, conversations: [['a1'], ['b1']] };
+    expect(fitLocality([alone], defaultModel())).toEqual({ locality: { sentence: 0, paragraph: 0 }, right: 0, rightWithout: 0, followUps: 0 });
+  });
+});
