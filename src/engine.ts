@@ -2,7 +2,7 @@ import { ask, search, type AnswerContext } from './answer/ask.js';
 import { askInConversation } from './answer/in-conversation.js';
 import { plainQuestion } from './answer/plain-question.js';
 import { suggestQuestions } from './answer/suggest.js';
-import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/options.js';
+import type { AnswerOptions } from './answer/options.js';
 import { PARALLEL_MIN_CHARS } from './chunk/parallel.js';
 import { NewsbotError, quoteValue } from './errors.js';
 import { DEFAULT_CORPUS, readCorpus } from './ingest/load.js';
@@ -119,10 +119,6 @@ export class Engine {
    */
   ask(question: string, options: AskOptions = {}): Answer {
     return askInConversation(this.context, question, options.conversation, this.options, this.scopeOf(options));
-  }
-
-  private get maxQuestionLength(): number {
-    return this.options.maxQuestionLength ?? DEFAULT_ANSWER_OPTIONS.maxQuestionLength;
   }
 
   /** The passages that best match a query, best first (at most `limit`, default 5). */
