@@ -74,8 +74,6 @@ export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)
  */
 export class Network {
   readonly inputs: number;
-  private readonly mean: Float64Array;
-  private readonly scale: Float64Array;
   private readonly layers: Array<{ weights: Float64Array; bias: Float64Array; inputs: number; outputs: number; activation: DenseLayer['activation'] }>;
   private readonly buffers: [Float64Array, Float64Array];
 
@@ -85,15 +83,23 @@ export class Network {
       throw new NewsbotError(`the ${name} was fitted with features ${quoteValue(names.slice(0, 200))}, not the ones the code computes: run npm run train`);
     }
     this.inputs = expected.length;
-    this.mean = Float64Array.from(file.mean);
-    this.scale = Float64Array.from(file.scale, (s) => (s > 0 ? s : 1));
     let inputs = this.inputs;
-    this.layers = file.layers.map((layer) => {
+    this.layers = file.layers.map((layer, l) => {
       const outputs = layer.bias.length;
       if (layer.weights.length !== inputs || layer.weights.some((row) => row.length !== outputs)) throw new NewsbotError(`the ${name}'s layers do not fit together`);
       const weights = new Float64Array(inputs * outputs);
-      layer.weights.forEach((row, i) => row.forEach((w, o) => (weights[i * outputs + o] = w)));
-      const built = { weights, bias: Float64Array.from(layer.bias), inputs, outputs, activation: layer.activation };
+      const bias = Float64Array.from(layer.bias);
+      layer.weights.forEach((row, i) => {
+        // The first layer takes the features as they are: their standardization, (x - mean) / scale, is folded into its
+        // weights and bias, so a feature that is 0 (most of the one-hot and hashed ones) costs nothing.
+        const scale = l === 0 && (file.scale[i] ?? 0) > 0 ? (file.scale[i] as number) : 1;
+        const mean = l === 0 ? (file.mean[i] ?? 0) : 0;
+        row.forEach((w, o) => {
+          weights[i * outputs + o] = w / scale;
+          bias[o] = (bias[o] as number) - (mean * w) / scale;
+        });
+      });
+      const built = { weights, bias, inputs, outputs, activation: layer.activation };
       inputs = outputs;
       return built;
     });
@@ -105,13 +111,15 @@ export class Network {
   /** The network's output for the row of features at `rows[offset ...]`, before its last activation (a logit for a sigmoid output). */
   logit(rows: Float64Array, offset = 0): number {
     let [input, output] = this.buffers;
-    for (let i = 0; i < this.inputs; i++) input[i] = ((rows[offset + i] as number) - (this.mean[i] as number)) / (this.scale[i] as number);
     let result = 0;
     this.layers.forEach((layer, l) => {
       const { weights, bias, inputs, outputs } = layer;
+      // The first layer reads the row in place; the others, the layer before's output.
+      const source = l === 0 ? rows : input;
+      const at = l === 0 ? offset : 0;
       for (let o = 0; o < outputs; o++) output[o] = bias[o] as number;
       for (let i = 0; i < inputs; i++) {
-        const x = input[i] as number;
+        const x = source[at + i] as number;
         if (x === 0) continue;
         const row = i * outputs;
         for (let o = 0; o < outputs; o++) output[o] = (output[o] as number) + x * (weights[row + o] as number);
