@@ -65,13 +65,12 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const previous = turns[turns.length - 1];
   const unchanged = { text: question, changed: false };
   if (!previous || question.trim() === '') return unchanged;
-  // Told from its first words, without analyzing it: English's coordinating conjunctions, a closed class.
   if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
   const asked = parseQuestion(question);
   const { tokens } = asked;
   const references = pronounsWithoutAntecedent(asked);
   const elliptical = isElliptical(tokens);
-  if (references.length === 0 && !elliptical) return opensWithConjunction(tokens) ? { ...unchanged, continues: true } : unchanged;
+  if (references.length === 0 && !elliptical) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
 
   const before = parseQuestion(previous.understood);
   // A greeting (*hi*, *ok*) is no frame to read a question in.
@@ -105,17 +104,15 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   return text === question.trim() ? { ...unchanged, continues: true } : { text, changed: true, pronouns: substituted, continues: true };
 }
 
-/** Whether the question opens with a conjunction or *what about* (after any interjection): *And who advised the buyer?*. */
-function opensWithConjunction(tokens: readonly Token[]): boolean {
-  const first = tokens.findIndex((t) => t.pos !== 'PUNCT' && t.pos !== 'INTJ');
-  const word = tokens[first]?.text.toLowerCase();
-  return tokens[first]?.pos === 'CCONJ' || ((word === 'what' || word === 'how') && tokens[first + 1]?.text.toLowerCase() === 'about');
-}
 
 // ---------------------------------------------------------------------------
 // Finding what leans on the previous turn
 
-const CONJUNCTION_FIRST = /^\W*(?:(?:and|but|or|so|yet|nor)\b|(?:what|how) about\b)/i;
+/**
+ * A question that opens with a coordinating conjunction (English's closed class) or *what about*, after a word and a
+ * comma at most (*Ok, and who ...?*), goes on from the previous one: told from its first words, without analyzing it.
+ */
+const CONJUNCTION_FIRST = /^\W*(?:[\p{L}']+,\s*)?(?:(?:and|but|or|so|yet|nor)\b|(?:what|how) about\b)/iu;
 const PRONOUN_WORD = new RegExp(`\\b(${Object.keys(PRONOUNS).join('|')})\\b`, 'i');
 /** Most words of a question that may be elliptical; a longer one without a pronoun stands on its own. */
 const MAX_ELLIPSIS_LENGTH = 6;

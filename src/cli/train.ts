@@ -14,7 +14,7 @@ import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, userPath, 
 export const TRAIN_USAGE = 'usage: npm run train -- [pool=FILE.json] [slice=FILE.json] [out=MODEL.json] [--json]';
 
 const TRAINING = resolve(dirname(fileURLToPath(import.meta.url)), '../../training');
-/** The conversations the locality prior is fitted on; `followups-tram.json` is kept out, to check it on (see training/README.md). */
+/** The conversations the locality prior is fitted on; `followups-tram.json` and `followups-strike.json` are kept out, to check it on (see training/README.md). */
 const CONVERSATIONS = ['followups-own.json', 'followups-own-2.json', 'followups-news.json', 'followups-lithium.json'];
 
 /** Where `train` reads and writes, and how it fits. */
