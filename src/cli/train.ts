@@ -15,7 +15,7 @@ export const TRAIN_USAGE = 'usage: npm run train -- [pool=FILE.json] [slice=FILE
 
 const TRAINING = resolve(dirname(fileURLToPath(import.meta.url)), '../../training');
 /** The conversations the locality prior is fitted on; `followups-tram.json` and `followups-strike.json` are kept out, to check it on (see training/README.md). */
-const CONVERSATIONS = ['followups-own.json', 'followups-own-2.json', 'followups-news.json', 'followups-lithium.json'];
+const CONVERSATIONS = ['followups-own.json', 'followups-own-2.json', 'followups-news.json', 'followups-lithium.json', 'followups-museum.json'];
 
 /** Where `train` reads and writes, and how it fits. */
 export interface TrainRun {
