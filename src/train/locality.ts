@@ -30,16 +30,17 @@ export function fitLocality(sets: readonly EvalSet[], model: AnswerModel, grid: 
   const scored = conversationsOf(sets);
   const score = (locality: Locality): number => scored.reduce((sum, conversation) => sum + rightFollowUps(conversation, { ...model, locality }), 0);
   const followUps = scored.reduce((sum, c) => sum + c.questions.length - 1, 0);
-  let best: { locality: Locality; right: number } | undefined;
+  // No prior is where the search starts, and what it is measured against: scored once.
+  const rightWithout = score({ sentence: 0, paragraph: 0 });
+  let best = { locality: { sentence: 0, paragraph: 0 }, right: rightWithout };
   for (const sentence of grid) {
     for (const paragraph of grid) {
+      if (sentence === 0 && paragraph === 0) continue;
       const right = score({ sentence, paragraph });
-      const better = !best || right > best.right || (right === best.right && sentence + paragraph < best.locality.sentence + best.locality.paragraph);
-      if (better) best = { locality: { sentence, paragraph }, right };
+      if (right > best.right || (right === best.right && sentence + paragraph < best.locality.sentence + best.locality.paragraph)) best = { locality: { sentence, paragraph }, right };
     }
   }
-  const chosen = best ?? { locality: { sentence: 0, paragraph: 0 }, right: 0 };
-  return { ...chosen, rightWithout: score({ sentence: 0, paragraph: 0 }), followUps };
+  return { ...best, rightWithout, followUps };
 }
 
 interface ScoredConversation {
