@@ -130,9 +130,9 @@ describe('Engine.ask', () => {
     expectVerbatim(answer);
   });
 
-  it('answers a question typed with Markdown marks or a soft hyphen as the plain one, showing it as typed', () => {
+  it('answers a question typed with Markdown marks, a soft hyphen or full-width letters as the plain one, showing it as typed', () => {
     const plain = ferry.ask('Who owns the ferry?');
-    for (const typed of ['**Who** owns the _ferry_?', 'Who owns the fer\u00adry?', '`Who` owns ||the ferry||?']) {
+    for (const typed of ['**Who** owns the _ferry_?', 'Who owns the fer\u00adry?', '`Who` owns ||the ferry||?', 'Ｗｈｏ ｏｗｎｓ ｔｈｅ ｆｅｒｒｙ？']) {
       const answer = ferry.ask(typed);
       expect(answer).toEqual({ ...plain, question: typed });
     }

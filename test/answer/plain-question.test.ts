@@ -23,6 +23,11 @@ describe('answer/plain-question', () => {
     expect(plainQuestion('  who\n\tbought   it? ')).toBe('who bought it?');
   });
 
+  it('types full-width letters, digits and punctuation as ASCII', () => {
+    expect(plainQuestion('ＷＨＯ ｂｏｕｇｈｔ Ｎｏｒｓａｔ？')).toBe('WHO bought Norsat?');
+    expect(plainQuestion('ｉｎ ２０１７，\u3000ｗｈｏ？')).toBe('in 2017, who?');
+  });
+
   it('keeps compatibility forms, which the article may use as they are', () => {
     expect(plainQuestion('how many km² of forest?')).toBe('how many km² of forest?');
   });
