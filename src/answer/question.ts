@@ -212,6 +212,23 @@ function asksWhatWasSaid(tokens: readonly Token[], at: number): boolean {
 
 const DO_SUPPORT = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'might', 'may', 'must']);
 
+/** Nouns that only say that something is of a kind: *what kind of firm* asks for a firm. */
+const KIND_NOUNS = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts']);
+
+/**
+ * The `kind` of `what kind of firm`, `which other types of`: a kind noun and
+ * `of` right after the question word and its adjectives; `undefined` when the
+ * question has none. An article seldom says *kind* where it answers one.
+ */
+export function kindNoun(tokens: readonly Token[]): Token | undefined {
+  const at = tokens.findIndex((token) => /^(what|which)$/i.test(token.text));
+  if (at === -1) return undefined;
+  let i = at + 1;
+  while (tokens[i]?.pos === 'ADJ') i++;
+  const noun = tokens[i];
+  return noun && KIND_NOUNS.has(noun.text.toLowerCase()) && tokens[i + 1]?.text.toLowerCase() === 'of' ? noun : undefined;
+}
+
 /** The noun right after `what`/`which` (skipping adjectives): `what trade goal` -> `goal`. */
 function focusNoun(tokens: readonly Token[], from: number): string | undefined {
   let focus: string | undefined;

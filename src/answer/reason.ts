@@ -1,6 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { WeightedTerm } from './evidence.js';
-import type { AnswerKind, Question } from './question.js';
+import { kindNoun, type AnswerKind, type Question } from './question.js';
 
 /** What the article lacks, by the kind of answer asked for. */
 const LACKING: Record<AnswerKind, string> = {
@@ -21,7 +21,8 @@ const LACKING: Record<AnswerKind, string> = {
 
 /**
  * The question's words that the article never uses, as phrases of the
- * question (`European Union`, `jobs`), heaviest first.
+ * question (`European Union`, `jobs`), heaviest first; not the `kind` of
+ * *what kind of firm*, which is how the question asks, not what about.
  */
 export function missingPhrases(question: Question, terms: readonly WeightedTerm[]): string[] {
   const missing = new Set(terms.filter((t) => !t.known).map((t) => t.token.term));
@@ -39,8 +40,9 @@ export function missingPhrases(question: Question, terms: readonly WeightedTerm[
     }
     run = [];
   };
+  const kind = kindNoun(question.tokens);
   for (const token of question.tokens) {
-    if (token.term && missing.has(token.term)) run.push(token);
+    if (token.term && token !== kind && missing.has(token.term)) run.push(token);
     else flush();
   }
   flush();

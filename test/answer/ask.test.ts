@@ -55,6 +55,14 @@ describe('Engine.ask', () => {
     expect(answer.confidence).toBeLessThan(0.5);
   });
 
+  it('names what the article lacks, not the "kind" of a "what kind of" question', () => {
+    for (const question of ['What kind of submarine did the council pay for?', 'Which other types of submarine did the council pay for?']) {
+      const answer = ferry.ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.reason).toBe("The article doesn't mention “submarine”.");
+    }
+  });
+
   it('answers when the model is sure enough: the confidence is the decision model\'s probability, compared with minConfidence', () => {
     const question = 'When did the council vote to keep the ferry?';
     const given = ferry.ask(question);
