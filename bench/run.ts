@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATASET_NAMES, prepareDatasets, ROOT, type DatasetName } from './datasets.js';
 import { ENGINE_NAMES, type EngineName } from './engines.js';
+import type { FollowUpTiming } from './follow-ups.js';
 import { benchEntryPoints, CORPUS_NAMES } from './entry-points.js';
 import type { Measurement } from './measure.js';
 import { renderReport, type ColdStart, type Report } from './table.js';
@@ -80,6 +81,14 @@ for (const dataset of prepared) {
   }
 }
 
+// Follow-ups are newsbot's alone (no library keeps a conversation): timed on the bundled article when both are measured.
+let followUps: FollowUpTiming | undefined;
+if (datasets.includes('article') && engines.includes('newsbot')) {
+  note(`follow-up questions on the bundled article: ${seconds} s at most`);
+  followUps = JSON.parse(await run(['bench/follow-ups.ts', String(seconds)])) as FollowUpTiming;
+  note(`  p99 ${followUps.p99.toFixed(2)} ms over ${followUps.timed} follow-ups`);
+}
+
 const cpu = cpus();
 const report: Report = {
   machine: {
@@ -93,6 +102,7 @@ const report: Report = {
   datasets: prepared.map((d) => ({ name: d.name, corpus: d.corpus, questions: d.questions.length, ...(d.vocabularyGrowth ? { vocabularyGrowth: d.vocabularyGrowth } : {}) })),
   measurements,
   coldStarts,
+  ...(followUps ? { followUps } : {}),
 };
 process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : renderReport(report));
 

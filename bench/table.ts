@@ -2,6 +2,7 @@
 import { HEAP_GROWTH_PERCENT } from '../src/heap.js';
 import type { Dataset, DatasetName } from './datasets.js';
 import type { EngineName } from './engines.js';
+import type { FollowUpTiming } from './follow-ups.js';
 import type { Measurement } from './measure.js';
 
 /** Cold starts of one engine on one dataset, in milliseconds (the median of the saved-index runs). */
@@ -27,6 +28,8 @@ export interface Report {
   datasets: Array<Pick<Dataset, 'name' | 'corpus' | 'vocabularyGrowth'> & { questions: number }>;
   measurements: Measurement[];
   coldStarts: ColdStart[];
+  /** newsbot's follow-up questions on the bundled article, asked in their conversations (`follow-ups.ts`). */
+  followUps?: FollowUpTiming;
 }
 
 const TITLES: Record<DatasetName, string> = {
@@ -98,6 +101,7 @@ const NOTES = [
 
 function targets(report: Report): string[] {
   const find = (dataset: DatasetName): Measurement | undefined => report.measurements.find((m) => m.dataset === dataset && m.engine === 'newsbot');
+  const { followUps } = report;
   const cold = report.coldStarts.find((c) => c.dataset === 'large' && c.engine === 'newsbot');
   const article = find('article');
   const squad = find('squad');
@@ -112,6 +116,12 @@ function targets(report: Report): string[] {
     '| measure | target | measured | met |',
     '|---|---|---|---|',
     row('answer p99, bundled article', '≤ 1 ms', article && `${ms(article.p99)} ms`, article && article.p99 <= 1),
+    row(
+      'follow-up p99, bundled article (in its conversation)',
+      '≤ 1 ms',
+      followUps && `${ms(followUps.p99)} ms (p50 ${ms(followUps.p50)}, ${followUps.timed.toLocaleString('en-US')} follow-ups)`,
+      followUps && followUps.p99 <= 1,
+    ),
     row('answer p99, 1M-word corpus', '≤ 10 ms', large && `${ms(large.p99)} ms`, large && large.p99 <= 10),
     row('index build, 1M-word corpus', '≥ 150,000 words/s', large && `${Math.round(large.wordsPerSecond).toLocaleString('en-US')} words/s`, large && large.wordsPerSecond >= 150_000),
     row('cold start to first answer from the snapshot, 1M words', '≤ 1.5 s', cold && `${(cold.persistedMs / 1000).toFixed(2)} s`, cold && cold.persistedMs <= 1500),
