@@ -1,7 +1,6 @@
-import { analyzeQuestion } from '../chunk/analyze.js';
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
-import { parseQuestion, type AnswerKind, type Question } from './question.js';
+import { parseQuestion as parsed, withParticipleVerb, type AnswerKind, type Question } from './question.js';
 
 /**
  * Reading a follow-up question with the conversation before it.
@@ -19,6 +18,11 @@ import { parseQuestion, type AnswerKind, type Question } from './question.js';
  * by parallel role (a subject pronoun for the previous subject), and by
  * salience (a name the conversation keeps coming back to).
  */
+
+/** A question as the follow-up reading sees it: its verb found where the tagger took it for an adjective. */
+function parseQuestion(text: string): Question {
+  return withParticipleVerb(parsed(text));
+}
 
 /** What a pronoun agrees with. `event`: a stand-alone *that* or *this*, which stands for what the previous turn said happened. */
 type Agreement = 'person' | 'thing' | 'group' | 'place' | 'date' | 'event';
@@ -99,7 +103,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     text = substitute(question, references, known(referentsOf(before, previous, turns.slice(0, -1))), farther);
   }
   const substituted = text !== question;
-  if (elliptical) text = withFrameOf(text, substituted ? analyzeQuestion(text) : tokens, before, previous);
+  if (elliptical) text = withFrameOf(text, substituted ? parseQuestion(text).tokens : tokens, before, previous);
   text = text.replace(/\s+/g, ' ').trim();
   return text === question.trim() ? { ...unchanged, continues: true } : { text, changed: true, pronouns: substituted, continues: true };
 }

@@ -113,6 +113,23 @@ function analyzed(text: string): Question {
   };
 }
 
+/**
+ * The question with a past participle that wink-nlp tagged an adjective right
+ * after `who` or `what` read as its verb (*Who edited it?*, *Who audited the
+ * accounts?*): read without its verb, a follow-up looks elliptical and takes
+ * the previous question's frame. The question itself when there is none. (The
+ * ranking features keep wink-nlp's tags, which the models were fitted on.)
+ */
+export function withParticipleVerb(question: Question): Question {
+  const { tokens } = question;
+  const at = tokens.findIndex((token, i) => token.pos === 'ADJ' && /ed$/i.test(token.text) && /^(who|what)$/i.test(tokens[i - 1]?.text ?? ''));
+  if (at === -1) return question;
+  const repaired = tokens.map((token, i) => (i === at ? { ...token, pos: 'VERB' as const } : token));
+  const role = questionRole(repaired);
+  const { role: _tagged, ...rest } = question;
+  return { ...rest, tokens: repaired, ...(role === undefined ? {} : { role }) };
+}
+
 /** The noun a `what is the X of Y` question asks for: however often the article names Y, it must use X to say what it is. */
 function relation(tokens: readonly Token[]): string | undefined {
   const [asker, copula, article, noun, of] = tokens;

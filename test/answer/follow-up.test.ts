@@ -60,6 +60,13 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('When did it print it?', report).text).toBe('When did The Westport Herald print the sale?');
   });
 
+  it('reads a question whose verb the tagger takes for an adjective (who audited ...?) as whole, not as an ellipsis', () => {
+    const ferry = after({ understood: 'Which company owns the Night Star ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('Who audited it?', ferry)).toMatchObject({ text: 'Who audited Blue Line Shipping?', changed: true });
+    const where = after({ understood: 'Where was she?' });
+    expect(resolveFollowUp('Who audited the accounts?', where).changed).toBe(false);
+  });
+
   it('takes the previous question\'s frame for an elliptical question with a question word', () => {
     const said = after({ understood: 'When did Maria Okafor announce the sale?', answer: 'Friday' });
     expect(resolveFollowUp('On which radio station?', said).text).toBe('On which radio station did Maria Okafor announce the sale?');
