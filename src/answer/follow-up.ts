@@ -1,6 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
-import { parseQuestion as parsed, withParticipleVerb, type AnswerKind, type Question } from './question.js';
+import { parseQuestion, withParticipleVerb, type AnswerKind, type Question } from './question.js';
 
 /**
  * Reading a follow-up question with the conversation before it.
@@ -20,8 +20,8 @@ import { parseQuestion as parsed, withParticipleVerb, type AnswerKind, type Ques
  */
 
 /** A question as the follow-up reading sees it: its verb found where the tagger took it for an adjective. */
-function parseQuestion(text: string): Question {
-  return withParticipleVerb(parsed(text));
+function readQuestion(text: string): Question {
+  return withParticipleVerb(parseQuestion(text));
 }
 
 /** What a pronoun agrees with. `event`: a stand-alone *that* or *this*, which stands for what the previous turn said happened. */
@@ -70,13 +70,13 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const unchanged = { text: question, changed: false };
   if (!previous || question.trim() === '') return unchanged;
   if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
-  const asked = parseQuestion(question);
+  const asked = readQuestion(question);
   const { tokens } = asked;
   const references = pronounsWithoutAntecedent(asked);
   const elliptical = isElliptical(tokens);
   if (references.length === 0 && !elliptical) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
 
-  const before = parseQuestion(previous.understood);
+  const before = readQuestion(previous.understood);
   // A greeting (*hi*, *ok*) is no frame to read a question in.
   if (before.tokens.every((t) => t.pos === 'INTJ' || t.pos === 'PUNCT')) return unchanged;
   let text = question;
@@ -96,14 +96,14 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     const earlier = turns[turns.length - 2];
     const farther = (): Referent[] => {
       if (!earlier) return [];
-      const found = referentsOf(parseQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event);
+      const found = referentsOf(readQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event);
       for (const referent of found) referent.distance = 1;
       return known(found);
     };
     text = substitute(question, references, known(referentsOf(before, previous, turns.slice(0, -1))), farther);
   }
   const substituted = text !== question;
-  if (elliptical) text = withFrameOf(text, substituted ? parseQuestion(text).tokens : tokens, before, previous);
+  if (elliptical) text = withFrameOf(text, substituted ? readQuestion(text).tokens : tokens, before, previous);
   text = text.replace(/\s+/g, ' ').trim();
   return text === question.trim() ? { ...unchanged, continues: true } : { text, changed: true, pronouns: substituted, continues: true };
 }
