@@ -26,10 +26,14 @@ export function isByline(text: string): boolean {
 
 /** The name a byline gives (`Maria Delgado` of `By Maria Delgado, Staff Writer`), a substring of it; `undefined` when it gives none. */
 export function bylineName(byline: string): { text: string; start: number; end: number } | undefined {
-  const skipped = new RegExp(`^\\s*${BY}`, 'u').exec(byline)?.[0].length ?? 0;
-  const name = new RegExp(`^${NAME}`, 'u').exec(byline.slice(skipped))?.[0]?.replace(/[,\s]+$/u, '');
+  return nameAt(byline, new RegExp(`^\\s*${BY}`, 'u').exec(byline)?.[0].length ?? 0);
+}
+
+/** The name that starts at `from` in `text` (`Ana Ruiz` of `Reporting by Ana Ruiz in Lima`), with its offsets in `text`. */
+export function nameAt(text: string, from: number): { text: string; start: number; end: number } | undefined {
+  const name = new RegExp(`^${NAME}`, 'u').exec(text.slice(from))?.[0]?.replace(/[,\s]+$/u, '');
   if (!name) return undefined;
-  return { text: name, start: skipped, end: skipped + name.length };
+  return { text: name, start: from, end: from + name.length };
 }
 
 /**

@@ -38,6 +38,19 @@ describe('answering from the byline', () => {
     }
   });
 
+  it('answers who wrote a wire story from its closing credits when it has no byline, quoting that paragraph', () => {
+    const wire = Engine.fromDocuments([
+      { id: 'wire', title: 'Port strike ends', paragraphs: ['Dock workers in Valparaiso ended their strike on Friday.', 'Reporting by Ana Ruiz in Santiago and Tom Hale in Lima; Editing by Jo Park'] },
+    ]);
+    const answer = wire.ask('Who wrote the article?');
+    expect(answer).toMatchObject({ answered: true, answer: 'Ana Ruiz', confidence: 1 });
+    const quote = answer.quotes[0];
+    expect(quote).toMatchObject({ paragraph: 2, documentId: 'wire', start: 0 });
+    expect(quote?.byline).toBeUndefined();
+    expect(quote?.text).toBe(wire.passage(2, 'wire').text);
+    expect(quote?.highlights.map(([s, e]) => quote.text.slice(s, e))).toEqual(['Ana Ruiz']);
+  });
+
   it('answers from the text as usual when no document in scope has a byline', () => {
     const plain = Engine.fromDocuments([{ id: 'plain', title: 'Harbour news', paragraphs: ['The harbour reopened on Monday.', 'Editing by Jo Park.'] }, page]);
     const answer = plain.ask('Who wrote this story?', { documentId: 'plain' });
