@@ -42,7 +42,7 @@ describe('answering from the byline', () => {
     const wire = Engine.fromDocuments([
       { id: 'wire', title: 'Port strike ends', paragraphs: ['Dock workers in Valparaiso ended their strike on Friday.', 'Reporting by Ana Ruiz in Santiago and Tom Hale in Lima; Editing by Jo Park'] },
     ]);
-    const answer = wire.ask('Who wrote the article?');
+    const answer = wire.ask('Who is the author of this story?');
     expect(answer).toMatchObject({ answered: true, answer: 'Ana Ruiz', confidence: 1 });
     const quote = answer.quotes[0];
     expect(quote).toMatchObject({ paragraph: 2, documentId: 'wire', start: 0 });
