@@ -458,13 +458,14 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     const rest = before.text.slice(frame[restAt]?.start ?? before.text.length, frameEnd);
     const lead = restAt === 0 && rest ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;
     // `In which year?` after `Who established the fort?`: the answer becomes the subject, with do-support
-    // (`In which year did Ribault establish the fort?`), so the question word still opens the question.
+    // (`In which year did Ribault establish the fort?`), so the question word still opens the question; with no
+    // short answer to name, `they` stands for whoever it was (`Why did they criticize the law?`).
     const first = own[0]?.text.toLowerCase() ?? '';
     const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? ''));
     const verb = frame[restAt];
-    if (before.role === 'subject' && !asksSubjectAgain && isReferent(previous) && verb?.pos === 'VERB' && verb.term) {
+    if (before.role === 'subject' && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) {
       const after = before.text.slice(frame[restAt + 1]?.start ?? verb.end, frameEnd);
-      return `${capitalize(words)} ${doSupport(verb)} ${previous.answer} ${verb.term}${after ? ` ${after}` : ''}?`;
+      return `${capitalize(words)} ${doSupport(verb)} ${isReferent(previous) ? previous.answer : 'they'} ${verb.term}${after ? ` ${after}` : ''}?`;
     }
     return `${capitalize(words)} ${lead}?`;
   }

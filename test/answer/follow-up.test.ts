@@ -74,6 +74,9 @@ describe('answer/follow-up', () => {
     // The answer stands in for the subject that was asked for.
     const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('In which month?', bought).text).toBe('In which month did Blue Line Shipping buy the ferry?');
+    // With no short answer to name (the quote answered, or the question was declined), they stands for whoever it was.
+    const unnamed = after({ understood: 'Who bought the ferry?', answer: '' });
+    expect(resolveFollowUp('Why?', unnamed).text).toBe('Why did they buy the ferry?');
     const leads = after({ understood: 'Who leads the council?', answer: 'Maria Okafor' });
     expect(resolveFollowUp('Since when?', leads).text).toBe('Since when does Maria Okafor lead the council?');
     expect(resolveFollowUp('Who else?', bought).text).toBe('Who else bought the ferry?');
