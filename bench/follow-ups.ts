@@ -14,6 +14,7 @@ import { Engine, NEW_CONVERSATION, remember } from '../src/index.js';
 import { limitHeapGrowth, settleHeap } from '../src/heap.js';
 import { loadSquad } from '../src/eval/squad.js';
 import { ROOT, TIMED_QUESTIONS } from './datasets.js';
+import { percentileOf, WARM_UP_MS } from './measure.js';
 
 export interface FollowUpTiming {
   conversations: number;
@@ -23,9 +24,6 @@ export interface FollowUpTiming {
   p95: number;
   p99: number;
 }
-
-/** As in `measure.ts`: long enough for the JIT and the heap to reach their steady state. */
-const WARM_UP_MS = 3_000;
 
 export async function measureFollowUps(budgetMs: number): Promise<FollowUpTiming> {
   limitHeapGrowth();
@@ -50,8 +48,7 @@ export async function measureFollowUps(budgetMs: number): Promise<FollowUpTiming
   const ends = performance.now() + budgetMs;
   for (let i = 0; times.length < 3 * TIMED_QUESTIONS && performance.now() < ends; i++) converse(conversations[i % conversations.length] ?? [], (ms) => times.push(ms));
   times.sort((a, b) => a - b);
-  const percentile = (p: number): number => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? NaN;
-  return { conversations: conversations.length, timed: times.length, p50: percentile(50), p95: percentile(95), p99: percentile(99) };
+  return { conversations: conversations.length, timed: times.length, p50: percentileOf(times, 50), p95: percentileOf(times, 95), p99: percentileOf(times, 99) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -42,7 +42,12 @@ export interface Measurement {
  * latencies are the steady state's, not start-up's (newsbot's wink-nlp code
  * takes a couple of thousand questions to settle).
  */
-const WARM_UP_MS = 3_000;
+export const WARM_UP_MS = 3_000;
+
+/** The `p`th percentile of times sorted in ascending order (NaN for none). */
+export function percentileOf(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
 
 export async function measure(datasetName: DatasetName, engineName: EngineName, budgetMs: number): Promise<Measurement> {
   // The heap settings the bot indexes and then answers with (src/heap.ts), for every engine alike.
@@ -76,7 +81,7 @@ export async function measure(datasetName: DatasetName, engineName: EngineName, 
     }
   }
   times.sort((a, b) => a - b);
-  const percentile = (p: number): number => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? NaN;
+  const percentile = (p: number): number => percentileOf(times, p);
   return {
     dataset: datasetName, engine: engineName, documents: dataset.documents, passages: dataset.passages, words: dataset.words,
     buildMs, wordsPerSecond: (dataset.words * 1000) / buildMs, peakRssMb: process.resourceUsage().maxRSS / 1024,
