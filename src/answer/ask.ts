@@ -122,7 +122,7 @@ function supporting(rest: readonly Scored[], best: Scored): Scored[] {
 function quoteOf(context: AnswerContext, ranked: Scored, asked: AskedQuestion): Quote {
   const { chunk } = ranked.measured.candidate;
   const document = context.documents[chunk.document] as SourceDocument;
-  const matched = ranked.measured.matched.length ? ranked.measured.matched : matchedTokens(chunk, asked.terms);
+  const matched = ranked.measured.matched.length ? ranked.measured.matched : matchedTokens(chunk, asked.lookup);
   const section = sectionOf(document, chunk.paragraph);
   return {
     text: chunk.text,

@@ -5,7 +5,7 @@ import type { Token } from '../chunk/token.js';
 import type { CorpusStats, Match, WordIds } from '../index/stats.js';
 import type { Retrieved, SearchIndex } from '../index/search-index.js';
 import type { SourceDocument } from '../types.js';
-import { askedWords, weighTerms, termIds, type WeightedTerm } from './evidence.js';
+import { askedWords, weighTerms, termIds, termLookup, type TermLookup, type WeightedTerm } from './evidence.js';
 import type { Question } from './question.js';
 import { candidates as spanCandidates, type Candidate as SpanCandidate } from './spans.js';
 
@@ -31,6 +31,8 @@ export interface AskedQuestion {
   terms: WeightedTerm[];
   /** `terms` as lexicon ids, for matching against the token columns. */
   ids: WordIds[];
+  /** `terms` as sets of words, for finding them in a sentence's tokens. */
+  lookup: TermLookup;
   /** The article's words that stand for the question's (corrections, compounds, related words). */
   asked: string[];
   /** Terms the question negates (`covered` in *What is not covered?*) and those it affirms. */
@@ -82,7 +84,7 @@ export function askQuestion(question: Question, stats: CorpusStats): AskedQuesti
   const terms = askedTerms(question, stats);
   const negated = new Set(question.tokens.filter((token, i) => token.term && isNegated(question.tokens, i)).map((token) => token.term));
   const affirmed = new Set(question.content.map((token) => token.term).filter((term) => !negated.has(term)));
-  return { question, terms, ids: termIds(terms, stats), asked: askedWords(terms), negated, affirmed, known: weightShare(terms, (t) => t.known), knownRelated: weightShare(terms, (t) => !t.known && hasRelated(t)) };
+  return { question, terms, ids: termIds(terms, stats), lookup: termLookup(terms), asked: askedWords(terms), negated, affirmed, known: weightShare(terms, (t) => t.known), knownRelated: weightShare(terms, (t) => !t.known && hasRelated(t)) };
 }
 
 /**

@@ -83,7 +83,10 @@ const DECISION_LIST: readonly DecisionFeature[] = Object.values(DECISION_FEATURE
  */
 export function decisionRow(q: AskedQuestion, ranked: readonly Ranked[], rows: ArrayLike<number>, span: number): Float64Array {
   const decision = { q, ranked, rows, span };
-  return Float64Array.from(DECISION_LIST, (feature) => feature(decision));
+  // A loop, not `Float64Array.from`: that goes through an iterator and boxes every number.
+  const row = new Float64Array(DECISION_LIST.length);
+  for (let f = 0; f < row.length; f++) row[f] = (DECISION_LIST[f] as DecisionFeature)(decision);
+  return row;
 }
 
 /** The first candidate's share of the ranker's softmax over all candidates: how far it stands out from every other, not only the second. */

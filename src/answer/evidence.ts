@@ -91,11 +91,27 @@ export function termIds(terms: readonly WeightedTerm[], stats: CorpusStats): Wor
   return terms.map((t) => stats.wordIds(t.token, t.related.related, t.related.opposite));
 }
 
+/** The question words as `matchedTokens` looks for them in a sentence. */
+export interface TermLookup {
+  /** Terms and surface words, with their related words. */
+  exact: ReadonlySet<string>;
+  /** Stems (see `looseForm`). */
+  loose: ReadonlySet<string>;
+  /** Opposites, which match where negated. */
+  opposite: ReadonlySet<string>;
+}
+
+/** The question words as sets, built once per question rather than once per candidate sentence. */
+export function termLookup(terms: readonly WeightedTerm[]): TermLookup {
+  return {
+    exact: new Set(terms.flatMap((t) => [t.token.term, t.token.word, ...t.related.related])),
+    loose: new Set(terms.map((t) => looseForm(t.token))),
+    opposite: new Set(terms.flatMap((t) => t.related.opposite)),
+  };
+}
+
 /** Indexes of a chunk's tokens that match a question word, or a word related to it (an opposite where negated). */
-export function matchedTokens(chunk: Chunk, terms: readonly WeightedTerm[]): number[] {
-  const exact = new Set(terms.flatMap((t) => [t.token.term, t.token.word, ...t.related.related]));
-  const loose = new Set(terms.map((t) => looseForm(t.token)));
-  const opposite = new Set(terms.flatMap((t) => t.related.opposite));
+export function matchedTokens(chunk: Chunk, { exact, loose, opposite }: TermLookup): number[] {
   const out: number[] = [];
   chunk.tokens.forEach((token, i) => {
     if (!token.term) return;

@@ -2,7 +2,7 @@ import type { Chunk } from '../chunk/chunk.js';
 import { isNegated } from '../chunk/negation.js';
 import type { Match } from '../index/stats.js';
 import type { AskedQuestion, CandidateSentence } from './candidates.js';
-import { matchedTokens } from './evidence.js';
+import { matchedTokens, type WeightedTerm } from './evidence.js';
 import { ANSWER_KINDS } from './question.js';
 import { SHAPES, type Candidate, type Shape } from './spans.js';
 
@@ -101,9 +101,10 @@ const FEATURE_LIST: readonly Feature[] = Object.values(FEATURES);
 
 /** Measures each candidate sentence (its matched words and span shapes). */
 export function measure(asked: AskedQuestion, candidates: readonly CandidateSentence[]): Measured[] {
+  const askedWords = new Set(asked.asked);
   return candidates.map((candidate) => {
-    const matched = matchedTokens(candidate.chunk, asked.terms);
-    return { candidate, matched, shapes: shapesOf(candidate.chunk, asked, candidate.spans) };
+    const matched = matchedTokens(candidate.chunk, asked.lookup);
+    return { candidate, matched, shapes: shapesOf(candidate.chunk, askedWords, candidate.spans) };
   });
 }
 
@@ -123,12 +124,18 @@ function bestOf(asked: AskedQuestion, measured: readonly Measured[]): Best {
   const byCoverage = measured.map((m, i) => ({ m, value: exact[i] as number })).sort((a, b) => b.value - a.value);
   const byBm25 = [...measured].sort((a, b) => b.candidate.bm25 - a.candidate.bm25);
   const byWindow = [...measured].sort((a, b) => b.candidate.windowBm25 - a.candidate.windowBm25);
+  let paragraphExact = 0;
+  let paragraphBm25 = 0;
+  for (const m of measured) {
+    paragraphExact = Math.max(paragraphExact, share(asked, m.candidate.paragraph, 'exact'));
+    paragraphBm25 = Math.max(paragraphBm25, m.candidate.paragraphBm25);
+  }
   return {
     sentenceExact: Math.max(0, ...exact),
-    paragraphExact: Math.max(0, ...measured.map((m) => share(asked, m.candidate.paragraph, 'exact'))),
-    bm25: Math.max(0, ...measured.map((m) => m.candidate.bm25)),
-    windowBm25: Math.max(0, ...measured.map((m) => m.candidate.windowBm25)),
-    paragraphBm25: Math.max(0, ...measured.map((m) => m.candidate.paragraphBm25)),
+    paragraphExact,
+    bm25: Math.max(0, byBm25[0]?.candidate.bm25 ?? 0),
+    windowBm25: Math.max(0, byWindow[0]?.candidate.windowBm25 ?? 0),
+    paragraphBm25,
     coverageRank: denseRanks(byCoverage.map((entry) => [entry.m, entry.value])),
     bm25Rank: denseRanks(byBm25.map((m) => [m, m.candidate.bm25])),
     windowRank: denseRanks(byWindow.map((m) => [m, m.candidate.windowBm25])),
@@ -143,10 +150,11 @@ function relative(value: number, best: number): number {
 function heaviestMissing(q: AskedQuestion, matches: readonly Match[]): number {
   let total = 0;
   let heaviest = 0;
-  q.terms.forEach((t, i) => {
-    total += t.weight;
-    if (matches[i] === 'none') heaviest = Math.max(heaviest, t.weight);
-  });
+  for (let i = 0; i < q.terms.length; i++) {
+    const { weight } = q.terms[i] as WeightedTerm;
+    total += weight;
+    if (matches[i] === 'none') heaviest = Math.max(heaviest, weight);
+  }
   return total === 0 ? 0 : heaviest / total;
 }
 
@@ -167,27 +175,30 @@ function denseRanks(sorted: ReadonlyArray<readonly [Measured, number]>): Map<Mea
 export function share(q: AskedQuestion, matches: readonly Match[], kind: Match): number {
   let total = 0;
   let found = 0;
-  q.terms.forEach((t, i) => {
-    total += t.weight;
-    if (matches[i] === kind) found += t.weight;
-  });
+  for (let i = 0; i < q.terms.length; i++) {
+    const { weight } = q.terms[i] as WeightedTerm;
+    total += weight;
+    if (matches[i] === kind) found += weight;
+  }
   return total === 0 ? 0 : found / total;
 }
 
 /** How many question words are matched exactly or by stem. */
 function count(matches: readonly Match[], q: AskedQuestion): number {
-  return q.terms.filter((_t, i) => matches[i] === 'exact' || matches[i] === 'loose').length;
+  let found = 0;
+  for (let i = 0; i < q.terms.length; i++) if (matches[i] === 'exact' || matches[i] === 'loose') found++;
+  return found;
 }
 
 /** Share of the question's words of this part of speech matched exactly or by stem; 0 when it has none. */
 function shareOfPos(q: AskedQuestion, matches: readonly Match[], pos: string): number {
   let total = 0;
   let found = 0;
-  q.terms.forEach((t, i) => {
-    if (t.token.pos !== pos) return;
+  for (let i = 0; i < q.terms.length; i++) {
+    if (q.terms[i]?.token.pos !== pos) continue;
     total++;
     if (matches[i] === 'exact' || matches[i] === 'loose') found++;
-  });
+  }
   return total === 0 ? 0 : found / total;
 }
 
@@ -228,8 +239,11 @@ function spread(m: Measured): number {
 
 /** Proper nouns of the sentence that the question does not use: names that may be the answer. */
 function newNames(m: Measured): number {
-  const matched = new Set(m.matched);
-  return m.candidate.chunk.tokens.filter((token, i) => token.pos === 'PROPN' && !matched.has(i)).length;
+  // A handful of matched words: a look-up in the list costs less than a set built per candidate.
+  const { tokens } = m.candidate.chunk;
+  let names = 0;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]?.pos === 'PROPN' && !m.matched.includes(i)) names++;
+  return names;
 }
 
 function negationAgreement(m: Measured, q: AskedQuestion): number {
@@ -252,9 +266,8 @@ function negationAgreement(m: Measured, q: AskedQuestion): number {
 function opposition(m: Measured, q: AskedQuestion): number {
   if (!q.terms.some((term) => term.opposites.length > 0)) return 0;
   const tokens = m.candidate.chunk.tokens;
-  const matched = new Set(m.matched.map((i) => tokens[i]?.term));
   for (const term of q.terms) {
-    if (term.opposites.length === 0 || matched.has(term.token.term)) continue;
+    if (term.opposites.length === 0 || m.matched.some((i) => tokens[i]?.term === term.token.term)) continue;
     // A word has one or two antonyms: a look-up in the list costs less than a set built per candidate.
     if (tokens.some((token, i) => term.opposites.includes(token.term) && !isNegated(tokens, i))) return 1;
   }
@@ -262,8 +275,7 @@ function opposition(m: Measured, q: AskedQuestion): number {
 }
 
 /** The shapes of the sentence's spans that are not only question words. */
-function shapesOf(chunk: Chunk, q: AskedQuestion, spans: readonly Candidate[]): Set<Shape> {
-  const asked = new Set(q.asked);
+function shapesOf(chunk: Chunk, asked: ReadonlySet<string>, spans: readonly Candidate[]): Set<Shape> {
   const out = new Set<Shape>();
   for (const span of spans) {
     if (out.has(span.shape)) continue;

@@ -108,6 +108,8 @@ interface Setting {
   verbs: number[];
   /** The word the answer would follow, and the one it would precede, in the question said as a statement (see `slotOf`). */
   slot: { before?: string; after?: string };
+  /** The hash of `kind|`, from which the kind-and-word features hash on. */
+  kindHash: number;
 }
 
 /**
@@ -118,15 +120,17 @@ interface Setting {
 export function spanRows(chunk: Chunk, question: Question, matched: readonly number[], spans: readonly SpanCandidate[]): Float64Array {
   const width = SPAN_FEATURE_NAMES.length;
   const rows = new Float64Array(spans.length * width);
+  // A question for a name picks its span as a question for any named thing does.
+  const kind = question.name ? 'entity' : question.kind;
   const setting: Setting = {
     chunk,
     question,
-    // A question for a name picks its span as a question for any named thing does.
-    kind: question.name ? 'entity' : question.kind,
+    kind,
     role: question.role ?? 'none',
     matched,
     verbs: matched.filter((i) => chunk.tokens[i]?.pos === 'VERB'),
     slot: slotOf(question),
+    kindHash: hash(`${kind}|`),
   };
   spans.forEach((span, s) => fill(rows, s * width, span, setting));
   return rows;
@@ -148,15 +152,21 @@ function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Settin
   if (firstPos >= 0) row[o + FIRST_POS + firstPos] = 1;
   const lastPos = EDGE_POS.indexOf(tokens[last]?.pos as (typeof EDGE_POS)[number]);
   if (lastPos >= 0) row[o + LAST_POS + lastPos] = 1;
-  const counts = { PROPN: 0, NOUN: 0, VERB: 0, NUM: 0 } as Record<string, number>;
+  let names = 0;
+  let nouns = 0;
+  let verbsIn = 0;
+  let numbers = 0;
   for (let i = first; i <= last; i++) {
-    const pos = tokens[i]?.pos ?? 'X';
-    if (pos in counts) counts[pos] = (counts[pos] as number) + 1;
+    const pos = tokens[i]?.pos;
+    if (pos === 'PROPN') names++;
+    else if (pos === 'NOUN') nouns++;
+    else if (pos === 'VERB') verbsIn++;
+    else if (pos === 'NUM') numbers++;
   }
-  row[o + F_PROPNSHARE] = (counts.PROPN as number) / length;
-  row[o + F_NOUNSHARE] = (counts.NOUN as number) / length;
-  row[o + F_VERBSHARE] = (counts.VERB as number) / length;
-  row[o + F_NUMSHARE] = (counts.NUM as number) / length;
+  row[o + F_PROPNSHARE] = names / length;
+  row[o + F_NOUNSHARE] = nouns / length;
+  row[o + F_VERBSHARE] = verbsIn / length;
+  row[o + F_NUMSHARE] = numbers / length;
   row[o + F_LENGTH] = Math.log(length);
   row[o + LENGTH + (length <= 3 ? length - 1 : length <= 6 ? 3 : 4)] = 1;
   row[o + LENGTH_FOR + kindIndex] = Math.log(length);
@@ -225,9 +235,11 @@ function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Settin
   const afterWord = wordOf(after, '</s>');
   row[o + BEFORE + (hash(beforeWord) % WORD_BUCKETS)] = 1;
   row[o + AFTER + (hash(afterWord) % WORD_BUCKETS)] = 1;
-  row[o + KIND_BEFORE + (hash(`${kind}|${beforeWord}`) % KIND_WORD_BUCKETS)] = 1;
-  row[o + KIND_AFTER + (hash(`${kind}|${afterWord}`) % KIND_WORD_BUCKETS)] = 1;
-  row[o + KIND_FIRST + (hash(`${kind}|${wordOf(tokens[first], '')}`) % WORD_BUCKETS)] = 1;
+  // `kindHash` is the hash of `kind|`: hashing on from it gives the hash of `kind|word` without building the string.
+  const { kindHash } = setting;
+  row[o + KIND_BEFORE + (hash(beforeWord, kindHash) % KIND_WORD_BUCKETS)] = 1;
+  row[o + KIND_AFTER + (hash(afterWord, kindHash) % KIND_WORD_BUCKETS)] = 1;
+  row[o + KIND_FIRST + (hash(wordOf(tokens[first], ''), kindHash) % WORD_BUCKETS)] = 1;
 }
 
 /** Whether the span names a kind or an instance of the question's noun (WordNet): `basalt` for *what rock*, `the Danube` for *which river*. */
@@ -303,9 +315,9 @@ function wordOf(token: Token | undefined, none: string): string {
   return /\d/.test(lower) ? '0' : lower;
 }
 
-/** FNV-1a: a fixed, fast hash, so a word lands in the same bucket in training and in use. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a: a fixed, fast hash, so a word lands in the same bucket in training and in use; `from` goes on from the hash of a prefix. */
+function hash(text: string, from = 0x811c9dc5): number {
+  let h = from;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);

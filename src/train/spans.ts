@@ -41,11 +41,11 @@ function spanListOf(example: Example): SpanList | null {
   const row = example.holds.indexOf(1);
   if (!example.impossible && row >= 0) {
     const chunk = sentenceOf(example, row);
-    const { question, asked, terms } = example.asked;
+    const { question, asked, lookup } = example.asked;
     const spans = answerSpans(chunk, question, asked);
     if (spans.length > 0) {
       const f1 = Float64Array.from(spans, (span) => f1Score(chunk.text.slice(textAt(chunk, span.first), textEnd(chunk, span.last)), example.golds));
-      list = { rows: spanRows(chunk, question, matchedTokens(chunk, terms), spans), f1 };
+      list = { rows: spanRows(chunk, question, matchedTokens(chunk, lookup), spans), f1 };
     }
   }
   lists.set(example, list);
@@ -95,8 +95,8 @@ export async function fitSpans(examples: readonly Example[], options: SpanOption
 /** The short answer the span model picks in candidate `row`'s sentence, and its probability; `''` and 0 when the sentence has no span. */
 export function shortAnswerOf(example: Example, row: number, model: Network): { text: string; probability: number } {
   const chunk = sentenceOf(example, row);
-  const { question, asked, terms } = example.asked;
-  const span = bestSpan(chunk, question, matchedTokens(chunk, terms), model, answerSpans(chunk, question, asked));
+  const { question, asked, lookup } = example.asked;
+  const span = bestSpan(chunk, question, matchedTokens(chunk, lookup), model, answerSpans(chunk, question, asked));
   if (!span) return { text: '', probability: 0 };
   return { text: chunk.text.slice(span.start - chunk.start, span.end - chunk.start), probability: span.probability };
 }

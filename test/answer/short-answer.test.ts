@@ -15,7 +15,7 @@ function setting(sentence: string, questionText: string): { chunk: Chunk; questi
   const chunk = store.chunk(0) as Chunk;
   const question = parseQuestion(questionText);
   const asked = askQuestion(question, stats);
-  return { chunk, question, matched: matchedTokens(chunk, asked.terms), asked: asked.asked };
+  return { chunk, question, matched: matchedTokens(chunk, asked.lookup), asked: asked.asked };
 }
 
 const textOf = (chunk: Chunk, first: number, last: number): string =>
