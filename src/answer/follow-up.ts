@@ -1,5 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
+import { isNamedPlaceOrBody } from '../wordnet/related.js';
 import { parseQuestion, withParticipleVerb, type AnswerKind, type Question } from './question.js';
 
 /**
@@ -340,6 +341,16 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   return out;
 }
 
+/**
+ * Whether WordNet knows a name as a place or an organization, and not as a
+ * person (`Canada`, `the United States`, `The Hague`): no *he* or *she*. It is
+ * looked up as WordNet spells names, with and without a leading *the*.
+ */
+function isPlace(name: string): boolean {
+  const words = name.toLowerCase().split(/[^\p{L}\p{N}.'-]+/u).filter(Boolean);
+  return isNamedPlaceOrBody(words.join('_')) || (words[0] === 'the' && isNamedPlaceOrBody(words.slice(1).join('_')));
+}
+
 /** Whether the turn's short answer is short enough to name something: a longer one is a clause. */
 function isReferent(turn: Turn): boolean {
   const words = turn.answer.split(/\s+/).filter(Boolean).length;
@@ -422,6 +433,8 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
   for (const referent of referents) {
     const fit = referent.fits[reference.agreement];
     if (fit === undefined || used.has(referent)) continue;
+    // `Who leads the party?` answered `Canada` gives `he` no referent: looked up only for `he` or `she`, as a new name costs 1 to 5 ms.
+    if (reference.agreement === 'person' && isPlace(referent.text)) continue;
     const score =
       fit +
       // A possessive's place is inside a noun phrase: it parallels a possessor, not a subject or an object.

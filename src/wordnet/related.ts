@@ -122,15 +122,45 @@ export function isKindOf(noun: string, kind: string): boolean {
   let found = ancestors.get(noun);
   if (found === undefined) {
     const net = wordnet();
-    const words = new Set<string>();
-    let level = usualSenses(noun, 'noun').map((offset) => net.synset('noun', offset));
-    for (let step = 0; step < MAX_HYPERNYM_STEPS && level.length > 0; step++) {
-      level = level.flatMap((synset) => [...pointed(net, synset, '@'), ...pointed(net, synset, '@i')]);
-      for (const synset of level) for (const word of synset.words) words.add(word);
-    }
-    found = words;
+    found = ancestorWords(net, usualSenses(noun, 'noun').map((offset) => net.synset('noun', offset)));
     if (ancestors.size >= MAX_REMEMBERED) ancestors.clear();
     ancestors.set(noun, found);
   }
   return found.has(kind);
+}
+
+/** The words of the synsets' hypernyms and instance hypernyms, up to `MAX_HYPERNYM_STEPS` up. */
+function ancestorWords(net: WordNet, synsets: readonly Synset[]): Set<string> {
+  const words = new Set<string>();
+  let level = synsets;
+  for (let step = 0; step < MAX_HYPERNYM_STEPS && level.length > 0; step++) {
+    level = level.flatMap((synset) => [...pointed(net, synset, '@'), ...pointed(net, synset, '@i')]);
+    for (const synset of level) for (const word of synset.words) words.add(word);
+  }
+  return words;
+}
+
+/** Names already told a place or a body or not (see `isNamedPlaceOrBody`). */
+const placesOrBodies = new Map<string, boolean>();
+
+/**
+ * Whether WordNet knows a name (lower case, `_` between its words) as a
+ * particular place or organization, and not as a person, in its usual senses:
+ * `canada`, `beijing`, `united_states`. Only its instances count (WordNet's
+ * proper nouns), so `bush`, a shrub and a backwoods, is no place, and a name it
+ * does not know (`hytera`) is none.
+ */
+export function isNamedPlaceOrBody(name: string): boolean {
+  let found = placesOrBodies.get(name);
+  if (found === undefined) {
+    const net = wordnet();
+    const instances = usualSenses(name, 'noun')
+      .map((offset) => net.synset('noun', offset))
+      .filter((synset) => synset.pointers.some((p) => p.symbol === '@i'));
+    const kinds = ancestorWords(net, instances);
+    found = (kinds.has('location') || kinds.has('organization')) && !kinds.has('person');
+    if (placesOrBodies.size >= MAX_REMEMBERED) placesOrBodies.clear();
+    placesOrBodies.set(name, found);
+  }
+  return found;
 }

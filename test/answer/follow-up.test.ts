@@ -48,6 +48,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('When was his term extended?', after({ understood: 'Who chairs the board?', answer: 'Tom Reyes' })).text).toBe("When was Reyes' term extended?");
   });
 
+  it('reads he or she as no name WordNet knows as a place: the person named beside it, or none', () => {
+    const levy = after({ understood: 'Who opposed the harbour levy?', answer: 'Norway' });
+    expect(resolveFollowUp('What did he say about it?', levy).text).toBe('What did he say about the harbour levy?');
+    expect(resolveFollowUp('What did it promise?', levy).text).toBe('What did Norway promise?');
+    const meeting = after({ understood: 'When did Beijing and Maria Okafor meet?', answer: 'Tuesday' });
+    expect(resolveFollowUp('What did she promise?', meeting).text).toBe('What did Okafor promise?');
+  });
+
   it('reads it as the previous answer when the previous question named its kind (which X, what X)', () => {
     const law = after({ understood: 'What law did the council pass in May?', answer: 'the harbour levy act' });
     expect(resolveFollowUp('What is it designed to fund?', law).text).toBe('What is the harbour levy act designed to fund?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+import { isKindOf, isNamedPlaceOrBody, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
 
 const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
 const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
@@ -42,5 +42,19 @@ describe('isKindOf', () => {
     expect(isKindOf('cat', 'river')).toBe(false);
     expect(isKindOf('rock', 'rock')).toBe(false);
     expect(isKindOf('zzzzqx', 'rock')).toBe(false);
+  });
+});
+
+describe('isNamedPlaceOrBody', () => {
+  it('says yes for a country, a city and a name of several words that WordNet knows as places', () => {
+    expect(isNamedPlaceOrBody('norway')).toBe(true);
+    expect(isNamedPlaceOrBody('paris')).toBe(true);
+    expect(isNamedPlaceOrBody('united_states')).toBe(true);
+  });
+
+  it('says no for a name that is also a person\'s, a common noun that is a place, and a name WordNet lacks', () => {
+    expect(isNamedPlaceOrBody('washington')).toBe(false);
+    expect(isNamedPlaceOrBody('bush')).toBe(false);
+    expect(isNamedPlaceOrBody('zzzzqx')).toBe(false);
   });
 });
