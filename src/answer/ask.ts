@@ -45,7 +45,7 @@ function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model
   return {
     ranked: ranked.map((r) => ({ measured: measured[r.row] as Measured, logit: r.logit })),
     span,
-    probability: model.decider.predict(decisionRow(asked, ranked, rows, span?.probability ?? 0)),
+    probability: model.decider.predict(decisionRow(asked, ranked, rows, span?.probability ?? 0, chunk.text)),
   };
 }
 

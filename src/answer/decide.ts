@@ -8,12 +8,17 @@ export interface Ranked {
   logit: number;
 }
 
-/** What the decision features read: the question, its candidates best first, their feature rows, and the span model's probability of the first's short answer. */
+/**
+ * What the decision features read: the question, its candidates best first,
+ * their feature rows, the span model's probability of the first's short
+ * answer, and the first's text.
+ */
 interface Decision {
   q: AskedQuestion;
   ranked: readonly Ranked[];
   rows: ArrayLike<number>;
   span: number;
+  sentence: string;
 }
 
 const WIDTH = FEATURE_NAMES.length;
@@ -61,6 +66,8 @@ const DECISION_FEATURES: Record<string, DecisionFeature> = {
   firstSpanProbability: ({ span }) => span,
   // A date, number or amount asked of a sentence without a likely one: often a question the article does not answer.
   lacksKind: ({ q, span }) => (isStrict(q.question.kind) ? 1 - span : 0),
+  // `the 22nd most liveable city` asked of a sentence that says `32nd`: changing a number is how many unanswerable questions are made.
+  numberConflict: ({ q, sentence }) => (numberConflict(q.question.text, sentence) ? 1 : 0),
   candidates: ({ ranked }) => Math.log1p(ranked.length),
   questionKnown: ({ q }) => q.known,
   questionKnownRelated: ({ q }) => q.knownRelated,
@@ -78,15 +85,33 @@ const DECISION_LIST: readonly DecisionFeature[] = Object.values(DECISION_FEATURE
 
 /**
  * The decision row of a question whose candidates are ranked best first, from
- * their feature rows and the span model's probability for the first
- * sentence's best short answer (0 when it has none).
+ * their feature rows, the span model's probability for the first sentence's
+ * best short answer (0 when it has none) and the first sentence's text (`''`
+ * when there is none).
  */
-export function decisionRow(q: AskedQuestion, ranked: readonly Ranked[], rows: ArrayLike<number>, span: number): Float64Array {
-  const decision = { q, ranked, rows, span };
+export function decisionRow(q: AskedQuestion, ranked: readonly Ranked[], rows: ArrayLike<number>, span: number, sentence: string): Float64Array {
+  const decision = { q, ranked, rows, span, sentence };
   // A loop, not `Float64Array.from`: that goes through an iterator and boxes every number.
   const row = new Float64Array(DECISION_LIST.length);
   for (let f = 0; f < row.length; f++) row[f] = (DECISION_LIST[f] as DecisionFeature)(decision);
   return row;
+}
+
+/** The numbers a text writes in digits (`1,000` as `1000`, `22nd` as `22`). */
+function numbersIn(text: string): string[] {
+  return (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/,/g, ''));
+}
+
+/**
+ * Whether the question has a number the sentence lacks while the sentence has
+ * one the question lacks: a number swapped (*in 1917* asked, *in 1914* said),
+ * not one merely left out or written in words.
+ */
+export function numberConflict(question: string, sentence: string): boolean {
+  const asked = numbersIn(question);
+  if (asked.length === 0) return false;
+  const said = numbersIn(sentence);
+  return asked.some((n) => !said.includes(n)) && said.some((n) => !asked.includes(n));
 }
 
 /** The first candidate's share of the ranker's softmax over all candidates: how far it stands out from every other, not only the second. */

@@ -132,7 +132,7 @@ function outcomeOf(example: Example, fold: number, ranker: Network, spans: Netwo
     fold,
     hit: first !== undefined && example.holds[first.row] === 1,
     paragraphHit: first !== undefined && example.paragraphHolds[first.row] === 1,
-    decision: decisionRow(example.asked, ranked, rows, short.probability),
+    decision: decisionRow(example.asked, ranked, rows, short.probability, first === undefined ? '' : (example.store.chunk(example.sentences[first.row] as number)?.text ?? '')),
     probability: 0,
     shortAnswer: short.text,
     spanProbability: short.probability,
