@@ -110,10 +110,11 @@ export class Network {
 
   /** The network's output for the row of features at `rows[offset ...]`, before its last activation (a logit for a sigmoid output). */
   logit(rows: Float64Array, offset = 0): number {
+    // Plain loops over typed arrays: the ranker scores every candidate of every question, and this is its hottest code.
     let [input, output] = this.buffers;
-    let result = 0;
-    this.layers.forEach((layer, l) => {
-      const { weights, bias, inputs, outputs } = layer;
+    const last = this.layers.length - 1;
+    for (let l = 0; ; l++) {
+      const { weights, bias, inputs, outputs, activation } = this.layers[l] as Network['layers'][number];
       // The first layer reads the row in place; the others, the layer before's output.
       const source = l === 0 ? rows : input;
       const at = l === 0 ? offset : 0;
@@ -124,14 +125,13 @@ export class Network {
         const row = i * outputs;
         for (let o = 0; o < outputs; o++) output[o] = (output[o] as number) + x * (weights[row + o] as number);
       }
-      if (l === this.layers.length - 1) {
-        result = output[0] as number;
-        return;
-      }
-      for (let o = 0; o < outputs; o++) output[o] = activate(layer.activation, output[o] as number);
-      [input, output] = [output, input];
-    });
-    return result;
+      if (l === last) return output[0] as number;
+      if (activation === 'relu') for (let o = 0; o < outputs; o++) output[o] = Math.max(0, output[o] as number);
+      else for (let o = 0; o < outputs; o++) output[o] = activate(activation, output[o] as number);
+      const next = output;
+      output = input;
+      input = next;
+    }
   }
 
   /** The network's output for a row, after its last activation. */
