@@ -1,6 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
-import { isNamedPlaceOrBody } from '../wordnet/related.js';
+import { isNamedPlaceOrBody, isPersonNoun } from '../wordnet/related.js';
 import { parseQuestion, withParticipleVerb, type AnswerKind, type Question } from './question.js';
 
 /**
@@ -229,13 +229,25 @@ function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreemen
  * interjection alone (*hi*, *ok*) asks nothing.
  */
 function isElliptical(tokens: readonly Token[]): boolean {
-  const rest = tokens.slice(leadIn(tokens));
+  const start = leadIn(tokens);
+  const rest = tokens.slice(participleOpens(tokens, start) ? start + 1 : start);
   if (rest.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
   const content = rest.filter((t) => t.term).length;
   // With a question word, only the asking phrase (`on which channel`); a longer verbless question (`What causes rock extension?`,
   // its verb tagged a noun) stands on its own. Without one, the new focus (`And of septicemic plague?`).
   const asks = rest.some((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
   return rest.some((t) => t.pos !== 'PUNCT') && content <= (asks ? 2 : MAX_ELLIPSIS_WORDS);
+}
+
+/**
+ * Whether the question, from `at`, is a past participle and the phrase of a question word after a preposition:
+ * *Allowed by whom?*, *Compared with which price?*: the previous question's event, passive.
+ */
+function participleOpens(tokens: readonly Token[], at: number): boolean {
+  const [participle, preposition] = [tokens[at], tokens[at + 1]];
+  if (participle?.pos !== 'VERB' || !participle.term || participle.text.toLowerCase() === participle.term) return false;
+  if (!/(ed|en|n|t)$/i.test(participle.text) || preposition?.pos !== 'ADP') return false;
+  return tokens.slice(at + 2, at + 4).some((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
 }
 
 /** How many tokens open the question without asking anything: `and`, `but`, `so`, `ok,`, `what about`, `how about`. */
@@ -283,6 +295,10 @@ interface Referent {
   distance?: number;
   /** It is a turn's short answer, not a phrase of its question. */
   answer?: boolean;
+  /** It is the answer a turn asked for but did not give (declined, or no short answer): a pronoun that stands for it is left as it is. */
+  unknown?: boolean;
+  /** The lemma of its last noun when that is a common noun (`minister`): WordNet may know it as a person's. */
+  head?: string;
   /** Its content words, to find it in older turns. */
   terms: string[];
 }
@@ -305,9 +321,7 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   const { tokens } = before;
   const wh = questionPhrase(tokens);
   const verb = tokens.findIndex((t, i) => t.pos === 'VERB' && i >= wh[1]);
-  // The answer takes the question word's place: the subject of `who bought X`, the object of `what does X cover`, and
-  // the same thing as the subject of `who is the leader of X`; the answer to `when` or `where` is neither.
-  const answerRole: Role = asksSubject(before) ? 'subject' : before.role ?? (verb === -1 && ['person', 'definition', 'entity', 'thing'].includes(before.kind) ? 'subject' : 'adjunct');
+  const answerRole = answerRoleOf(before, wh);
   // `Who is the minister?` is answered with a person, although it is read as a definition; `Who is Lars Holm?` with what he is.
   const named = nounPhrases(tokens, wh[1]).some(([, to]) => tokens[to - 1]?.pos === 'PROPN');
   const asksName = before.kind === 'definition' && /^who$/i.test(tokens[wh[0]]?.text ?? '') && !named;
@@ -316,6 +330,9 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
     const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
     out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
+  } else if (fits?.person) {
+    // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm.
+    out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
   }
   for (const [from, to] of nounPhrases(tokens, wh[1])) {
     const phrase = tokens.slice(from, to);
@@ -331,7 +348,8 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     const possessor = tokens[from - 1]?.text.toLowerCase() === 'of' || tokens[to]?.text === "'s" || tokens[to]?.text === '’s';
     // `The council` opening the previous question is `the council` inside this one.
     const text = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
-    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean) });
+    const common = head.pos === 'NOUN' && !named && head.term ? { head: head.term } : {};
+    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common });
   }
   for (const referent of out) {
     referent.mentions = older.filter((t) => referent.terms.some((term) => t.understood.toLowerCase().includes(term))).length;
@@ -339,6 +357,16 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   const event = eventOf(before, turn, wh, answerRole);
   if (event) out.push({ text: event, fits: { event: 1 }, role: 'subject', possessor: false, mentions: 0, terms: [] });
   return out;
+}
+
+/**
+ * Where the answer to a question stands in what it asks: the subject of `who bought X`, the object of `what does X
+ * cover`, the same thing as the subject of `who is the leader of X`; the answer to `when` or `where` is neither.
+ */
+function answerRoleOf(question: Question, wh: [number, number]): Role {
+  if (asksSubject(question)) return 'subject';
+  const verb = question.tokens.findIndex((t, i) => t.pos === 'VERB' && i >= wh[1]);
+  return question.role ?? (verb === -1 && ['person', 'definition', 'entity', 'thing'].includes(question.kind) ? 'subject' : 'adjunct');
 }
 
 /**
@@ -408,7 +436,7 @@ function substitute(question: string, references: readonly Reference[], referent
     // Two pronouns of one clause are two things (*When did it report it?*), but a possessive may be the subject's (*What did he implicate in his book?*).
     const skip = reference.possessive ? new Set<Referent>() : used;
     const best = bestReferent(reference, referents, skip) ?? bestReferent(reference, (older ??= farther()), skip);
-    if (!best) continue;
+    if (!best || best.unknown) continue;
     if (!reference.possessive) used.add(best);
     const { token } = reference;
     // `that`, `there` and `then` keep their place in the sentence, with what they stand for beside them.
@@ -431,7 +459,7 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
   let best: Referent | undefined;
   let bestScore = -Infinity;
   for (const referent of referents) {
-    const fit = referent.fits[reference.agreement];
+    const fit = referent.fits[reference.agreement] ?? personNoun(reference, referent);
     if (fit === undefined || used.has(referent)) continue;
     // `Who leads the party?` answered `Canada` gives `he` no referent: looked up only for `he` or `she`, as a new name costs 1 to 5 ms.
     if (reference.agreement === 'person' && isPlace(referent.text)) continue;
@@ -452,6 +480,15 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
 }
 
 /**
+ * A common noun WordNet knows as a kind of person (`the transport minister`,
+ * `the thieves`) fits *he* or *she* as a name does; looked up only for those
+ * pronouns, as a new noun costs a WordNet walk.
+ */
+function personNoun(reference: Reference, referent: Referent): number | undefined {
+  return reference.agreement === 'person' && referent.head && isPersonNoun(referent.head) ? 1 : undefined;
+}
+
+/**
  * An elliptical question in the previous question's frame. With a question
  * word, it replaces the previous one (*On which channel?* after *When did
  * Scheer say it?* -> *On which channel did Scheer say it?*); without, its words
@@ -466,6 +503,15 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
   const frame = before.tokens;
   const wh = questionPhrase(frame);
   const frameEnd = lastWord(frame);
+  if (participleOpens(tokens, start)) {
+    const asking = capitalize(question.slice(own[1]?.start, own[own.length - 1]?.end));
+    // `Founded by whom?` after `When was the museum founded?`: the same verb, asked another way (`By whom was the museum founded?`).
+    const passive = frame.some((t) => BE.has(t.text.toLowerCase())) && frame.slice(wh[1]).some((t) => t.pos === 'VERB' && t.text.toLowerCase() === own[0]?.text.toLowerCase());
+    if (passive) return `${asking} ${before.text.slice(frame[wh[1]]?.start, frameEnd)}?`;
+    // `Allowed by whom?` after `Who bought Norsat?`: `By whom was that (Hytera bought Norsat) allowed?`.
+    const event = eventOf(before, previous, wh, answerRoleOf(before, wh));
+    if (event) return `${asking} was that (${event}) ${own[0]?.text.toLowerCase()}?`;
+  }
   if (own.some((t) => QUESTION_WORDS.has(t.text.toLowerCase()))) {
     const restAt = wh[1];
     const rest = before.text.slice(frame[restAt]?.start ?? before.text.length, frameEnd);

@@ -164,3 +164,23 @@ export function isNamedPlaceOrBody(name: string): boolean {
   }
   return found;
 }
+
+/** Nouns already told a kind of person or not (see `isPersonNoun`). */
+const personNouns = new Map<string, boolean>();
+
+/**
+ * Whether a common noun's first sense, the most frequent in WordNet's tagged
+ * texts, is a kind of person: `minister`, `director`, `thief`, not `company`
+ * or `party` (a guest, a litigant, in rarer senses).
+ */
+export function isPersonNoun(lemma: string): boolean {
+  let found = personNouns.get(lemma);
+  if (found === undefined) {
+    const net = wordnet();
+    const [first] = net.senses(lemma, 'noun').offsets;
+    found = first !== undefined && ancestorWords(net, [net.synset('noun', first)]).has('person');
+    if (personNouns.size >= MAX_REMEMBERED) personNouns.clear();
+    personNouns.set(lemma, found);
+  }
+  return found;
+}

@@ -56,6 +56,20 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she promise?', meeting).text).toBe('What did Okafor promise?');
   });
 
+  it('leaves he or she as it is after a who-question with no name found, rather than reading it as the firm asked about', () => {
+    const unknown = after({ understood: 'Who runs Westport Marine?', answer: '' });
+    expect(resolveFollowUp('What did she say about the sale?', unknown).changed).toBe(false);
+    // The same firm is still what it stands for.
+    expect(resolveFollowUp('How many people does it employ?', unknown).text).toBe('How many people does Westport Marine employ?');
+  });
+
+  it('reads he or she as a common noun WordNet knows as a person (the minister), not as one it knows as a body', () => {
+    const minister = after({ understood: 'What did the harbour minister say?', answer: '' });
+    expect(resolveFollowUp("What's his name?", minister).text).toBe("What's the harbour minister's name?");
+    const company = after({ understood: 'What did the company say?', answer: '' });
+    expect(resolveFollowUp('What did she promise?', company).changed).toBe(false);
+  });
+
   it('reads it as the previous answer when the previous question named its kind (which X, what X)', () => {
     const law = after({ understood: 'What law did the council pass in May?', answer: 'the harbour levy act' });
     expect(resolveFollowUp('What is it designed to fund?', law).text).toBe('What is the harbour levy act designed to fund?');
@@ -88,6 +102,16 @@ describe('answer/follow-up', () => {
     const leads = after({ understood: 'Who leads the council?', answer: 'Maria Okafor' });
     expect(resolveFollowUp('Since when?', leads).text).toBe('Since when does Maria Okafor lead the council?');
     expect(resolveFollowUp('Who else?', bought).text).toBe('Who else bought the ferry?');
+  });
+
+  it('reads a participle with the phrase of a question word (allowed by whom?) as asking about the previous question\'s event', () => {
+    const bought = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('Allowed by whom?', bought).text).toBe('By whom was that (Blue Line Shipping bought the Night Star ferry) allowed?');
+    // The previous question's own verb, passive: only the question phrase changes.
+    const founded = after({ understood: 'When was the shipyard founded?', answer: '1962' });
+    expect(resolveFollowUp('Founded by whom?', founded).text).toBe('By whom was the shipyard founded?');
+    // A participle without a question word is no such fragment.
+    expect(resolveFollowUp('Allowed by law?', bought).text).not.toContain('was that');
   });
 
   it('puts a new focus in the previous question\'s frame: and X?, what about X?', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, isNamedPlaceOrBody, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+import { isKindOf, isNamedPlaceOrBody, isPersonNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
 
 const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
 const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
@@ -56,5 +56,21 @@ describe('isNamedPlaceOrBody', () => {
     expect(isNamedPlaceOrBody('washington')).toBe(false);
     expect(isNamedPlaceOrBody('bush')).toBe(false);
     expect(isNamedPlaceOrBody('zzzzqx')).toBe(false);
+  });
+});
+
+describe('isPersonNoun', () => {
+  it('says yes for nouns whose first sense is a kind of person', () => {
+    expect(isPersonNoun('minister')).toBe(true);
+    expect(isPersonNoun('spokesman')).toBe(true);
+    expect(isPersonNoun('thief')).toBe(true);
+  });
+
+  it('says no for a body, a thing, a word WordNet lacks, and a noun that names a person in a rarer sense only', () => {
+    expect(isPersonNoun('council')).toBe(false);
+    expect(isPersonNoun('report')).toBe(false);
+    expect(isPersonNoun('zzzzqx')).toBe(false);
+    // A party is a litigant in a rarer sense.
+    expect(isPersonNoun('party')).toBe(false);
   });
 });
