@@ -1,7 +1,7 @@
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
 import { isNamedPlaceOrBody, isPersonNoun } from '../wordnet/related.js';
-import { parseQuestion, withParticipleVerb, type AnswerKind, type Question } from './question.js';
+import { parseQuestion, withVerbFound, type AnswerKind, type Question } from './question.js';
 
 /**
  * Reading a follow-up question with the conversation before it.
@@ -20,9 +20,9 @@ import { parseQuestion, withParticipleVerb, type AnswerKind, type Question } fro
  * salience (a name the conversation keeps coming back to).
  */
 
-/** A question as the follow-up reading sees it: its verb found where the tagger took it for an adjective. */
+/** A question as the follow-up reading sees it: its verb found where the tagger took it for an adjective or a noun. */
 function readQuestion(text: string): Question {
-  return withParticipleVerb(parseQuestion(text));
+  return withVerbFound(parseQuestion(text));
 }
 
 /** What a pronoun agrees with. `event`: a stand-alone *that* or *this*, which stands for what the previous turn said happened. */

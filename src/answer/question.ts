@@ -114,20 +114,40 @@ function analyzed(text: string): Question {
 }
 
 /**
- * The question with a past participle that wink-nlp tagged an adjective right
- * after `who` or `what` read as its verb (*Who edited it?*, *Who audited the
- * accounts?*): read without its verb, a follow-up looks elliptical and takes
- * the previous question's frame. The question itself when there is none. (The
- * ranking features keep wink-nlp's tags, which the models were fitted on.)
+ * The question with its verb found where wink-nlp tagged it otherwise: a past
+ * participle taken for an adjective right after `who` or `what` (*Who edited
+ * it?*), or the verb after *did* taken for a noun of the subject (*What did
+ * China promise?*, *Why did the council delay the vote?*, read as *China
+ * promise* and *council delay*). Read without its verb, a follow-up looks
+ * elliptical or gives a phrase that is no referent. The question itself when
+ * neither. (The ranking features keep wink-nlp's tags, which the models were
+ * fitted on.)
  */
-export function withParticipleVerb(question: Question): Question {
+export function withVerbFound(question: Question): Question {
   const { tokens } = question;
-  const at = tokens.findIndex((token, i) => token.pos === 'ADJ' && /ed$/i.test(token.text) && /^(who|what)$/i.test(tokens[i - 1]?.text ?? ''));
-  if (at === -1) return question;
+  const at = participleAsAdjective(tokens) ?? verbAsNoun(tokens);
+  if (at === undefined) return question;
   const repaired = tokens.map((token, i) => (i === at ? { ...token, pos: 'VERB' as const } : token));
   const role = questionRole(repaired);
   const { role: _tagged, ...rest } = question;
   return { ...rest, tokens: repaired, ...(role === undefined ? {} : { role }) };
+}
+
+function participleAsAdjective(tokens: readonly Token[]): number | undefined {
+  const at = tokens.findIndex((token, i) => token.pos === 'ADJ' && /ed$/i.test(token.text) && /^(who|what)$/i.test(tokens[i - 1]?.text ?? ''));
+  return at === -1 ? undefined : at;
+}
+
+/** After *do*, *does* or *did* and no verb anywhere: the last noun of the phrase that follows, when a noun stands before it. */
+function verbAsNoun(tokens: readonly Token[]): number | undefined {
+  const aux = tokens.findIndex((token) => token.pos === 'AUX' && /^(do|does|did)$/i.test(token.text));
+  if (aux === -1 || tokens.some((token) => token.pos === 'VERB')) return undefined;
+  // The subject's phrase: a determiner opens it, and the next one opens the object (`the council delay | the vote`).
+  let end = tokens[aux + 1]?.pos === 'DET' ? aux + 2 : aux + 1;
+  while (['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[end]?.pos ?? '')) end++;
+  const last = end - 1;
+  const subject = tokens.slice(aux + 1, last).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN');
+  return last > aux + 1 && tokens[last]?.pos === 'NOUN' && subject ? last : undefined;
 }
 
 /** The noun a `what is the X of Y` question asks for: however often the article names Y, it must use X to say what it is. */

@@ -89,6 +89,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who audited the accounts?', where).changed).toBe(false);
   });
 
+  it('finds the verb after did that the tagger took for a noun (did the council delay the vote), so the subject alone is a referent', () => {
+    const delayed = after({ understood: 'Why did the council delay the vote?', answer: '' });
+    expect(resolveFollowUp('When will it hold it?', delayed).text).toBe('When will the council hold the vote?');
+  });
+
   it('takes the previous question\'s frame for an elliptical question with a question word', () => {
     const said = after({ understood: 'When did Maria Okafor announce the sale?', answer: 'Friday' });
     expect(resolveFollowUp('On which radio station?', said).text).toBe('On which radio station did Maria Okafor announce the sale?');
