@@ -84,7 +84,11 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   if (references.length > 0) {
     // A name an earlier `who` got as its answer, named again in a question, is a person's: no *it* (*When did Poul Madsen found
     // the yard?* then *How many people does it employ?*). The previous answer itself may still be a firm's (*Who is buying the yard?*).
-    const people = turns.slice(0, -1).filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t)).map((t) => t.answer.toLowerCase());
+    // By surname too, as the next question was read with it (`Who wrote it?` -> `Subrat Patnaik`, then `Where was Patnaik?`).
+    const people = turns
+      .slice(0, -1)
+      .filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t))
+      .flatMap((t) => [t.answer.toLowerCase(), surname(t.answer).toLowerCase()]);
     const known = (referents: Referent[]): Referent[] => {
       for (const referent of referents) {
         if (referent.answer || !people.some((name) => name === referent.text.toLowerCase())) continue;

@@ -160,6 +160,9 @@ describe('answer/follow-up', () => {
       { understood: 'When did Anna Lund found Westport Marine?', answer: '1962' },
     );
     expect(resolveFollowUp('How many people does it employ?', founded).text).toBe('How many people does Westport Marine employ?');
+    // Named again by surname, as a follow-up is read with it.
+    const bySurname = after({ understood: 'Who founded the Westport yard?', answer: 'Anna Lund' }, { understood: 'When did Lund found the yard?', answer: '1962' });
+    expect(resolveFollowUp('How many people does it employ?', bySurname).text).toBe('How many people does the yard employ?');
     const buyer = after({ understood: 'Who is buying the Westport yard?', answer: 'Norvik Marine' });
     expect(resolveFollowUp('How much is it paying?', buyer).text).toBe('How much is Norvik Marine paying?');
   });
