@@ -116,9 +116,9 @@ function analyzed(text: string): Question {
 /**
  * The question with its verb found where wink-nlp tagged it otherwise: a past
  * participle taken for an adjective right after `who` or `what` (*Who edited
- * it?*), or the verb after *did* taken for a noun of the subject (*What did
- * China promise?*, *Why did the council delay the vote?*, read as *China
- * promise* and *council delay*). Read without its verb, a follow-up looks
+ * it?*), or the verb after *did* or a modal taken for a noun of the subject
+ * (*What did China promise?*, *What will the new line charge?*, read as *China
+ * promise* and *new line charge*). Read without its verb, a follow-up looks
  * elliptical or gives a phrase that is no referent. The question itself when
  * neither. (The ranking features keep wink-nlp's tags, which the models were
  * fitted on.)
@@ -133,15 +133,18 @@ export function withVerbFound(question: Question): Question {
   return { ...rest, tokens: repaired, ...(role === undefined ? {} : { role }) };
 }
 
+/** The auxiliaries a bare verb follows: do-support and the modals. */
+const DO_OR_MODAL = /^(do|does|did|will|would|can|could|shall|should|may|might|must)$/i;
+
 function participleAsAdjective(tokens: readonly Token[]): number | undefined {
   const at = tokens.findIndex((token, i) => token.pos === 'ADJ' && /ed$/i.test(token.text) && /^(who|what)$/i.test(tokens[i - 1]?.text ?? ''));
   return at === -1 ? undefined : at;
 }
 
-/** After *do*, *does* or *did* and no verb anywhere: the last noun of the phrase that follows, when a noun stands before it. */
+/** After *do*, *did* or a modal (*will*, *can*) and no verb anywhere: the last noun of the phrase that follows, when a noun stands before it. */
 function verbAsNoun(tokens: readonly Token[]): number | undefined {
-  const aux = tokens.findIndex((token) => token.pos === 'AUX' && /^(do|does|did)$/i.test(token.text));
-  if (aux === -1 || tokens.some((token) => token.pos === 'VERB')) return undefined;
+  const aux = tokens.findIndex((token) => token.pos === 'AUX' && DO_OR_MODAL.test(token.text));
+  if (aux === -1 || tokens.some((token, i) => token.pos === 'VERB' || (i > aux && token.pos === 'AUX'))) return undefined;
   // The subject's phrase: a determiner opens it, and the next one opens the object (`the council delay | the vote`).
   let end = tokens[aux + 1]?.pos === 'DET' ? aux + 2 : aux + 1;
   while (['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[end]?.pos ?? '')) end++;

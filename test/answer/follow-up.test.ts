@@ -89,9 +89,12 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who audited the accounts?', where).changed).toBe(false);
   });
 
-  it('finds the verb after did that the tagger took for a noun (did the council delay the vote), so the subject alone is a referent', () => {
+  it('finds the verb after did or a modal that the tagger took for a noun (did the council delay the vote), so the subject alone is a referent', () => {
     const delayed = after({ understood: 'Why did the council delay the vote?', answer: '' });
     expect(resolveFollowUp('When will it hold it?', delayed).text).toBe('When will the council hold the vote?');
+    // After a modal too.
+    const fare = after({ understood: 'What will the new line charge?', answer: '' });
+    expect(resolveFollowUp('When will it open?', fare).text).toBe('When will the new line open?');
   });
 
   it('takes the previous question\'s frame for an elliptical question with a question word', () => {
