@@ -20,6 +20,8 @@ export interface TrainOptions {
   /** Off-topic questions asked of each pool article, for the decision model (see `examplesOf`). */
   offTopicPerArticle: number;
   ranker: FitOptions;
+  /** Rankers of different seeds fitted on the same lists and averaged into one network (see `fitListwise`): less noise from any one seed, at the scoring cost of one network as wide as all of them. */
+  rankers: number;
   decider: FitOptions;
   spans: SpanOptions;
 }
@@ -29,7 +31,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   answerShare: 0.92,
   rowsPerQuestion: 24,
   offTopicPerArticle: 40,
-  ranker: { hidden: [32], epochs: 8, batchSize: 32, learningRate: 0.002, l2: 1e-5, seed: 7 },
+  ranker: { hidden: [16], epochs: 8, batchSize: 32, learningRate: 0.002, l2: 1e-5, seed: 7 },
+  rankers: 2,
   decider: { hidden: [], epochs: 40, batchSize: 64, learningRate: 0.01, l2: 1e-4, seed: 11 },
   spans: { hidden: [], epochs: 6, batchSize: 128, learningRate: 0.006, l2: 1e-5, seed: 13, listSize: 24, minF1: 0.5 },
 };
@@ -174,7 +177,7 @@ async function fitRanker(examples: readonly Example[], options: TrainOptions): P
       targets[l * size + i] = example.holds[row] === 1 ? 1 / positives : 0;
     });
   });
-  return fitListwise(rows, targets, size, FEATURE_NAMES, options.ranker);
+  return fitListwise(rows, targets, size, FEATURE_NAMES, options.ranker, options.rankers);
 }
 
 /** Fits the decision model: does the first-ranked sentence hold the answer (never, for an unanswerable question)? */

@@ -58,14 +58,12 @@ export async function fitNetwork(rows: Float32Array, labels: Float32Array, featu
  * first rather than to score each alone. The file's network outputs the score
  * (a logit of the softmax), for one row at a time.
  */
-export async function fitListwise(rows: Float32Array, targets: Float32Array, size: number, features: readonly string[], options: FitOptions): Promise<NetworkFile> {
+export async function fitListwise(rows: Float32Array, targets: Float32Array, size: number, features: readonly string[], options: FitOptions, members = 1): Promise<NetworkFile> {
   await ready();
   const width = features.length;
   requireNumbers(rows, features);
   const valid = Uint8Array.from(targets, (t) => (t >= 0 ? 1 : 0));
   const { mean, scale, standardized } = standardize(rows, width, valid);
-  const model = network([size, width], options, 'linear');
-  model.add(tfl.layers.reshape({ targetShape: [size] }));
   const loss = (yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor =>
     tf.tidy(() => {
       const padded = tf.less(yTrue, 0);
@@ -73,9 +71,43 @@ export async function fitListwise(rows: Float32Array, targets: Float32Array, siz
       const target = tf.relu(yTrue);
       return tf.mean(tf.neg(tf.sum(tf.mul(target, tf.logSoftmax(scores)), -1)));
     });
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss });
-  await fitShuffled(model, standardized, targets, width * size, size, options);
-  return networkFile(model, features, mean, scale, 'linear', options.learningRate);
+  const fitted: NetworkFile[] = [];
+  for (let member = 0; member < members; member++) {
+    // Each member from its own seed: its initial weights and the order it visits the lists in.
+    const seeded = { ...options, seed: options.seed + MEMBER_SEED_STEP * member };
+    const model = network([size, width], seeded, 'linear');
+    model.add(tfl.layers.reshape({ targetShape: [size] }));
+    model.compile({ optimizer: tf.train.adam(options.learningRate), loss });
+    await fitShuffled(model, standardized, targets, width * size, size, seeded);
+    fitted.push(networkFile(model, features, mean, scale, 'linear', options.learningRate));
+  }
+  return averaged(fitted);
+}
+
+/** How far apart the seeds of an ensemble's members are: past the few seeds one model's layers take (`seed + layer`). */
+const MEMBER_SEED_STEP = 100;
+
+/**
+ * The average of networks of one hidden layer fitted on the same standardized rows, as one network: their hidden units
+ * side by side, their output weights and bias divided by their number. Scoring it costs what one network of all
+ * those units costs, and it gives exactly the mean of their outputs.
+ */
+function averaged(networks: readonly NetworkFile[]): NetworkFile {
+  const [first] = networks;
+  if (!first || networks.length === 1) return first as NetworkFile;
+  if (first.layers.length !== 2) throw new NewsbotError(`an ensemble averages networks of one hidden layer, not ${quoteValue(String(first.layers.length - 1))}`);
+  const share = 1 / networks.length;
+  const hidden: DenseLayer = {
+    weights: (first.layers[0] as DenseLayer).weights.map((_row, i) => networks.flatMap((n) => (n.layers[0] as DenseLayer).weights[i] as number[])),
+    bias: networks.flatMap((n) => (n.layers[0] as DenseLayer).bias),
+    activation: 'relu',
+  };
+  const output: DenseLayer = {
+    weights: networks.flatMap((n) => (n.layers[1] as DenseLayer).weights.map((row) => row.map((w) => w * share))),
+    bias: [networks.reduce((sum, n) => sum + ((n.layers[1] as DenseLayer).bias[0] as number) * share, 0)],
+    activation: (first.layers[1] as DenseLayer).activation,
+  };
+  return { ...first, layers: [hidden, output] };
 }
 
 /** Throws a `NewsbotError` naming the feature of the first value that is not a finite number: a bug in a feature, which would make every weight NaN. */

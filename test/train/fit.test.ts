@@ -36,23 +36,28 @@ describe('fitNetwork', () => {
   });
 });
 
+/** Lists of three candidates (the last one padding in every other list); the answer is the one with the largest x. */
+function candidateLists(lists: number): { rows: Float32Array; targets: Float32Array } {
+  const random = seededRandom(2);
+  const rows = new Float32Array(lists * 3 * 2);
+  const targets = new Float32Array(lists * 3);
+  for (let l = 0; l < lists; l++) {
+    const size = l % 2 === 0 ? 3 : 2;
+    let best = 0;
+    for (let c = 0; c < 3; c++) {
+      rows[(l * 3 + c) * 2] = random() * 10;
+      rows[(l * 3 + c) * 2 + 1] = random() * 10;
+      if (c < size && (rows[(l * 3 + c) * 2] as number) > (rows[(l * 3 + best) * 2] as number)) best = c;
+    }
+    for (let c = 0; c < 3; c++) targets[l * 3 + c] = c >= size ? -1 : c === best ? 1 : 0;
+  }
+  return { rows, targets };
+}
+
 describe('fitListwise', () => {
   it('learns to score first the candidate of each list that holds the answer, ignoring padding', async () => {
-    // Lists of three candidates (the last one padding in every other list); the answer is the one with the largest x.
-    const random = seededRandom(2);
     const lists = 60;
-    const rows = new Float32Array(lists * 3 * 2);
-    const targets = new Float32Array(lists * 3);
-    for (let l = 0; l < lists; l++) {
-      const size = l % 2 === 0 ? 3 : 2;
-      let best = 0;
-      for (let c = 0; c < 3; c++) {
-        rows[(l * 3 + c) * 2] = random() * 10;
-        rows[(l * 3 + c) * 2 + 1] = random() * 10;
-        if (c < size && (rows[(l * 3 + c) * 2] as number) > (rows[(l * 3 + best) * 2] as number)) best = c;
-      }
-      for (let c = 0; c < 3; c++) targets[l * 3 + c] = c >= size ? -1 : c === best ? 1 : 0;
-    }
+    const { rows, targets } = candidateLists(lists);
     const network = new Network(await fitListwise(rows, targets, 3, ['x', 'noise'], options), ['x', 'noise']);
     let right = 0;
     for (let l = 0; l < lists; l++) {
@@ -61,5 +66,21 @@ describe('fitListwise', () => {
       if (targets[l * 3 + scores.indexOf(Math.max(...scores))] === 1) right++;
     }
     expect(right / lists).toBeGreaterThan(0.9);
+  });
+
+  it('scores with an ensemble of members exactly the mean of the members fitted alone, as one network as wide as all of them', async () => {
+    const { rows, targets } = candidateLists(20);
+    const quick = { ...options, epochs: 3 };
+    const names = ['x', 'noise'];
+    const ensemble = await fitListwise(rows, targets, 3, names, quick, 2);
+    expect(ensemble.layers[0]?.bias).toHaveLength(8);
+    const both = new Network(ensemble, names);
+    const members = [new Network(await fitListwise(rows, targets, 3, names, quick), names), new Network(await fitListwise(rows, targets, 3, names, { ...quick, seed: quick.seed + 100 }), names)];
+    for (const row of [[1, 2], [7.5, 0.5], [3, 9]]) {
+      const x = Float64Array.from(row);
+      const [a, b] = members.map((m) => m.logit(x)) as [number, number];
+      expect(a).not.toBeCloseTo(b, 3);
+      expect(both.logit(x)).toBeCloseTo((a + b) / 2, 9);
+    }
   });
 });
