@@ -190,6 +190,22 @@ function asksSubject(question: Question): boolean {
 }
 
 /**
+ * The noun a `how many` or `how much` question counts when it is the subject, as the offsets of its words:
+ * *patients* in *How many patients took part?*; `undefined` for *How many ferries did it sell?*.
+ */
+function countedSubject(tokens: readonly Token[]): [number, number] | undefined {
+  const [from, to] = questionPhrase(tokens);
+  if (!/^how$/i.test(tokens[from]?.text ?? '') || !/^(many|much)$/i.test(tokens[from + 1]?.text ?? '')) return undefined;
+  const nouns = tokens.slice(from + 2, to);
+  if (!nouns.some((t) => NOUNS.has(t.pos))) return undefined;
+  let i = to;
+  while (tokens[i]?.pos === 'ADV' || tokens[i]?.pos === 'PART') i++;
+  // A verb right after the counted noun, or an auxiliary and a participle (`were treated`), not do-support (`did it sell`).
+  const verb = tokens[i]?.pos === 'VERB' || (tokens[i]?.pos === 'AUX' && !/^(do|does|did)$/i.test(tokens[i]?.text ?? '') && tokens[i + 1]?.pos === 'VERB');
+  return verb ? [nouns[0]?.start ?? 0, nouns[nouns.length - 1]?.end ?? 0] : undefined;
+}
+
+/**
  * An *it* that stands for nothing: *makes it difficult to*, *is it easier to*,
  * *it is possible to*, *was it thought that*, *how long ago was it when*: an
  * adjective or a verb soon after it, then the clause it announces.
@@ -526,10 +542,15 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     const first = own[0]?.text.toLowerCase() ?? '';
     const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? ''));
     const verb = frame[restAt];
-    if (before.role === 'subject' && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) {
+    const counted = countedSubject(frame);
+    if ((before.role === 'subject' || counted) && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) {
       const after = before.text.slice(frame[restAt + 1]?.start ?? verb.end, frameEnd);
-      return `${capitalize(words)} ${doSupport(verb)} ${isReferent(previous) ? previous.answer : 'they'} ${verb.term}${after ? ` ${after}` : ''}?`;
+      // The counted noun of `How many patients took part?` is the subject (`In how many countries did patients take part?`), its count no name.
+      const subject = counted ? before.text.slice(...counted) : isReferent(previous) ? previous.answer : 'they';
+      return `${capitalize(words)} ${doSupport(verb)} ${subject} ${verb.term}${after ? ` ${after}` : ''}?`;
     }
+    // `Where?` after `How many people were hurt?`: `Where were people hurt?`.
+    if (counted && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${before.text.slice(...counted)} ${before.text.slice(frame[restAt + 1]?.start ?? verb.end, frameEnd)}?`;
     return `${capitalize(words)} ${lead}?`;
   }
   const phrases = nounPhrases(frame, wh[1]);

@@ -141,14 +141,20 @@ function participleAsAdjective(tokens: readonly Token[]): number | undefined {
   return at === -1 ? undefined : at;
 }
 
-/** After *do*, *did* or a modal (*will*, *can*) and no verb anywhere: the last noun of the phrase that follows, when a noun stands before it. */
+/**
+ * After *do*, *did* or a modal (*will*, *can*) and no verb anywhere: the last noun of the phrase that follows, when a
+ * noun stands before it and no *be* or *have* after it is the verb (*Who will the new director be?*); a modal after it
+ * opens the clause it governs (*What did analysts say would be ...?*).
+ */
 function verbAsNoun(tokens: readonly Token[]): number | undefined {
   const aux = tokens.findIndex((token) => token.pos === 'AUX' && DO_OR_MODAL.test(token.text));
-  if (aux === -1 || tokens.some((token, i) => token.pos === 'VERB' || (i > aux && token.pos === 'AUX'))) return undefined;
+  if (aux === -1 || tokens.some((token) => token.pos === 'VERB')) return undefined;
   // The subject's phrase: a determiner opens it, and the next one opens the object (`the council delay | the vote`).
   let end = tokens[aux + 1]?.pos === 'DET' ? aux + 2 : aux + 1;
   while (['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[end]?.pos ?? '')) end++;
   const last = end - 1;
+  const after = tokens[end];
+  if (after?.pos === 'AUX' && !DO_OR_MODAL.test(after.text)) return undefined;
   const subject = tokens.slice(aux + 1, last).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN');
   return last > aux + 1 && tokens[last]?.pos === 'NOUN' && subject ? last : undefined;
 }

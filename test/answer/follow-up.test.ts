@@ -92,9 +92,13 @@ describe('answer/follow-up', () => {
   it('finds the verb after did or a modal that the tagger took for a noun (did the council delay the vote), so the subject alone is a referent', () => {
     const delayed = after({ understood: 'Why did the council delay the vote?', answer: '' });
     expect(resolveFollowUp('When will it hold it?', delayed).text).toBe('When will the council hold the vote?');
-    // After a modal too.
+    // After a modal too, and before a clause of its own; not where be is the verb.
     const fare = after({ understood: 'What will the new line charge?', answer: '' });
     expect(resolveFollowUp('When will it open?', fare).text).toBe('When will the new line open?');
+    const analysts = after({ understood: 'What did analysts say would be the main hurdle?', answer: 'pricing' });
+    expect(resolveFollowUp('Which bank do they work for?', analysts).text).toBe('Which bank do analysts work for?');
+    const director = after({ understood: 'Who will the new director be?', answer: '' });
+    expect(resolveFollowUp('When will he start?', director).text).toBe('When will the new director start?');
   });
 
   it('takes the previous question\'s frame for an elliptical question with a question word', () => {
@@ -110,6 +114,11 @@ describe('answer/follow-up', () => {
     const leads = after({ understood: 'Who leads the council?', answer: 'Maria Okafor' });
     expect(resolveFollowUp('Since when?', leads).text).toBe('Since when does Maria Okafor lead the council?');
     expect(resolveFollowUp('Who else?', bought).text).toBe('Who else bought the ferry?');
+    // What a how-many question counts is the subject, not its count.
+    const sailed = after({ understood: 'How many ferries sailed to Carrow?', answer: '12' });
+    expect(resolveFollowUp('In which month?', sailed).text).toBe('In which month did ferries sail to Carrow?');
+    const hurt = after({ understood: 'How many people were hurt?', answer: 'four' });
+    expect(resolveFollowUp('Where?', hurt).text).toBe('Where were people hurt?');
   });
 
   it('reads a participle with the phrase of a question word (allowed by whom?) as asking about the previous question\'s event', () => {
