@@ -266,7 +266,8 @@ function isElliptical(tokens: readonly Token[]): boolean {
 function participleOpens(tokens: readonly Token[], at: number): boolean {
   const [participle, preposition] = [tokens[at], tokens[at + 1]];
   if (participle?.pos !== 'VERB' || !participle.term || participle.text.toLowerCase() === participle.term) return false;
-  if (!/(ed|en|n|t)$/i.test(participle.text) || preposition?.pos !== 'ADP') return false;
+  // `allowed`, `written`, `sent`: the endings of past participles (with `word !== term`, an inflected form).
+  if (!/(ed|n|t)$/i.test(participle.text) || preposition?.pos !== 'ADP') return false;
   return tokens.slice(at + 2, at + 4).some((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
 }
 

@@ -56,7 +56,9 @@ export async function fitNetwork(rows: Float32Array, labels: Float32Array, featu
  * candidates that hold the answer. The loss is the cross-entropy of the softmax
  * over each list's scores, so the network learns to put the right candidate
  * first rather than to score each alone. The file's network outputs the score
- * (a logit of the softmax), for one row at a time.
+ * (a logit of the softmax), for one row at a time. With `members` above 1,
+ * that many networks are fitted from seeds `MEMBER_SEED_STEP` apart and the
+ * file holds their average (see `averaged`).
  */
 export async function fitListwise(rows: Float32Array, targets: Float32Array, size: number, features: readonly string[], options: FitOptions, members = 1): Promise<NetworkFile> {
   await ready();
