@@ -74,7 +74,8 @@ describe('Engine.ask with a conversation', () => {
       'Norvik Marine bought the Night Star ferry from the Westport council in March.',
       'Council leader Maria Okafor told the Westport Herald on Friday that the sale would keep the island service running. She is worried about the winter timetable, which the new owners have not published.',
     ] }]);
-    const conversation = remember(NEW_CONVERSATION, article.ask('Who leads the council?'));
+    // Asked with the article's own words, so the first answer does not hang on how a refitted ranker weighs *leads* against *leader*.
+    const conversation = remember(NEW_CONVERSATION, article.ask('Who is the council leader?'));
     const answer = article.ask('What is she worried about?', { conversation });
     expect(answer).toMatchObject({ understood: 'What is Okafor worried about?', answered: true });
     expect(answer.quotes[0]?.text).toMatch(/^She is worried about the winter timetable/);
