@@ -22,6 +22,17 @@ export interface RelatedWords {
 /** Most words whose usual senses are remembered: questions are unbounded, the memory is not (about 100 bytes a word). */
 const MAX_REMEMBERED = 10_000;
 
+/** `compute(key)`, remembered in `memory`, which is emptied when it holds `MAX_REMEMBERED` entries. */
+function remembered<V>(memory: Map<string, V>, key: string, compute: () => V): V {
+  let value = memory.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (memory.size >= MAX_REMEMBERED) memory.clear();
+    memory.set(key, value);
+  }
+  return value;
+}
+
 let shared: WordNet | undefined;
 const usual = new Map<string, readonly number[]>();
 
@@ -38,14 +49,10 @@ const english = new Map<string, boolean>();
 
 /** Whether WordNet knows a lemma (lower case) as any part of speech: a word of English, not a misspelling. */
 export function isEnglishWord(lemma: string): boolean {
-  let known = english.get(lemma);
-  if (known === undefined) {
+  return remembered(english, lemma, () => {
     const net = wordnet();
-    known = POSES.some((pos) => net.senses(lemma, pos).offsets.length > 0);
-    if (english.size >= MAX_REMEMBERED) english.clear();
-    english.set(lemma, known);
-  }
-  return known;
+    return POSES.some((pos) => net.senses(lemma, pos).offsets.length > 0);
+  });
 }
 
 /**
@@ -68,15 +75,10 @@ export function isUsualSense(relation: Relation): boolean {
 
 /** A word's usual senses, remembered: the same article words come up as synonyms of many question words. */
 function usualSenses(word: string, pos: WordNetPos): readonly number[] {
-  const key = `${pos} ${word}`;
-  let offsets = usual.get(key);
-  if (!offsets) {
-    const { offsets: all, tagged } = wordnet().senses(word, pos);
-    offsets = all.slice(0, Math.max(1, tagged));
-    if (usual.size >= MAX_REMEMBERED) usual.clear();
-    usual.set(key, offsets);
-  }
-  return offsets;
+  return remembered(usual, `${pos} ${word}`, () => {
+    const { offsets, tagged } = wordnet().senses(word, pos);
+    return offsets.slice(0, Math.max(1, tagged));
+  });
 }
 
 function collect(wordnet: WordNet, lemma: string, pos: WordNetPos): RelatedWords {
@@ -119,13 +121,10 @@ const ancestors = new Map<string, ReadonlySet<string>>();
  * (*which river*) asks for, found without the question's word in the answer.
  */
 export function isKindOf(noun: string, kind: string): boolean {
-  let found = ancestors.get(noun);
-  if (found === undefined) {
+  const found = remembered(ancestors, noun, () => {
     const net = wordnet();
-    found = ancestorWords(net, usualSenses(noun, 'noun').map((offset) => net.synset('noun', offset)));
-    if (ancestors.size >= MAX_REMEMBERED) ancestors.clear();
-    ancestors.set(noun, found);
-  }
+    return ancestorWords(net, usualSenses(noun, 'noun').map((offset) => net.synset('noun', offset)));
+  });
   return found.has(kind);
 }
 
@@ -151,18 +150,14 @@ const placesOrBodies = new Map<string, boolean>();
  * does not know (`hytera`) is none.
  */
 export function isNamedPlaceOrBody(name: string): boolean {
-  let found = placesOrBodies.get(name);
-  if (found === undefined) {
+  return remembered(placesOrBodies, name, () => {
     const net = wordnet();
     const instances = usualSenses(name, 'noun')
       .map((offset) => net.synset('noun', offset))
       .filter((synset) => synset.pointers.some((p) => p.symbol === '@i'));
     const kinds = ancestorWords(net, instances);
-    found = (kinds.has('location') || kinds.has('organization')) && !kinds.has('person');
-    if (placesOrBodies.size >= MAX_REMEMBERED) placesOrBodies.clear();
-    placesOrBodies.set(name, found);
-  }
-  return found;
+    return (kinds.has('location') || kinds.has('organization')) && !kinds.has('person');
+  });
 }
 
 /** Nouns already told a kind of person or not (see `isPersonNoun`). */
@@ -174,13 +169,9 @@ const personNouns = new Map<string, boolean>();
  * or `party` (a guest, a litigant, in rarer senses).
  */
 export function isPersonNoun(lemma: string): boolean {
-  let found = personNouns.get(lemma);
-  if (found === undefined) {
+  return remembered(personNouns, lemma, () => {
     const net = wordnet();
     const [first] = net.senses(lemma, 'noun').offsets;
-    found = first !== undefined && ancestorWords(net, [net.synset('noun', first)]).has('person');
-    if (personNouns.size >= MAX_REMEMBERED) personNouns.clear();
-    personNouns.set(lemma, found);
-  }
-  return found;
+    return first !== undefined && ancestorWords(net, [net.synset('noun', first)]).has('person');
+  });
 }
