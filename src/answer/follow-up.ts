@@ -151,7 +151,9 @@ function pronounsWithoutAntecedent(question: Question): Reference[] {
   const out: Reference[] = [];
   tokens.forEach((token, i) => {
     const word = token.text.toLowerCase();
-    const agreement = PRONOUNS[word];
+    // `Who said so?`, `Why do they think so?`: *so* at the end, after a verb, stands for what was said, as *that* does.
+    const saidSo = word === 'so' && tokens[i - 1]?.pos === 'VERB' && (!tokens[i + 1] || tokens[i + 1]?.pos === 'PUNCT');
+    const agreement = saidSo ? 'event' : PRONOUNS[word];
     if (!agreement) return;
     if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV') return;
     const next = tokens[i + 1];

@@ -82,6 +82,13 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('When did it print it?', report).text).toBe('When did The Westport Herald print the sale?');
   });
 
+  it('reads so after a verb at the end (who said so?) as what the previous question said happened, and no other so', () => {
+    const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('Who said so?', bought).text).toBe('Who said so (Blue Line Shipping bought the ferry)?');
+    expect(resolveFollowUp('How many ferries has the council sold so far?', bought).changed).toBe(false);
+    expect(resolveFollowUp('Is the fare so high?', bought).changed).toBe(false);
+  });
+
   it('reads a question whose verb the tagger takes for an adjective (who audited ...?) as whole, not as an ellipsis', () => {
     const ferry = after({ understood: 'Which company owns the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Who audited it?', ferry)).toMatchObject({ text: 'Who audited Blue Line Shipping?', changed: true });
