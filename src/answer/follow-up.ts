@@ -1,6 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
-import { isNamedPlaceOrBody, isPersonNoun } from '../wordnet/related.js';
+import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun } from '../wordnet/related.js';
 import { parseQuestion, withVerbFound, type AnswerKind, type Question } from './question.js';
 
 /**
@@ -393,13 +393,20 @@ function answerRoleOf(question: Question, wh: [number, number]): Role {
 }
 
 /**
- * Whether WordNet knows a name as a place or an organization, and not as a
- * person (`Canada`, `the United States`, `The Hague`): no *he* or *she*. It is
- * looked up as WordNet spells names, with and without a leading *the*.
+ * Whether a name is a place's or a body's, not a person's: one WordNet knows
+ * as a place or an organization (`Canada`, `the United States`, `The Hague`,
+ * looked up as WordNet spells names, with and without a leading *the*), or one
+ * of two words or more whose last is a common noun for a group (`Data
+ * Protection Commission`, `Conservative Party`). No *he* or *she*.
  */
-function isPlace(name: string): boolean {
+function isPlaceOrBody(name: string): boolean {
   const words = name.toLowerCase().split(/[^\p{L}\p{N}.'-]+/u).filter(Boolean);
-  return isNamedPlaceOrBody(words.join('_')) || (words[0] === 'the' && isNamedPlaceOrBody(words.slice(1).join('_')));
+  const last = words[words.length - 1];
+  return (
+    isNamedPlaceOrBody(words.join('_')) ||
+    (words[0] === 'the' && isNamedPlaceOrBody(words.slice(1).join('_'))) ||
+    (words.length > 1 && last !== undefined && isGroupNoun(last))
+  );
 }
 
 /** Whether the turn's short answer is short enough to name something: a longer one is a clause. */
@@ -484,8 +491,10 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
   for (const referent of referents) {
     const fit = referent.fits[reference.agreement] ?? personNoun(reference, referent);
     if (fit === undefined || used.has(referent)) continue;
-    // `Who leads the party?` answered `Canada` gives `he` no referent: looked up only for `he` or `she`, as a new name costs 1 to 5 ms.
-    if (reference.agreement === 'person' && isPlace(referent.text)) continue;
+    // No place or body is `he` or `she`: looked up only for those, as a new name costs 1 to 5 ms. When it is the answer
+    // (`Who runs Kvikly?` answered `Data Protection Commission`), the person asked for is still unknown.
+    const body = reference.agreement === 'person' && isPlaceOrBody(referent.text);
+    if (body && !referent.answer) continue;
     const score =
       fit +
       // A possessive's place is inside a noun phrase: it parallels a possessor, not a subject or an object.
@@ -495,10 +504,12 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
       WEIGHTS.mention * referent.mentions -
       WEIGHTS.distance * (referent.distance ?? 0);
     if (score > bestScore) {
-      best = referent;
+      best = body ? { ...referent, unknown: true } : referent;
       bestScore = score;
     }
   }
+  // The person asked for and not found may be described by the question itself (`Who is the leader of the party?`).
+  if (best?.unknown) return referents.find((referent) => !used.has(referent) && personNoun(reference, referent) !== undefined) ?? best;
   return best;
 }
 

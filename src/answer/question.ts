@@ -142,18 +142,21 @@ function participleAsAdjective(tokens: readonly Token[]): number | undefined {
 }
 
 /**
- * After *do*, *did* or a modal (*will*, *can*) and no verb anywhere: the last noun of the phrase that follows, when a
- * noun stands before it and no *be* or *have* after it is the verb (*Who will the new director be?*); a modal after it
- * opens the clause it governs (*What did analysts say would be ...?*).
+ * After *do*, *did* or a modal (*will*, *can*): the last noun of the phrase that follows, when a noun stands before it
+ * and no *be* or *have* after it is the verb (*Who will the new director be?*); a modal after it opens the clause it
+ * governs (*What did analysts say would be ...?*). Only when no verb follows, or the one that does is governed by *to*
+ * (*Where does Kvikly plan to list its shares?*): the verb do-support asks for comes first.
  */
 function verbAsNoun(tokens: readonly Token[]): number | undefined {
   const aux = tokens.findIndex((token) => token.pos === 'AUX' && DO_OR_MODAL.test(token.text));
-  if (aux === -1 || tokens.some((token) => token.pos === 'VERB')) return undefined;
+  if (aux === -1) return undefined;
   // The subject's phrase: a determiner opens it, and the next one opens the object (`the council delay | the vote`).
   let end = tokens[aux + 1]?.pos === 'DET' ? aux + 2 : aux + 1;
   while (['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[end]?.pos ?? '')) end++;
   const last = end - 1;
   const after = tokens[end];
+  const governed = after?.pos === 'PART' && after.text.toLowerCase() === 'to' && tokens[end + 1]?.pos === 'VERB';
+  if (!governed && tokens.some((token) => token.pos === 'VERB')) return undefined;
   if (after?.pos === 'AUX' && !DO_OR_MODAL.test(after.text)) return undefined;
   const subject = tokens.slice(aux + 1, last).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN');
   return last > aux + 1 && tokens[last]?.pos === 'NOUN' && subject ? last : undefined;

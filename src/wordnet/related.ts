@@ -160,8 +160,9 @@ export function isNamedPlaceOrBody(name: string): boolean {
   });
 }
 
-/** Nouns already told a kind of person or not (see `isPersonNoun`). */
+/** Nouns already told a kind of person or not, and a group or not (see `isPersonNoun`, `isGroupNoun`). */
 const personNouns = new Map<string, boolean>();
+const groupNouns = new Map<string, boolean>();
 
 /**
  * Whether a common noun's first sense, the most frequent in WordNet's tagged
@@ -169,9 +170,23 @@ const personNouns = new Map<string, boolean>();
  * or `party` (a guest, a litigant, in rarer senses).
  */
 export function isPersonNoun(lemma: string): boolean {
-  return remembered(personNouns, lemma, () => {
-    const net = wordnet();
-    const [first] = net.senses(lemma, 'noun').offsets;
-    return first !== undefined && ancestorWords(net, [net.synset('noun', first)]).has('person');
-  });
+  return remembered(personNouns, lemma, () => firstSenseIsA(lemma, 'person'));
+}
+
+/**
+ * Whether a common noun's first sense is a group of people or things, and so
+ * the last word of a body's name: `commission`, `party`, `council`, `court`,
+ * not `survey` (an inspection) or `bush` (a shrub).
+ */
+export function isGroupNoun(lemma: string): boolean {
+  return remembered(groupNouns, lemma, () => firstSenseIsA(lemma, 'group') && !firstSenseIsA(lemma, 'person'));
+}
+
+/** Whether a noun's first sense is `kind` or a kind of it. */
+function firstSenseIsA(lemma: string, kind: string): boolean {
+  const net = wordnet();
+  const [first] = net.senses(lemma, 'noun').offsets;
+  if (first === undefined) return false;
+  const synset = net.synset('noun', first);
+  return synset.words.includes(kind) || ancestorWords(net, [synset]).has(kind);
 }

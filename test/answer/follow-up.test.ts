@@ -56,6 +56,15 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she promise?', meeting).text).toBe('What did Okafor promise?');
   });
 
+  it('reads he or she after a who-question answered with a body (a name ending in a group noun) as the person still unknown, or as the one the question describes', () => {
+    const runs = after({ understood: 'Who runs Westport Marine?', answer: 'Harbour Safety Commission' });
+    expect(resolveFollowUp('What did she say about the sale?', runs).changed).toBe(false);
+    const leader = after({ understood: 'Who is the leader of the harbour council?', answer: 'Harbour Safety Commission' });
+    expect(resolveFollowUp('What did he say about the sale?', leader).text).toBe('What did the leader say about the sale?');
+    // A person's name is still a person's.
+    expect(resolveFollowUp('What did she say?', after({ understood: 'Who runs Westport Marine?', answer: 'Maria Okafor' })).text).toBe('What did Okafor say?');
+  });
+
   it('leaves he or she as it is after a who-question with no name found, rather than reading it as the firm asked about', () => {
     const unknown = after({ understood: 'Who runs Westport Marine?', answer: '' });
     expect(resolveFollowUp('What did she say about the sale?', unknown).changed).toBe(false);
@@ -106,6 +115,9 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Which bank do they work for?', analysts).text).toBe('Which bank do analysts work for?');
     const director = after({ understood: 'Who will the new director be?', answer: '' });
     expect(resolveFollowUp('When will he start?', director).text).toBe('When will the new director start?');
+    // Before a verb it governs with to: do-support asks for a verb first (does Westport Marine plan to build).
+    const plans = after({ understood: 'Where does Westport Marine plan to build its yard?', answer: 'Carrow' });
+    expect(resolveFollowUp('How many people does it employ?', plans).text).toBe('How many people does Westport Marine employ?');
   });
 
   it('takes the previous question\'s frame for an elliptical question with a question word', () => {

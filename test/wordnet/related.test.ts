@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKindOf, isNamedPlaceOrBody, isPersonNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+import { isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
 
 const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
 const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
@@ -72,5 +72,21 @@ describe('isPersonNoun', () => {
     expect(isPersonNoun('zzzzqx')).toBe(false);
     // A party is a litigant in a rarer sense.
     expect(isPersonNoun('party')).toBe(false);
+  });
+});
+
+describe('isGroupNoun', () => {
+  it('says yes for nouns whose first sense is a group: the last word of a body\'s name', () => {
+    expect(isGroupNoun('commission')).toBe(true);
+    expect(isGroupNoun('party')).toBe(true);
+    expect(isGroupNoun('court')).toBe(true);
+  });
+
+  it('says no for a person, a thing or an act in its first sense, and for a word WordNet lacks', () => {
+    expect(isGroupNoun('minister')).toBe(false);
+    // A shrub first, a surname often: no body.
+    expect(isGroupNoun('bush')).toBe(false);
+    expect(isGroupNoun('survey')).toBe(false);
+    expect(isGroupNoun('zzzzqx')).toBe(false);
   });
 });
