@@ -40,14 +40,19 @@ const POSSESSIVES = new Set(['his', 'its', 'their', 'hers']);
 const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
 /** Verbs whose *it* announces a clause: *it takes years to*, *it means for X to*. English grammar, not any article's words. */
 const EXPLETIVE_VERBS = new Set(['take', 'mean', 'cost', 'seem', 'appear', 'require']);
+/** Articles, conjunctions and prepositions of three letters or more, which a name may hold (`the Bank of England`). */
+const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'from', 'with', 'nor']);
 const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
 const NOUNS = new Set(['NOUN', 'PROPN']);
 const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 /** Most words of a short answer that can stand in for a pronoun; a longer one is a clause, not a name. */
 const MAX_REFERENT_WORDS = 8;
-/** How much each preference counts beside agreement (0 to 2); set on conversations written for other articles (`training/followups-own.json`). */
-const WEIGHTS = { parallel: 1, topic: 0.5, mention: 0.5, distance: 1 };
+/**
+ * How much each preference counts beside agreement (0 to 2); set on conversations written for other articles
+ * (`training/followups-own.json`); `carried` later, on the quake article (0.5 and 1 read all ten sets alike).
+ */
+const WEIGHTS = { parallel: 1, topic: 0.5, mention: 0.5, distance: 1, carried: 0.5 };
 /** Most content words of an elliptical question (*On which channel?*, *And of the second one?*). */
 const MAX_ELLIPSIS_WORDS = 3;
 
@@ -322,6 +327,8 @@ interface Referent {
   unknown?: boolean;
   /** The lemma of its last noun when that is a common noun (`minister`): WordNet may know it as a person's. */
   head?: string;
+  /** It was put in the previous question for one of its pronouns. */
+  carried?: boolean;
   /** Its content words, to find it in older turns. */
   terms: string[];
 }
@@ -351,7 +358,8 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   const fits = asksName ? ANSWER_AGREEMENT.person : ANSWER_AGREEMENT[before.kind];
   if (fits && isReferent(turn)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
-    const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
+    // Its content words: `the` of `the Harbour Survey` is in every question.
+    const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
     out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
   } else if (fits?.person) {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm.
@@ -372,7 +380,9 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     // `The council` opening the previous question is `the council` inside this one.
     const text = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
     const common = head.pos === 'NOUN' && !named && head.term ? { head: head.term } : {};
-    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common });
+    // What a pronoun of the previous question was read as: the same pronoun now most likely goes on standing for it.
+    const carried = turn.understood !== turn.question && !turn.question.includes(text);
+    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...(carried ? { carried } : {}) });
   }
   for (const referent of out) {
     referent.mentions = older.filter((t) => referent.terms.some((term) => t.understood.toLowerCase().includes(term))).length;
@@ -501,7 +511,8 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
       (!reference.possessive && referent.role === reference.role ? WEIGHTS.parallel : 0) +
       (reference.possessive && referent.possessor ? WEIGHTS.parallel : 0) +
       (referent.role === 'subject' ? WEIGHTS.topic : 0) +
-      WEIGHTS.mention * referent.mentions -
+      WEIGHTS.mention * referent.mentions +
+      (referent.carried ? WEIGHTS.carried : 0) -
       WEIGHTS.distance * (referent.distance ?? 0);
     if (score > bestScore) {
       best = body ? { ...referent, unknown: true } : referent;

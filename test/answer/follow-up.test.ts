@@ -79,6 +79,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she promise?', company).changed).toBe(false);
   });
 
+  it('reads a pronoun as what the same pronoun of the previous question was read as, before that question\'s answer', () => {
+    const recorded = after({ understood: 'How deep was the tremor?', answer: '45 kilometres' }, { question: 'Who recorded it?', understood: 'Who recorded the tremor?', answer: 'the Harbour Survey' });
+    expect(resolveFollowUp('Where was it felt?', recorded).text).toBe('Where was the tremor felt?');
+    // Without a pronoun read before, the answer of a who-question is still what it stands for.
+    const buyer = after({ understood: 'How big is the yard?', answer: '' }, { understood: 'Who is buying the yard?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('How much is it paying?', buyer).text).toBe('How much is Blue Line Shipping paying?');
+  });
+
   it('reads it as the previous answer when the previous question named its kind (which X, what X)', () => {
     const law = after({ understood: 'What law did the council pass in May?', answer: 'the harbour levy act' });
     expect(resolveFollowUp('What is it designed to fund?', law).text).toBe('What is the harbour levy act designed to fund?');
