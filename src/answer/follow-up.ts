@@ -71,10 +71,9 @@ export interface Resolved {
 
 /** Reads `question` with the conversation's last turns; a question that stands on its own comes back unchanged. */
 export function resolveFollowUp(question: string, conversation: Conversation | undefined): Resolved {
-  const turns = conversation?.turns ?? [];
-  const previous = turns[turns.length - 1];
+  let turns = conversation?.turns ?? [];
   const unchanged = { text: question, changed: false };
-  if (!previous || question.trim() === '') return unchanged;
+  if (turns.length === 0 || question.trim() === '') return unchanged;
   if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
   const asked = readQuestion(question);
   const { tokens } = asked;
@@ -82,9 +81,16 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const elliptical = isElliptical(tokens);
   if (references.length === 0 && !elliptical) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
 
-  const before = readQuestion(previous.understood);
-  // A greeting (*hi*, *ok*) is no frame to read a question in.
-  if (before.tokens.every((t) => t.pos === 'INTJ' || t.pos === 'PUNCT')) return unchanged;
+  // A greeting (*hi*, *ok*) or a question with nothing to look up (*and?*, *😀*) is no frame to read a question in: the
+  // question before it is.
+  let before = readQuestion((turns[turns.length - 1] as Turn).understood);
+  while (!isFrame(before)) {
+    turns = turns.slice(0, -1);
+    const last = turns[turns.length - 1];
+    if (!last) return unchanged;
+    before = readQuestion(last.understood);
+  }
+  const previous = turns[turns.length - 1] as Turn;
   let text = question;
   if (references.length > 0) {
     // A name an earlier `who` got as its answer, named again in a question, is a person's: no *it* (*When did Poul Madsen found
@@ -137,7 +143,14 @@ const MAX_ELLIPSIS_LENGTH = 6;
  * questions cost nothing more in a conversation than alone.
  */
 function cannotLean(question: string): boolean {
+  // Nor can one without a letter or a digit (`😀`, `???`): it says nothing to read in a frame.
+  if (!/[\p{L}\p{N}]/u.test(question)) return true;
   return !PRONOUN_WORD.test(question) && question.trim().split(/\s+/).length > MAX_ELLIPSIS_LENGTH;
+}
+
+/** Whether a question can frame the next: it has words to look up, and is more than a greeting. */
+function isFrame(question: Question): boolean {
+  return question.content.length > 0 && !question.tokens.every((t) => t.pos === 'INTJ' || t.pos === 'PUNCT');
 }
 
 /** A pronoun of the question that needs a referent from the conversation. */

@@ -36,6 +36,19 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Ok, and when?', ferry).text).toBe('When did Blue Line Shipping buy the Night Star ferry?');
   });
 
+  it('reads a question without a letter as no question, and a follow-up after a greeting or a question with nothing to look up in the question before them', () => {
+    const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('😀😀', ferry).changed).toBe(false);
+    expect(resolveFollowUp('???', ferry).changed).toBe(false);
+    const junk = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' }, { understood: 'and?' }, { understood: '😀' });
+    expect(resolveFollowUp('Who sold it?', junk).text).toBe('Who sold the Night Star ferry?');
+    expect(resolveFollowUp('When?', after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' }, { understood: 'hi' })).text).toBe(
+      'When did Blue Line Shipping buy the Night Star ferry?',
+    );
+    // Nothing but such turns: nothing to lean on.
+    expect(resolveFollowUp('Who sold it?', after({ understood: 'and?' }, { understood: 'hi' })).changed).toBe(false);
+  });
+
   it('reads it as what the previous question asked about, when its answer was a person', () => {
     const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Who approved it?', ferry)).toMatchObject({ text: 'Who approved the Night Star ferry?', changed: true });
