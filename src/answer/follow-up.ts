@@ -206,7 +206,8 @@ function asksSubject(question: Question): boolean {
   if (to === from || !/^(who|what|which)$/i.test(tokens[from]?.text ?? '')) return false;
   let i = to;
   while (tokens[i]?.pos === 'AUX' || tokens[i]?.pos === 'ADV' || tokens[i]?.pos === 'PART') i++;
-  return i > to && tokens[i]?.pos === 'VERB';
+  // Right after it too, past `else`, which the tagger's reading of the role does not skip (`Who else bought it?`).
+  return tokens[i]?.pos === 'VERB';
 }
 
 /**
@@ -581,7 +582,7 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? ''));
     const verb = frame[restAt];
     const counted = countedSubject(frame);
-    if ((before.role === 'subject' || counted) && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) {
+    if ((asksSubject(before) || counted) && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) {
       const after = before.text.slice(frame[restAt + 1]?.start ?? verb.end, frameEnd);
       // The counted noun of `How many patients took part?` is the subject (`In how many countries did patients take part?`), its count no name.
       const subject = counted ? before.text.slice(...counted) : isReferent(previous) ? previous.answer : 'they';

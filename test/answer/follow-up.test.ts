@@ -151,6 +151,9 @@ describe('answer/follow-up', () => {
     // With no short answer to name (the quote answered, or the question was declined), they stands for whoever it was.
     const unnamed = after({ understood: 'Who bought the ferry?', answer: '' });
     expect(resolveFollowUp('Why?', unnamed).text).toBe('Why did they buy the ferry?');
+    // `Who else` asks for the subject as `who` does.
+    const others = after({ understood: 'Who else bought shares in the ferry?', answer: 'Coral Holdings' });
+    expect(resolveFollowUp('When?', others).text).toBe('When did Coral Holdings buy shares in the ferry?');
     const leads = after({ understood: 'Who leads the council?', answer: 'Maria Okafor' });
     expect(resolveFollowUp('Since when?', leads).text).toBe('Since when does Maria Okafor lead the council?');
     expect(resolveFollowUp('Who else?', bought).text).toBe('Who else bought the ferry?');
