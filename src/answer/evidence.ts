@@ -34,7 +34,7 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats): Weight
   const out: WeightedTerm[] = [];
   tokens.forEach((asked, i) => {
     if (!asked.term) return;
-    const token = compounded(tokens, i, stats) ?? spellChecked(asked, stats);
+    const token = compounded(tokens, i, stats) ?? respelledAcronym(asked, stats) ?? spellChecked(asked, stats);
     if (seen.has(token.term)) return;
     seen.add(token.term);
     const known = isKnown(token, stats);
@@ -70,6 +70,21 @@ function compounded(tokens: readonly Token[], i: number, stats: CorpusStats): To
     if (!first?.term || !second?.term || first.end !== second.start - 1) continue;
     const joined = `${first.word}${second.word}`;
     if (stats.count(joined) > 0) return { ...token, term: joined, word: joined, stem: '' };
+  }
+  return undefined;
+}
+
+/**
+ * A question word the article lacks that is an acronym the article writes with
+ * dots where the question has none, or the other way (`US` for `U.S.`, `U.K.`
+ * for `UK`): the token as the article spells it, or undefined. News writes one,
+ * readers type the other.
+ */
+function respelledAcronym(token: Token, stats: CorpusStats): Token | undefined {
+  if (!/^(?:\p{Lu}\.?){2,5}$/u.test(token.text) || isKnown(token, stats)) return undefined;
+  const letters = token.term.replace(/\./g, '');
+  for (const form of [letters, `${[...letters].join('.')}.`]) {
+    if (form !== token.term && stats.count(form) > 0) return { ...token, term: form, word: form, stem: '' };
   }
   return undefined;
 }

@@ -18,6 +18,14 @@ describe('evidence', () => {
     expect(answer.reason).toContain('Sky Box');
   });
 
+  it('matches an acronym written without dots to the article\'s dotted one, and the other way', () => {
+    const engine = engineOf('Tariffs on U.S. steel rose in March.', 'Tariffs on Chinese steel rose in June.', 'The EU fined the firm in May.', 'The UN fined the firm in April.');
+    const us = engine.ask('When did tariffs on US steel rise?');
+    expect(us.answer).toBe('March');
+    expect(us.reason).toBeUndefined();
+    expect(engine.ask('When did the E.U. fine the firm?').answer).toBe('May');
+  });
+
   it('corrects a misspelling to the article\'s word, but never an English word into a different one the article uses', () => {
     const engine = engineOf('The capitol building in Ottawa was closed on Monday after a fire.');
     expect(engine.ask('When was the capitoll building closed?').answer).toBe('Monday');
