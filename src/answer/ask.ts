@@ -1,14 +1,15 @@
 import type { Answer, Quote, SourceDocument } from '../types.js';
-import { sectionOf } from '../ingest/sections.js';
 import { askQuestion, candidateSentences, type AnswerContext, type AskedQuestion, type Scope } from './candidates.js';
 import { asksForAuthor, authorAnswer } from './byline.js';
 import { decisionRow, type Ranked } from './decide.js';
+import { asksForGist, gistAnswer } from './gist.js';
 import { defaultModel } from './default-model.js';
 import { matchedTokens } from './evidence.js';
 import { featureRows, measure, type Measured } from './features.js';
 import { sigmoid, type AnswerModel, type Locality } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, SAID_BY } from './question.js';
+import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
 import { declineReason, missingPhrases } from './reason.js';
 import { answerSpans, bestSpan, type ShortAnswer } from './short-answer.js';
@@ -65,7 +66,8 @@ function nearFirst(ranked: Ranked[], measured: readonly Measured[], near: NonNul
 
 /**
  * Answers a question from the context's documents, or declines with a reason.
- * *Who wrote the article?* is answered from the documents' bylines when they have one.
+ * *Who wrote the article?* is answered from the documents' bylines when they have one, *What is this article
+ * about?* with its opening sentence.
  * The ranking model picks the sentence to quote; the decision model's
  * probability that it answers the question is the answer's confidence, and
  * below the model's threshold (or `minConfidence`) the engine declines. Never
@@ -80,13 +82,17 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     answered: false,
     answer: '',
     confidence: round(confidence),
-    quotes: ranked.slice(0, settings.maxQuotes).map((r) => quoteOf(context, r, asked)),
+    quotes: ranked.slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)),
     reason,
   });
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (asksForAuthor(rawQuestion)) {
     const byline = authorAnswer(context.documents, rawQuestion, scope, settings.maxQuotes);
     if (byline) return byline;
+  }
+  if (asksForGist(rawQuestion)) {
+    const gist = gistAnswer(context, rawQuestion, scope, settings.maxQuotes);
+    if (gist) return gist;
   }
   if (asked.terms.length === 0) return declined('The question has no words to look up in the article.');
 
@@ -105,7 +111,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     answered: true,
     answer: span ? chunk.text.slice(span.start - chunk.start, span.end - chunk.start) : '',
     confidence: round(probability),
-    quotes: [best, ...supporting(ranked.slice(1), best)].slice(0, settings.maxQuotes).map((r) => quoteOf(context, r, asked)),
+    quotes: [best, ...supporting(ranked.slice(1), best)].slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)),
   };
 }
 
@@ -119,25 +125,9 @@ function supporting(rest: readonly Scored[], best: Scored): Scored[] {
   return rest.filter((r) => r.measured.matched.length > 0 && sigmoid(r.logit) >= half);
 }
 
-function quoteOf(context: AnswerContext, ranked: Scored, asked: AskedQuestion): Quote {
+function quoteOfRanked(context: AnswerContext, ranked: Scored, asked: AskedQuestion): Quote {
   const { chunk } = ranked.measured.candidate;
-  const document = context.documents[chunk.document] as SourceDocument;
-  const matched = ranked.measured.matched.length ? ranked.measured.matched : matchedTokens(chunk, asked.lookup);
-  const section = sectionOf(document, chunk.paragraph);
-  return {
-    text: chunk.text,
-    documentId: document.id,
-    title: document.title,
-    paragraph: chunk.paragraph,
-    ...(section === undefined ? {} : { section }),
-    start: chunk.start,
-    end: chunk.end,
-    ...(document.meta === undefined ? {} : { meta: document.meta }),
-    highlights: matched.map((i) => {
-      const token = chunk.tokens[i];
-      return [token?.start ?? chunk.start, token?.end ?? chunk.start] as [number, number];
-    }),
-  };
+  return quoteOf(context, chunk, ranked.measured.matched.length ? ranked.measured.matched : matchedTokens(chunk, asked.lookup));
 }
 
 function round(value: number): number {
@@ -153,5 +143,5 @@ export function search(context: AnswerContext, query: string, limit: number, opt
   return judge(context, asked, scope, model)
     .ranked.filter((r) => r.measured.matched.length > 0)
     .slice(0, limit)
-    .map((r) => quoteOf(context, r, asked));
+    .map((r) => quoteOfRanked(context, r, asked));
 }

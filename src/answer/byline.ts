@@ -2,12 +2,10 @@ import { bylineName, nameAt } from '../ingest/byline.js';
 import { sectionOf } from '../ingest/sections.js';
 import type { Answer, Quote, SourceDocument } from '../types.js';
 import type { Scope } from './candidates.js';
-
-/** What a question may call the document itself. */
-const DOCUMENT = String.raw`(?:it|this|that|(?:the|this|that) (?:article|story|piece|post|blog post|page|report|document|text|column|essay|news (?:story|article|report)))`;
+import { DOCUMENT, normalizeAsked } from './document-question.js';
 
 /**
- * Questions about who wrote the document itself, after `normalize`: *Who wrote
+ * Questions about who wrote the document itself, after `normalizeAsked`: *Who wrote
  * the article?*, *Who is the author?*, *Who was it written by?*. *Who wrote the
  * letter?* asks about the text's content and is answered from it.
  */
@@ -18,20 +16,9 @@ const ASKS_FOR_AUTHOR = [
   new RegExp(String.raw`^by whom (?:is|was) ${DOCUMENT} written$`),
 ];
 
-/** Lower case, curly apostrophes straight, `who's` spelled out, punctuation gone, spaces collapsed. */
-function normalize(question: string): string {
-  return question
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/\bwho's\b/g, 'who is')
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Whether a question asks who wrote the document it is asked of. */
 export function asksForAuthor(question: string): boolean {
-  const normalized = normalize(question);
+  const normalized = normalizeAsked(question);
   return ASKS_FOR_AUTHOR.some((pattern) => pattern.test(normalized));
 }
 

@@ -1,6 +1,7 @@
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
 import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun } from '../wordnet/related.js';
+import { asksForGist } from './gist.js';
 import { parseQuestion, withVerbFound, type AnswerKind, type Question } from './question.js';
 
 /**
@@ -84,6 +85,9 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   // A greeting (*hi*, *ok*) or a question with nothing to look up (*and?*, *😀*) is no frame to read a question in: the
   // question before it is.
   let before = readQuestion((turns[turns.length - 1] as Turn).understood);
+  // *What is this article about?* is no frame either (its *it* is the article), and ends what went before; *Who wrote
+  // it?* is one, answered with a name (*Where was he?*).
+  if (asksForGist(before.text)) return unchanged;
   while (!isFrame(before)) {
     turns = turns.slice(0, -1);
     const last = turns[turns.length - 1];

@@ -105,6 +105,19 @@ export class ChunkStore {
     for (let id = 0; id < this.size; id++) yield this.chunk(id) as Chunk;
   }
 
+  /** The first chunk of document `document` (its index), or `undefined` when it has none: a binary search, chunks being in reading order. */
+  firstOf(document: number): number | undefined {
+    const { chunkDocument } = this.columns;
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((chunkDocument[middle] as number) < document) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.size && chunkDocument[low] === document ? low : undefined;
+  }
+
   /** The chunks of chunk `id`'s paragraph, as the range `[first, end)`. */
   paragraphOf(id: number): [number, number] {
     const { chunkDocument, chunkParagraph } = this.columns;

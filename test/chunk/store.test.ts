@@ -20,3 +20,17 @@ describe('ChunkStore.negated', () => {
     expect(positions('Officials').map((t) => store.negated(t))).toEqual([false]);
   });
 });
+
+describe('ChunkStore.firstOf', () => {
+  it('finds the first sentence of each document, and none for a document without one', () => {
+    const store = ChunkStore.build([
+      { id: 'a', title: 'A', paragraphs: ['One. Two.', 'Three.'] },
+      { id: 'b', title: 'B', paragraphs: [] },
+      { id: 'c', title: 'C', paragraphs: ['Four. Five.'] },
+    ]);
+    expect(store.chunk(store.firstOf(0) ?? -1)?.text).toBe('One.');
+    expect(store.firstOf(1)).toBeUndefined();
+    expect(store.chunk(store.firstOf(2) ?? -1)?.text).toBe('Four.');
+    expect(store.firstOf(3)).toBeUndefined();
+  });
+});
