@@ -1,4 +1,4 @@
-import type { Answer, Quote, SourceDocument } from '../types.js';
+import type { Answer, Quote } from '../types.js';
 import { askQuestion, candidateSentences, type AnswerContext, type AskedQuestion, type Scope } from './candidates.js';
 import { asksForAuthor, authorAnswer } from './byline.js';
 import { decisionRow, type Ranked } from './decide.js';

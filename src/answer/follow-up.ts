@@ -82,12 +82,11 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const elliptical = isElliptical(tokens);
   if (references.length === 0 && !elliptical) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
 
-  // A greeting (*hi*, *ok*) or a question with nothing to look up (*and?*, *😀*) is no frame to read a question in: the
-  // question before it is.
   let before = readQuestion((turns[turns.length - 1] as Turn).understood);
-  // *What is this article about?* is no frame either (its *it* is the article), and ends what went before; *Who wrote
-  // it?* is one, answered with a name (*Where was he?*).
+  // *What is this article about?* is no frame (its *it* is the article), and ends what went before; *Who wrote it?*
+  // is one, answered with a name (*Where was he?*).
   if (asksForGist(before.text)) return unchanged;
+  // Nor is a greeting (*hi*, *ok*) or a question with nothing to look up (*and?*, *😀*): the question before it is.
   while (!isFrame(before)) {
     turns = turns.slice(0, -1);
     const last = turns[turns.length - 1];
