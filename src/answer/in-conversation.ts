@@ -26,7 +26,8 @@ export function askInConversation(
   const plain = plainQuestion(question.slice(0, maxLength));
   const resolved = resolveFollowUp(plain, conversation);
   // A question that goes on from the previous one is most often answered near it; a new topic is answered as if alone.
-  const previous = conversation?.turns.at(-1)?.quote;
+  // The last turn that found a passage: a greeting or an emoji in between found none, and the reading skips it too.
+  const previous = [...(conversation?.turns ?? [])].reverse().find((turn) => turn.quote !== undefined)?.quote;
   const document = previous && resolved.continues ? context.documents.findIndex((d) => d.id === previous.documentId) : -1;
   const near = previous && document >= 0 ? { ...scope, near: { document, paragraph: previous.paragraph, start: previous.start } } : scope;
   if (!resolved.changed) return { ...ask(context, plain, options, near, model), question };

@@ -46,6 +46,9 @@ describe('Engine.ask with a conversation', () => {
     for (const [first, paragraph] of [['Who bought the Night Star ferry?', 1], ['Who bought the Sea Swift ferry?', 2]] as const) {
       const conversation = remember(NEW_CONVERSATION, ferries.ask(first));
       expect(ferries.ask('And what did the company say?', { conversation }).quotes[0]?.paragraph).toBe(paragraph);
+      // A greeting in between found no passage: the question still goes on from the one before it.
+      const greeted = remember(conversation, ferries.ask('hi'));
+      expect(ferries.ask('And what did the company say?', { conversation: greeted }).quotes[0]?.paragraph).toBe(paragraph);
       // Without a word that goes on from the previous question, it is a question of its own: the first paragraph says it first.
       expect(ferries.ask('What did the company say?', { conversation })).toEqual(ferries.ask('What did the company say?'));
     }
