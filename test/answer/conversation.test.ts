@@ -54,6 +54,17 @@ describe('Engine.ask with a conversation', () => {
     }
   });
 
+  it('answers a request with the passages about its topic and no short answer, reading its pronoun with the conversation', () => {
+    const alone = ferry.ask('Tell me about the harbour authority');
+    expect(alone).toMatchObject({ answered: true, answer: '' });
+    expect(alone.quotes[0]?.paragraph).toBe(2);
+    const conversation = remember(NEW_CONVERSATION, ferry.ask('Who bought the Night Star ferry?'));
+    const more = ferry.ask('Tell me more about it', { conversation });
+    expect(more).toMatchObject({ understood: 'Tell me more about the Night Star ferry', answer: '' });
+    // Not taken for an elliptical question in the previous one's frame.
+    expect(ferry.ask('Can you tell me about the harbour authority?', { conversation }).understood).toBeUndefined();
+  });
+
   it('answers a question that stands on its own as it is, whatever came before', () => {
     const conversation = remember(NEW_CONVERSATION, ferry.ask('Who bought the Night Star ferry?'));
     const alone = ferry.ask('Who leads the council?');

@@ -1,0 +1,27 @@
+/**
+ * Requests for what the article says about something, typed as a chat bot is
+ * asked (*Tell me about Norsat*, *Explain the agreement*, *What do we know
+ * about the deal?*): English's ways of asking, not any article's words. Their
+ * topic is what to look up; *tell*, *explain* or *know* are not in the article
+ * and would only make the question look unanswerable.
+ */
+const REQUESTS = [
+  /^(?:(?:can|could|would|will) you |please )?(?:tell|give) (?:me|us) (?:a bit |something |everything |all |more )?(?:about|on) (.+)$/i,
+  /^(?:(?:can|could|would|will) you |please )?(?:explain|describe)(?: to (?:me|us))? (.+)$/i,
+  /^what (?:do|does|did) (?:we|you|it|the (?:article|story|text|page)) (?:know|say|tell us|tell me) about (.+)$/i,
+  /^(?:(?:some |any |more )?(?:info|information|details)|more) (?:about|on) (.+)$/i,
+];
+
+/**
+ * The topic of a request (*Norsat* of *Tell me about Norsat, please?*), or
+ * `undefined` for anything else, questions included: *What did Scheer tell
+ * CTV about the deal?* is a question of its own.
+ */
+export function requestedTopic(question: string): string | undefined {
+  const text = question.trim().replace(/[\s?.!]+$/u, '').replace(/,? please$/i, '');
+  for (const pattern of REQUESTS) {
+    const topic = pattern.exec(text)?.[1]?.trim();
+    if (topic) return topic;
+  }
+  return undefined;
+}
