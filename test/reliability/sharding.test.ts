@@ -58,7 +58,7 @@ describe('sharded bot (ShardingManager)', () => {
     expect(await run.exited).toBe(0);
     // Both shard processes are gone and closed their gateways: no orphan keeps answering.
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
-    expect(fake.gatewayConnections.every((connection) => connection.closedAt !== undefined)).toBe(true);
+    await fake.waitFor(() => fake?.gatewayConnections.every((connection) => connection.closedAt !== undefined), 'both shards to close their gateways', { timeoutMs: 10_000 });
     expect(run.output().stdout + run.output().stderr).not.toContain(TOKEN);
     // Three node processes start here (manager and two shards): give a loaded machine time.
   }, 60_000);
