@@ -40,6 +40,8 @@ describe('index.ts (npm start)', () => {
     expect(await bot.exited).toBe(0);
     // The close frame may reach the fake gateway a moment after the process is gone, on a loaded machine.
     await fake.waitFor(() => fake?.gatewayConnections[0]?.closedAt !== undefined, 'the gateway to be closed', { timeoutMs: 10_000 });
+    // 1000: closed by the bot, not dropped with its process.
+    expect(fake.gatewayConnections[0]?.closeCode).toBe(1000);
     const { stdout, stderr } = bot.output();
     expect(stdout).toContain('"msg":"bot ready"');
     expect(stdout + stderr).not.toContain(TOKEN);
