@@ -33,18 +33,36 @@ interface Judged {
   probability: number;
 }
 
-/** Ranks a question's candidate sentences, picks the first one's short answer, and judges whether the first answers the question. */
-function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model: AnswerModel): Judged {
+/** A question's candidates, their feature rows, and their order by the ranking model (with the locality prior). */
+interface Ranking {
+  measured: Measured[];
+  rows: Float64Array;
+  ranked: Ranked[];
+}
+
+function rankCandidates(context: AnswerContext, asked: AskedQuestion, scope: Scope, model: AnswerModel): Ranking {
   const measured = measure(asked, candidateSentences(context, asked, scope));
-  if (measured.length === 0) return { ranked: [], span: undefined, probability: 0 };
+  if (measured.length === 0) return { measured, rows: new Float64Array(0), ranked: [] };
   const rows = featureRows(asked, measured);
   const ranked = rank(rows, measured.length, model.ranker);
   if (scope.near) nearFirst(ranked, measured, scope.near, model.locality);
+  return { measured, rows, ranked };
+}
+
+function scored({ measured, ranked }: Ranking): Scored[] {
+  return ranked.map((r) => ({ measured: measured[r.row] as Measured, logit: r.logit }));
+}
+
+/** Ranks a question's candidate sentences, picks the first one's short answer, and judges whether the first answers the question. */
+function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model: AnswerModel): Judged {
+  const ranking = rankCandidates(context, asked, scope, model);
+  const { measured, rows, ranked } = ranking;
+  if (ranked.length === 0) return { ranked: [], span: undefined, probability: 0 };
   const first = measured[(ranked[0] as Ranked).row] as Measured;
   const { chunk } = first.candidate;
   const span = bestSpan(chunk, asked.question, first.matched, model.spans, answerSpans(chunk, asked.question, asked.asked, first.candidate.spans));
   return {
-    ranked: ranked.map((r) => ({ measured: measured[r.row] as Measured, logit: r.logit })),
+    ranked: scored(ranking),
     span,
     probability: model.decider.predict(decisionRow(asked, ranked, rows, span?.probability ?? 0, chunk.text)),
   };
@@ -77,14 +95,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(rawQuestion.slice(0, settings.maxQuestionLength));
   const asked = askQuestion(question, context.stats);
-  const declined = (reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer => ({
-    question: rawQuestion,
-    answered: false,
-    answer: '',
-    confidence: round(confidence),
-    quotes: ranked.slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)),
-    reason,
-  });
+  const declined = (reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer => declinedAnswer(context, rawQuestion, asked, settings.maxQuotes, reason, ranked, confidence);
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (asksForAuthor(rawQuestion)) {
     const byline = authorAnswer(context.documents, rawQuestion, scope, settings.maxQuotes);
@@ -116,6 +127,34 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 }
 
 /**
+ * Answers a topic (*Norsat*, *the deal*; the topic of a request, *Tell me
+ * about the deal*) with the passages that name it, best first by the ranking
+ * model, and no short answer. Nothing is claimed of the topic but that these
+ * passages name it, which matching checks: the answer's confidence is 1, as a
+ * byline's is, and when no sentence names every word of the topic the engine
+ * declines, naming the words the article lacks. Never throws on any string.
+ */
+export function askTopic(context: AnswerContext, topic: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
+  const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
+  const question = parseQuestion(topic.slice(0, settings.maxQuestionLength));
+  const asked = askQuestion({ ...question, kind: 'thing' }, context.stats);
+  if (asked.terms.length === 0) return declinedAnswer(context, topic, asked, settings.maxQuotes, 'The question has no words to look up in the article.');
+  const ranked = scored(rankCandidates(context, asked, scope, model));
+  const naming = ranked.filter((r) => r.measured.candidate.sentence.every((match) => match !== 'none'));
+  if (naming.length === 0) {
+    const missing = missingPhrases(question, asked.terms);
+    const reason = missing.length > 0 ? declineReason(question, missing) : `No sentence of the article names all of “${topic.trim()}”.`;
+    return declinedAnswer(context, topic, asked, settings.maxQuotes, reason, ranked);
+  }
+  return { question: topic, answered: true, answer: '', confidence: 1, quotes: naming.slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)) };
+}
+
+/** A declined answer: the reason, and the closest passages (marked by front ends as not an answer). */
+function declinedAnswer(context: AnswerContext, question: string, asked: AskedQuestion, maxQuotes: number, reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer {
+  return { question, answered: false, answer: '', confidence: round(confidence), quotes: ranked.slice(0, maxQuotes).map((r) => quoteOfRanked(context, r, asked)), reason };
+}
+
+/**
  * Further quotes worth showing after the best one: sentences that share words
  * with the question and that the ranker finds at least half as likely to hold
  * the answer. A display choice: it does not change what is answered.
@@ -140,8 +179,8 @@ export function search(context: AnswerContext, query: string, limit: number, opt
   const question = parseQuestion(query.slice(0, settings.maxQuestionLength));
   const asked = askQuestion({ ...question, kind: 'thing' }, context.stats);
   if (asked.terms.length === 0) return [];
-  return judge(context, asked, scope, model)
-    .ranked.filter((r) => r.measured.matched.length > 0)
+  return scored(rankCandidates(context, asked, scope, model))
+    .filter((r) => r.measured.matched.length > 0)
     .slice(0, limit)
     .map((r) => quoteOfRanked(context, r, asked));
 }

@@ -1,3 +1,5 @@
+import { parseQuestion } from './question.js';
+
 /**
  * Requests for what the article says about something, typed as a chat bot is
  * asked (*Tell me about Norsat*, *Explain the agreement*, *What do we know
@@ -24,4 +26,22 @@ export function requestedTopic(question: string): string | undefined {
     if (topic) return topic;
   }
   return undefined;
+}
+
+/** Parts of speech of a noun phrase typed alone (*the deal*, *Norsat*, *cyber attacks on companies*). */
+const TOPIC_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PUNCT', 'CCONJ', 'ADP', 'PART', 'SYM']);
+const QUESTION_WORD = /^(?:who|whom|whose|what|which|when|where|why|how)$/i;
+
+/**
+ * What a question asks to be shown, when it asks for a topic rather than a
+ * fact: a request's topic, or a noun phrase typed alone, as into a search box
+ * (*the deal*, *Norsat?*). `undefined` for a question: one with a question
+ * word or a verb asks something of its topic.
+ */
+export function topicOf(question: string): string | undefined {
+  const requested = requestedTopic(question);
+  if (requested) return requested;
+  const { tokens } = parseQuestion(question);
+  const phrase = tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') && tokens.every((t) => TOPIC_POS.has(t.pos) && !QUESTION_WORD.test(t.text));
+  return phrase ? question.trim().replace(/[\s?.!]+$/u, '') : undefined;
 }

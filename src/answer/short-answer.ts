@@ -5,12 +5,6 @@ import type { Question } from './question.js';
 import { spanRows, type SpanCandidate } from './span-features.js';
 import { candidates, isCapitalizedNoun, isCurrencySign, isRegnalNumber, type Candidate } from './spans.js';
 
-/** Whether a question is a name and nothing else, but for a determiner and punctuation (*Wang Yongqing*, *The Globe and Mail?*). */
-function namesOnly(question: Question): boolean {
-  const { tokens } = question;
-  return tokens.some((t) => t.pos === 'PROPN') && tokens.every((t) => t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'PUNCT' || t.pos === 'CCONJ');
-}
-
 /** A sentence's best short answer: its tokens `[first, last]`, offsets, and the span model's probability that it is the answer. */
 export interface ShortAnswer {
   first: number;
@@ -25,12 +19,11 @@ export interface ShortAnswer {
  * `spans.ts`) trimmed of the question's own words and of the article's words
  * that stand for them (`alsoAsked`: a misspelling's correction, a compound,
  * `the paper` restating `newspaper`), each span once. None for a yes-or-no
- * question, or for a name asked alone.
+ * question.
  */
 export function answerSpans(chunk: Chunk, question: Question, alsoAsked: readonly string[] = [], spans: readonly Candidate[] = candidates(chunk.tokens)): SpanCandidate[] {
-  // No span says yes or no: the quoted sentence is the answer. Nor is one asked for by a name alone (*Hytera?*), a topic
-  // whose passages are the answer: its spans are the rest of that name or other names.
-  if (question.kind === 'confirmation' || namesOnly(question)) return [];
+  // No span says yes or no: the quoted sentence is the answer.
+  if (question.kind === 'confirmation') return [];
   const asked: Asked = { terms: new Set(question.content.map((t) => t.term).concat(alsoAsked)), loose: new Set(question.content.map(looseForm)) };
   const seen = new Set<number>();
   const out: SpanCandidate[] = [];

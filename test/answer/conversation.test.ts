@@ -65,6 +65,25 @@ describe('Engine.ask with a conversation', () => {
     expect(ferry.ask('Can you tell me about the harbour authority?', { conversation }).understood).toBeUndefined();
   });
 
+  it('answers a noun phrase typed alone with the passages that name it, no short answer, at confidence 1', () => {
+    for (const topic of ['the harbour authority', 'Norvik Marine?', 'safety record']) {
+      const answer = ferry.ask(topic);
+      expect(answer, topic).toMatchObject({ answered: true, answer: '', confidence: 1 });
+      expect(answer.quotes.length, topic).toBeGreaterThan(0);
+    }
+    expect(ferry.ask('the harbour authority').quotes.map((q) => q.paragraph)).toEqual([2]);
+    // Every passage that names the topic, best first; none that does not.
+    expect(ferry.ask('the Night Star ferry').quotes.map((q) => q.paragraph).sort()).toEqual([1, 2]);
+  });
+
+  it('declines a topic the article lacks, naming the word, and one whose words no sentence holds together', () => {
+    expect(ferry.ask('the airport')).toMatchObject({ answered: false, reason: "The article doesn't mention “airport”." });
+    expect(ferry.ask('Tell me about the airport')).toMatchObject({ answered: false, reason: "The article doesn't mention “airport”." });
+    const apart = ferry.ask('Okafor safety record');
+    expect(apart).toMatchObject({ answered: false, reason: 'No sentence of the article names all of “Okafor safety record”.' });
+    expect(apart.quotes.length).toBeGreaterThan(0);
+  });
+
   it('answers a question that stands on its own as it is, whatever came before', () => {
     const conversation = remember(NEW_CONVERSATION, ferry.ask('Who bought the Night Star ferry?'));
     const alone = ferry.ask('Who leads the council?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestedTopic } from '../../src/answer/request.js';
+import { requestedTopic, topicOf } from '../../src/answer/request.js';
 
 describe('requestedTopic', () => {
   it('takes the topic of a request for what the article says about something', () => {
@@ -19,6 +19,24 @@ describe('requestedTopic', () => {
   it('leaves questions, even with tell or about in them, and a request with no topic', () => {
     for (const question of ['What did Okafor tell the Herald about the sale?', 'Who told the paper about it?', 'What is the levy about?', 'explain', 'Tell me']) {
       expect(requestedTopic(question), question).toBeUndefined();
+    }
+  });
+});
+
+describe('topicOf', () => {
+  it('takes a request\'s topic, and a noun phrase typed alone as a topic of its own', () => {
+    const cases: Array<[string, string]> = [
+      ['Tell me about Norvik Marine', 'Norvik Marine'],
+      ['the sale', 'the sale'],
+      ['Norvik Marine?', 'Norvik Marine'],
+      ['safety of the ferry', 'safety of the ferry'],
+    ];
+    for (const [typed, topic] of cases) expect(topicOf(typed), typed).toBe(topic);
+  });
+
+  it('leaves a question, which asks something of its topic: a question word or a verb', () => {
+    for (const question of ['Who bought the ferry?', 'Which ferry', 'bought the ferry', 'When?', 'Did the council sell it?', 'it']) {
+      expect(topicOf(question), question).toBeUndefined();
     }
   });
 });
