@@ -269,8 +269,9 @@ function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreemen
 
 /**
  * No verb and few content words once a leading *and*, *but*, *ok* or *what about*
- * is set aside: *Why?*, *On which channel?*, *And Hytera's?*, *Who else?*; an
- * interjection alone (*hi*, *ok*) asks nothing.
+ * is set aside, and a question word or something else that ties it to the
+ * previous question: *Why?*, *On which channel?*, *And Hytera's?*, *Who else?*;
+ * an interjection alone (*hi*, *ok*) asks nothing.
  */
 function isElliptical(tokens: readonly Token[]): boolean {
   const start = leadIn(tokens);
@@ -280,8 +281,13 @@ function isElliptical(tokens: readonly Token[]): boolean {
   // With a question word, only the asking phrase (`on which channel`); a longer verbless question (`What causes rock extension?`,
   // its verb tagged a noun) stands on its own. Without one, the new focus (`And of septicemic plague?`).
   const asks = rest.some((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
-  return rest.some((t) => t.pos !== 'PUNCT') && content <= (asks ? 2 : MAX_ELLIPSIS_WORDS);
+  // A noun phrase with nothing that ties it to the previous question (*and*, a preposition, a possessive: *And the
+  // deal?*, *In cash or shares?*, *Hytera's?*) is a new topic typed alone (*the deal*), not the previous frame's.
+  const tied = asks || start > 0 || rest[0]?.pos === 'ADP' || rest.some((t) => POSSESSIVE.test(t.text));
+  return tied && rest.some((t) => t.pos !== 'PUNCT') && content <= (asks ? 2 : MAX_ELLIPSIS_WORDS);
 }
+
+const POSSESSIVE = /^['’]s$/;
 
 /**
  * Whether the question, from `at`, is a past participle and the phrase of a question word after a preposition:

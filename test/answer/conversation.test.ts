@@ -76,6 +76,15 @@ describe('Engine.ask with a conversation', () => {
     expect(ferry.ask('the Night Star ferry').quotes.map((q) => q.paragraph).sort()).toEqual([1, 2]);
   });
 
+  it('answers a noun phrase typed alone in a conversation as a new topic, and one tied to the previous question in its frame', () => {
+    const conversation = remember(NEW_CONVERSATION, ferry.ask('Who bought the Night Star ferry?'));
+    const topic = ferry.ask('the harbour authority', { conversation });
+    expect(topic).toMatchObject({ answered: true, answer: '', confidence: 1 });
+    expect(topic.understood).toBeUndefined();
+    expect(topic).toEqual(ferry.ask('the harbour authority'));
+    expect(ferry.ask('And the harbour authority?', { conversation }).understood).toBe('Who bought the harbour authority?');
+  });
+
   it('declines a topic the article lacks, naming the word, and one whose words no sentence holds together', () => {
     expect(ferry.ask('the airport')).toMatchObject({ answered: false, reason: "The article doesn't mention “airport”." });
     expect(ferry.ask('Tell me about the airport')).toMatchObject({ answered: false, reason: "The article doesn't mention “airport”." });
