@@ -17,7 +17,7 @@ each non-blank line is a question or a command.
 
 export const REPL_HELP = `Type a question, or a command. The session is one conversation: a follow-up
 (Who allowed it? Why? And in 2015?) is read with the questions before it, and the
-answer says how it was understood.
+answer says how it was understood. A topic alone (the deal) gets the passages that name it.
   :new              start a new conversation (the next question stands on its own)
   :context          show what the next question may lean on
   :sources          list the loaded documents

@@ -196,7 +196,7 @@ export function renderHelp(examples: readonly string[], title: string): DiscordM
     `I answer questions about *${escapeLine(fitText(title, 200))}* by quoting the sentence that says so, with its paragraph number (¶N). When the article doesn't say, I say so.`,
     '',
     '**Commands**',
-    '`/ask question:` the answer, quoted and cited; buttons show more passages or the whole paragraph',
+    '`/ask question:` the answer, quoted and cited; buttons show more passages or the whole paragraph. A topic alone (`the deal`) gets the passages that name it',
     '`/search query:` the best five passages, one line each',
     '`/passage number:` a paragraph, verbatim',
     '`/sources` the loaded documents',
