@@ -143,11 +143,14 @@ export function askTopic(context: AnswerContext, topic: string, options: AnswerO
   const naming = ranked.filter((r) => r.measured.candidate.sentence.every((match) => match !== 'none'));
   if (naming.length === 0) {
     const missing = missingPhrases(question, asked.terms);
-    const reason = missing.length > 0 ? declineReason(question, missing) : `No sentence of the article names all of “${topic.trim()}”.`;
+    const reason = missing.length > 0 ? declineReason(question, missing) : `No sentence of the article names all of ${topic.trim().length <= MAX_QUOTED_TOPIC ? `“${topic.trim()}”` : 'its words'}.`;
     return declinedAnswer(context, topic, asked, settings.maxQuotes, reason, ranked);
   }
   return { question: topic, answered: true, answer: '', confidence: 1, quotes: naming.slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)) };
 }
+
+/** Longest topic a decline quotes whole; a longer one (a paste) is named by *its words*, so the reason stays one line. */
+const MAX_QUOTED_TOPIC = 60;
 
 /** A declined answer: the reason, and the closest passages (marked by front ends as not an answer). */
 function declinedAnswer(context: AnswerContext, question: string, asked: AskedQuestion, maxQuotes: number, reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer {

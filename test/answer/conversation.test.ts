@@ -91,6 +91,8 @@ describe('Engine.ask with a conversation', () => {
     const apart = ferry.ask('Okafor safety record');
     expect(apart).toMatchObject({ answered: false, reason: 'No sentence of the article names all of “Okafor safety record”.' });
     expect(apart.quotes.length).toBeGreaterThan(0);
+    const pasted = Array.from({ length: 6 }, () => 'Okafor safety record').join(' ');
+    expect(ferry.ask(pasted)).toMatchObject({ answered: false, reason: 'No sentence of the article names all of its words.' });
   });
 
   it('answers a question that stands on its own as it is, whatever came before', () => {
