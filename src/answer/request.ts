@@ -42,6 +42,8 @@ export function topicOf(question: string): string | undefined {
   const requested = requestedTopic(question);
   if (requested) return requested;
   const { tokens } = parseQuestion(question);
-  const phrase = tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') && tokens.every((t) => TOPIC_POS.has(t.pos) && !QUESTION_WORD.test(t.text));
+  // A determiner before an adjective makes it a noun (*the fine*, *the poor*), as the tagger does not.
+  const named = tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') || (tokens[0]?.pos === 'DET' && tokens.some((t) => t.pos === 'ADJ'));
+  const phrase = named && tokens.every((t) => TOPIC_POS.has(t.pos) && !QUESTION_WORD.test(t.text));
   return phrase ? question.trim().replace(/[\s?.!]+$/u, '') : undefined;
 }

@@ -30,6 +30,7 @@ describe('topicOf', () => {
       ['the sale', 'the sale'],
       ['Norvik Marine?', 'Norvik Marine'],
       ['safety of the ferry', 'safety of the ferry'],
+      ['the fine', 'the fine'],
     ];
     for (const [typed, topic] of cases) expect(topicOf(typed), typed).toBe(topic);
   });
