@@ -128,8 +128,8 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 
 /**
  * Answers a topic (*Norsat*, *the deal*; the topic of a request, *Tell me
- * about the deal*) with the passages that name it, best first by the ranking
- * model, and no short answer. Nothing is claimed of the topic but that these
+ * about the deal*) with the passages that name it among those the ranking
+ * model finds best, in reading order, and no short answer. Nothing is claimed of the topic but that these
  * passages name it, which matching checks: the answer's confidence is 1, as a
  * byline's is, and when no sentence names every word of the topic the engine
  * declines, naming the words the article lacks. Never throws on any string.
@@ -146,7 +146,25 @@ export function askTopic(context: AnswerContext, topic: string, options: AnswerO
     const reason = missing.length > 0 ? declineReason(question, missing) : `No sentence of the article names all of ${topic.trim().length <= MAX_QUOTED_TOPIC ? `“${topic.trim()}”` : 'its words'}.`;
     return declinedAnswer(context, topic, asked, settings.maxQuotes, reason, ranked);
   }
-  return { question: topic, answered: true, answer: '', confidence: 1, quotes: naming.slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)) };
+  return { question: topic, answered: true, answer: '', confidence: 1, quotes: inReadingOrder(naming).slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)) };
+}
+
+/**
+ * Passages in the order a reader meets them: a story introduces a topic before it goes on about it (*the agreement*
+ * is first *an agreement vowing not to conduct ... cyber attacks*, later *that agreement* of another country). Documents
+ * come in the order of their best-ranked passage.
+ */
+function inReadingOrder(ranked: readonly Scored[]): Scored[] {
+  const documents: number[] = [];
+  for (const r of ranked) if (!documents.includes(r.measured.candidate.chunk.document)) documents.push(r.measured.candidate.chunk.document);
+  const place = (r: Scored): [number, number, number] => {
+    const { chunk } = r.measured.candidate;
+    return [documents.indexOf(chunk.document), chunk.paragraph, chunk.start];
+  };
+  return [...ranked].sort((a, b) => {
+    const [x, y] = [place(a), place(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
 }
 
 /** Longest topic a decline quotes whole; a longer one (a paste) is named by *its words*, so the reason stays one line. */

@@ -72,8 +72,17 @@ describe('Engine.ask with a conversation', () => {
       expect(answer.quotes.length, topic).toBeGreaterThan(0);
     }
     expect(ferry.ask('the harbour authority').quotes.map((q) => q.paragraph)).toEqual([2]);
-    // Every passage that names the topic, best first; none that does not.
-    expect(ferry.ask('the Night Star ferry').quotes.map((q) => q.paragraph).sort()).toEqual([1, 2]);
+    // Every passage that names the topic; none that does not.
+    expect(ferry.ask('the Night Star ferry').quotes.map((q) => q.paragraph)).toEqual([1, 2]);
+  });
+
+  it('quotes a topic\'s passages in reading order, where the story introduces it, not where a short sentence repeats it', () => {
+    const story = Engine.fromDocuments([{ id: 'levy', title: 'Harbour levy', paragraphs: [
+      'The council introduced a harbour levy on Monday, charging every ferry passenger two euros to pay for new moorings and a larger waiting room.',
+      'Operators said the money would be spent slowly.',
+      'The levy is unpopular.',
+    ] }]);
+    expect(story.ask('the levy').quotes.map((q) => q.paragraph)).toEqual([1, 3]);
   });
 
   it('answers a noun phrase typed alone in a conversation as a new topic, and one tied to the previous question in its frame', () => {
