@@ -68,6 +68,9 @@ const FEATURES: Record<string, Feature> = {
   namesMatched: (m, q) => shareOfPos(q, m.candidate.sentence, 'PROPN'),
   paragraphNamesMatched: (m, q) => shareOfPos(q, m.candidate.paragraph, 'PROPN'),
   numbersMatched: (m, q) => shareOfPos(q, m.candidate.sentence, 'NUM'),
+  // The question's verbs and common nouns the sentence says: what happened, to what (a name alone often recurs in every sentence).
+  verbsMatched: (m, q) => shareOfPos(q, m.candidate.sentence, 'VERB'),
+  nounsMatched: (m, q) => shareOfPos(q, m.candidate.sentence, 'NOUN'),
   focusMatched: (m, q) => focusMatch(m, q),
   // Word order: question bigrams the sentence has in the same order, close together.
   bigrams: (m, q) => bigramShare(m, q),

@@ -50,6 +50,14 @@ describe('features', () => {
     for (const { f } of rows) expect(f.paragraphExact).toBeGreaterThanOrEqual((f.sentenceExact as number) - 1e-12);
   });
 
+  it('measures the share of the question\'s verbs and of its common nouns the sentence says', () => {
+    const rows = featuresOf('When did the council approve the plan?');
+    // `approved` says `approve`; `council` and `plan` are both there.
+    expect(sentence(rows, 'The council approved')).toMatchObject({ verbsMatched: 1, nounsMatched: 1 });
+    expect(sentence(rows, 'The plan covers')).toMatchObject({ verbsMatched: 0, nounsMatched: 0.5 });
+    expect(sentence(rows, 'Work starts')).toMatchObject({ verbsMatched: 0, nounsMatched: 0 });
+  });
+
   it('marks a sentence that negates what the question negates +1, and one that negates what it affirms -1', () => {
     expect(sentence(featuresOf('What does the plan not include?'), 'It does not include').negation).toBe(1);
     expect(sentence(featuresOf('What does the plan include?'), 'It does not include').negation).toBe(-1);
