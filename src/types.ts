@@ -81,9 +81,12 @@ export interface Answer {
   answered: boolean;
   /** The short answer, taken from the first quote; `""` when declined or when no span fits. */
   answer: string;
-  /** 0..1: how sure the engine is that the first quote answers the question. */
+  /**
+   * 0..1: how sure the engine is that the first quote answers the question (the decision model's probability). 1 for
+   * what matching checks rather than a model judges: a byline, an article's opening sentence, a topic's passages.
+   */
   confidence: number;
-  /** Up to `maxQuotes` quotes, best first. When declined, the closest passages (not answers). */
+  /** Up to `maxQuotes` quotes, best first (a topic's in reading order). When declined, the closest passages (not answers). */
   quotes: Quote[];
   /** Why the engine declined (`The article doesn't mention the price.`); absent when answered. */
   reason?: string;
