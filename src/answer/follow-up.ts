@@ -2,7 +2,7 @@ import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
 import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun } from '../wordnet/related.js';
 import { asksForGist } from './gist.js';
-import { parseQuestion, withVerbFound, type AnswerKind, type Question } from './question.js';
+import { isQuestionWord, parseQuestion, withVerbFound, type AnswerKind, type Question } from './question.js';
 
 /**
  * Reading a follow-up question with the conversation before it.
@@ -43,7 +43,6 @@ const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
 const EXPLETIVE_VERBS = new Set(['take', 'mean', 'cost', 'seem', 'appear', 'require']);
 /** Articles, conjunctions and prepositions of three letters or more, which a name may hold (`the Bank of England`). */
 const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'from', 'with', 'nor']);
-const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
 const NOUNS = new Set(['NOUN', 'PROPN']);
 const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
@@ -280,7 +279,7 @@ function isElliptical(tokens: readonly Token[]): boolean {
   const content = rest.filter((t) => t.term).length;
   // With a question word, only the asking phrase (`on which channel`); a longer verbless question (`What causes rock extension?`,
   // its verb tagged a noun) stands on its own. Without one, the new focus (`And of septicemic plague?`).
-  const asks = rest.some((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  const asks = rest.some((t) => isQuestionWord(t.text));
   // A noun phrase with nothing that ties it to the previous question (*and*, a preposition, a possessive: *And the
   // deal?*, *In cash or shares?*, *Hytera's?*) is a new topic typed alone (*the deal*), not the previous frame's.
   const tied = asks || start > 0 || rest[0]?.pos === 'ADP' || rest.some((t) => POSSESSIVE.test(t.text));
@@ -298,7 +297,7 @@ function participleOpens(tokens: readonly Token[], at: number): boolean {
   if (participle?.pos !== 'VERB' || !participle.term || participle.text.toLowerCase() === participle.term) return false;
   // `allowed`, `written`, `sent`: the endings of past participles (with `word !== term`, an inflected form).
   if (!/(ed|n|t)$/i.test(participle.text) || preposition?.pos !== 'ADP') return false;
-  return tokens.slice(at + 2, at + 4).some((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  return tokens.slice(at + 2, at + 4).some((t) => isQuestionWord(t.text));
 }
 
 /** How many tokens open the question without asking anything: `and`, `but`, `so`, `ok,`, `what about`, `how about`. */
@@ -316,7 +315,7 @@ function leadIn(tokens: readonly Token[]): number {
  * `[0, 0]` when there is no question word.
  */
 function questionPhrase(tokens: readonly Token[]): [number, number] {
-  const at = tokens.findIndex((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  const at = tokens.findIndex((t) => isQuestionWord(t.text));
   if (at === -1) return [0, 0];
   const from = at > 0 && tokens[at - 1]?.pos === 'ADP' ? at - 1 : at;
   let to = at + 1;
@@ -580,7 +579,7 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     const event = eventOf(before, previous, wh, answerRoleOf(before, wh));
     if (event) return `${asking} was that (${event}) ${own[0]?.text.toLowerCase()}?`;
   }
-  if (own.some((t) => QUESTION_WORDS.has(t.text.toLowerCase()))) {
+  if (own.some((t) => isQuestionWord(t.text))) {
     const restAt = wh[1];
     const rest = before.text.slice(frame[restAt]?.start ?? before.text.length, frameEnd);
     const lead = restAt === 0 && rest ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;

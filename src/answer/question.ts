@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { analyzeQuestion } from '../chunk/analyze.js';
+import { analyzeQuestion, QUESTION_WORDS } from '../chunk/analyze.js';
 import type { Token } from '../chunk/token.js';
 import { SPEECH_VERBS, type Shape } from './spans.js';
 
@@ -182,9 +182,14 @@ function questionRole(tokens: readonly Token[]): 'subject' | 'object' | undefine
   return undefined;
 }
 
+/** Whether a word is a question word (*who*, *which*, *how*), in any case. */
+export function isQuestionWord(text: string): boolean {
+  return QUESTION_WORDS.has(text.toLowerCase());
+}
+
 function answerKind(tokens: readonly Token[]): { kind: AnswerKind; focus?: string } {
   const words = tokens.map((token) => token.text.toLowerCase());
-  const at = words.findIndex((word) => ['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how'].includes(word));
+  const at = words.findIndex((word) => QUESTION_WORDS.has(word));
   if (at === -1) return { kind: YES_NO_OPENERS.has(words[0] ?? '') ? 'confirmation' : 'thing' };
   const word = words[at] as string;
   const next = words[at + 1] ?? '';

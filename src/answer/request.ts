@@ -1,4 +1,4 @@
-import { parseQuestion } from './question.js';
+import { isQuestionWord, parseQuestion } from './question.js';
 
 /**
  * Requests for what the article says about something, typed as a chat bot is
@@ -30,7 +30,6 @@ export function requestedTopic(question: string): string | undefined {
 
 /** Parts of speech of a noun phrase typed alone (*the deal*, *Norsat*, *cyber attacks on companies*). */
 const TOPIC_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PUNCT', 'CCONJ', 'ADP', 'PART', 'SYM']);
-const QUESTION_WORD = /^(?:who|whom|whose|what|which|when|where|why|how)$/i;
 
 /**
  * What a question asks to be shown, when it asks for a topic rather than a
@@ -44,6 +43,6 @@ export function topicOf(question: string): string | undefined {
   const { tokens } = parseQuestion(question);
   // A determiner before an adjective makes it a noun (*the fine*, *the poor*), as the tagger does not.
   const named = tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') || (tokens[0]?.pos === 'DET' && tokens.some((t) => t.pos === 'ADJ'));
-  const phrase = named && tokens.every((t) => TOPIC_POS.has(t.pos) && !QUESTION_WORD.test(t.text));
+  const phrase = named && tokens.every((t) => TOPIC_POS.has(t.pos) && !isQuestionWord(t.text));
   return phrase ? question.trim().replace(/[\s?.!]+$/u, '') : undefined;
 }

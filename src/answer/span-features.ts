@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { Token } from '../chunk/token.js';
-import { ANSWER_KINDS, type AnswerKind, type Question } from './question.js';
+import { ANSWER_KINDS, isQuestionWord, type AnswerKind, type Question } from './question.js';
 import { SHAPES, type Candidate } from './spans.js';
 import { isKindOf } from '../wordnet/related.js';
 
@@ -252,8 +252,6 @@ function isKindOfFocus(tokens: readonly Token[], first: number, last: number, fo
   return isKindOf(token.term || token.text.toLowerCase(), focus) || (name !== '' && name.includes('_') && isKindOf(name, focus));
 }
 
-const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
-
 /**
  * Where the answer goes in the question said as a statement: after the
  * preposition that opens the question (*In which year* -> *in [1880]*) or ends
@@ -263,7 +261,7 @@ const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when',
  */
 function slotOf(question: Question): { before?: string; after?: string } {
   const { tokens } = question;
-  const at = tokens.findIndex((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  const at = tokens.findIndex((t) => isQuestionWord(t.text));
   if (at < 0) return {};
   let end = at + 1;
   while (['NOUN', 'ADJ', 'PROPN', 'ADV'].includes(tokens[end]?.pos ?? '') && tokens[end]?.text.toLowerCase() !== 'else') end++;

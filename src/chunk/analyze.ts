@@ -3,7 +3,8 @@ import type { Pos, Sentence, Token } from './token.js';
 
 // Words that carry no content in a question or a sentence beyond what wink-nlp
 // flags as stop words: the question words themselves and light verbs.
-const QUESTION_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
+/** The question words: never search terms, and what the answer module reads a question's asking by (`isQuestionWord`). */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
 const FUNCTION_POS = new Set<Pos>(['PUNCT', 'SYM', 'SPACE', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'AUX', 'X']);
 const CONTENT_POS = new Set<Pos>(['PROPN', 'NUM', 'NOUN']);
 
