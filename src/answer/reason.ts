@@ -22,7 +22,9 @@ const LACKING: Record<AnswerKind, string> = {
 /**
  * The question's words that the article never uses, as phrases of the
  * question (`European Union`, `jobs`), heaviest first; not the `kind` of
- * *what kind of firm*, which is how the question asks, not what about.
+ * *what kind of firm*, which is how the question asks, not what about. A verb
+ * is a phrase of its own: *broadcaster interviewed* is two things the article
+ * lacks, not one.
  */
 export function missingPhrases(question: Question, terms: readonly WeightedTerm[]): string[] {
   const missing = new Set(terms.filter((t) => !t.known).map((t) => t.token.term));
@@ -42,8 +44,13 @@ export function missingPhrases(question: Question, terms: readonly WeightedTerm[
   };
   const kind = kindNoun(question.tokens);
   for (const token of question.tokens) {
-    if (token.term && token !== kind && missing.has(token.term)) run.push(token);
-    else flush();
+    if (!token.term || token === kind || !missing.has(token.term)) {
+      flush();
+      continue;
+    }
+    const last = run[run.length - 1];
+    if (last && (last.pos === 'VERB') !== (token.pos === 'VERB')) flush();
+    run.push(token);
   }
   flush();
   return phrases.sort((a, b) => b.weight - a.weight).map((p) => p.text);

@@ -55,6 +55,12 @@ describe('Engine.ask', () => {
     expect(answer.confidence).toBeLessThan(0.5);
   });
 
+  it('names a missing verb apart from the missing noun before it', () => {
+    const answer = ferry.ask('Which broadcaster interviewed the captain?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toMatch(/^The article doesn't mention “(broadcaster|interviewed)” or “(broadcaster|interviewed)”\.$/);
+  });
+
   it('names what the article lacks, not the "kind" of a "what kind of" question', () => {
     for (const question of ['What kind of submarine did the council pay for?', 'Which other types of submarine did the council pay for?']) {
       const answer = ferry.ask(question);
