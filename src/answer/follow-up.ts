@@ -41,6 +41,8 @@ const POSSESSIVES = new Set(['his', 'its', 'their', 'hers']);
 const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
 /** Verbs whose *it* announces a clause: *it takes years to*, *it means for X to*. English grammar, not any article's words. */
 const EXPLETIVE_VERBS = new Set(['take', 'mean', 'cost', 'seem', 'appear', 'require']);
+/** Verbs whose subject *it* is something that happened, as a stand-alone *that* is (*When did it happen?*). */
+const EVENT_VERBS = new Set(['happen', 'occur']);
 /** Articles, conjunctions and prepositions of three letters or more, which a name may hold (`the Bank of England`). */
 const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'from', 'with', 'nor']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
@@ -173,7 +175,8 @@ function pronounsWithoutAntecedent(question: Question): Reference[] {
     const word = token.text.toLowerCase();
     // `Who said so?`, `Why do they think so?`: *so* at the end, after a verb, stands for what was said, as *that* does.
     const saidSo = word === 'so' && tokens[i - 1]?.pos === 'VERB' && (!tokens[i + 1] || tokens[i + 1]?.pos === 'PUNCT');
-    const agreement = saidSo ? 'event' : PRONOUNS[word];
+    const happened = word === 'it' && EVENT_VERBS.has(tokens[i + 1]?.term ?? '');
+    const agreement = saidSo || happened ? 'event' : PRONOUNS[word];
     if (!agreement) return;
     if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV') return;
     const next = tokens[i + 1];
@@ -462,6 +465,8 @@ function nounPhrases(tokens: readonly Token[], from: number): Array<[number, num
     while (i < tokens.length && (PHRASE.has(tokens[i]?.pos ?? '') || (tokens[i]?.pos === 'PART' && tokens[i]?.text.includes("'")))) {
       i++;
       if (NOUNS.has(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.pos === 'NUM') end = i;
+      // A name may hold `of` (`the Bank of Nordhavn`, `the University of Chicago`): one referent, not two.
+      if (i === end && tokens[i - 1]?.pos === 'PROPN' && tokens[i]?.text.toLowerCase() === 'of' && tokens[i + 1]?.pos === 'PROPN') i++;
     }
     if (end > start && tokens.slice(start, end).some((t) => NOUNS.has(t.pos))) out.push([start, end]);
   }
@@ -522,7 +527,7 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
   let bestScore = -Infinity;
   for (const referent of referents) {
     const fit = referent.fits[reference.agreement] ?? personNoun(reference, referent);
-    if (fit === undefined || used.has(referent)) continue;
+    if (fit === undefined || used.has(referent) || personAsThing(reference, referent)) continue;
     // No place or body is `he` or `she`: looked up only for those, as a new name costs 1 to 5 ms. When it is the answer
     // (`Who runs Kvikly?` answered `Data Protection Commission`), the person asked for is still unknown.
     const body = reference.agreement === 'person' && isPlaceOrBody(referent.text);
@@ -553,6 +558,11 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
  */
 function personNoun(reference: Reference, referent: Referent): number | undefined {
   return reference.agreement === 'person' && referent.head && isPersonNoun(referent.head) ? 1 : undefined;
+}
+
+/** *It* for a common noun WordNet knows as a kind of person (*the finance minister*): no person is *it*. */
+function personAsThing(reference: Reference, referent: Referent): boolean {
+  return reference.agreement === 'thing' && !referent.answer && referent.head !== undefined && isPersonNoun(referent.head);
 }
 
 /**

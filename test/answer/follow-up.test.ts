@@ -92,6 +92,16 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she promise?', company).changed).toBe(false);
   });
 
+  it('does not read it as a common noun WordNet knows as a person', () => {
+    const minister = after({ understood: 'Where will the harbour minister open the terminal?', answer: '' });
+    expect(resolveFollowUp('How much will it cost?', minister).text).toBe('How much will the terminal cost?');
+  });
+
+  it('reads a name that holds of (the Bank of Westport) as one referent', () => {
+    const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
+    expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');
+  });
+
   it('reads a pronoun as what the same pronoun of the previous question was read as, before that question\'s answer', () => {
     const recorded = after({ understood: 'How deep was the tremor?', answer: '45 kilometres' }, { question: 'Who recorded it?', understood: 'Who recorded the tremor?', answer: 'the Harbour Survey' });
     expect(resolveFollowUp('Where was it felt?', recorded).text).toBe('Where was the tremor felt?');
@@ -112,9 +122,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('When did it print it?', report).text).toBe('When did The Westport Herald print the sale?');
   });
 
-  it('reads so after a verb at the end (who said so?) as what the previous question said happened, and no other so', () => {
+  it('reads so after a verb at the end (who said so?), and it as the subject of happen, as what the previous question said happened, and no other so', () => {
     const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Who said so?', bought).text).toBe('Who said so (Blue Line Shipping bought the ferry)?');
+    // So is it, as the subject of happen or occur.
+    expect(resolveFollowUp('When did it happen?', bought).text).toBe('When did it (Blue Line Shipping bought the ferry) happen?');
     expect(resolveFollowUp('How many ferries has the council sold so far?', bought).changed).toBe(false);
     expect(resolveFollowUp('Is the fare so high?', bought).changed).toBe(false);
   });
@@ -136,6 +148,9 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Which bank do they work for?', analysts).text).toBe('Which bank do analysts work for?');
     const director = after({ understood: 'Who will the new director be?', answer: '' });
     expect(resolveFollowUp('When will he start?', director).text).toBe('When will the new director start?');
+    // Nor where do is the verb (what will X do?).
+    const minister = after({ understood: 'What will the harbour minister do?', answer: '' });
+    expect(resolveFollowUp('What did he say?', minister).text).toBe('What did the harbour minister say?');
     // Before a verb it governs with to: do-support asks for a verb first (does Westport Marine plan to build).
     const plans = after({ understood: 'Where does Westport Marine plan to build its yard?', answer: 'Carrow' });
     expect(resolveFollowUp('How many people does it employ?', plans).text).toBe('How many people does Westport Marine employ?');
