@@ -27,6 +27,8 @@ export const SPAN_FEATURE_NAMES: readonly string[] = [
   ...ENTITIES.map((entity) => `entity_${entity}`),
   ...EDGE_POS.map((pos) => `firstPos_${pos}`),
   ...EDGE_POS.map((pos) => `lastPos_${pos}`),
+  ...EDGE_POS.map((pos) => `beforePos_${pos}`),
+  ...EDGE_POS.map((pos) => `afterPos_${pos}`),
   'propnShare', 'nounShare', 'verbShare', 'numShare',
   'length', ...LENGTHS.map((l) => `length_${l}`), ...ANSWER_KINDS.map((kind) => `lengthFor_${kind}`),
   'distance', 'noMatched', 'distanceLeft', 'distanceRight', 'matchedJustBefore', 'matchedJustAfter', 'matchedInside',
@@ -50,6 +52,8 @@ const SHAPE = at(`shape_${SHAPES[0]}`);
 const ENTITY = at(`entity_${ENTITIES[0]}`);
 const FIRST_POS = at(`firstPos_${EDGE_POS[0]}`);
 const LAST_POS = at(`lastPos_${EDGE_POS[0]}`);
+const BEFORE_POS = at(`beforePos_${EDGE_POS[0]}`);
+const AFTER_POS = at(`afterPos_${EDGE_POS[0]}`);
 const LENGTH_FOR = at(`lengthFor_${ANSWER_KINDS[0]}`);
 const BEFORE = at('before#0');
 const AFTER = at('after#0');
@@ -152,6 +156,11 @@ function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Settin
   if (firstPos >= 0) row[o + FIRST_POS + firstPos] = 1;
   const lastPos = EDGE_POS.indexOf(tokens[last]?.pos as (typeof EDGE_POS)[number]);
   if (lastPos >= 0) row[o + LAST_POS + lastPos] = 1;
+  // The words just outside: a noun after the span (`men's ice | hockey`) or a determiner before it cuts a phrase in two.
+  const beforePos = EDGE_POS.indexOf(tokens[first - 1]?.pos as (typeof EDGE_POS)[number]);
+  if (beforePos >= 0) row[o + BEFORE_POS + beforePos] = 1;
+  const afterPos = EDGE_POS.indexOf(tokens[last + 1]?.pos as (typeof EDGE_POS)[number]);
+  if (afterPos >= 0) row[o + AFTER_POS + afterPos] = 1;
   let names = 0;
   let nouns = 0;
   let verbsIn = 0;

@@ -98,6 +98,19 @@ describe('span features', () => {
     expect(feature(date, 'rightOfVerb_subject')).toBe(1);
   });
 
+  it('marks the parts of speech just outside a span, so a span that cuts a noun phrase in two can be told apart', () => {
+    const { chunk, question, matched, asked } = setting('The Harbour Crimson ice hockey team plays in Westport.', 'Where does the team play?');
+    const spans = answerSpans(chunk, question, asked);
+    const rows = spanRows(chunk, question, matched, spans);
+    const width = SPAN_FEATURE_NAMES.length;
+    const feature = (text: string, f: string): number => rows[spans.findIndex((s) => textOf(chunk, s.first, s.last) === text) * width + SPAN_FEATURE_NAMES.indexOf(f)] as number;
+    // `ice hockey` stands before `team`, a noun; `Westport` before the full stop and after `in`.
+    expect(feature('Harbour Crimson ice hockey', 'afterPos_NOUN')).toBe(1);
+    expect(feature('Westport', 'afterPos_NOUN')).toBe(0);
+    expect(feature('Westport', 'afterPos_PUNCT')).toBe(1);
+    expect(feature('Westport', 'beforePos_ADP')).toBe(1);
+  });
+
   it('mark a span that names a kind of what the question\'s noun asks for (WordNet), and not the others', () => {
     const { chunk, question, matched, asked } = setting('The old mill by the harbour was built of basalt in 1880.', 'What rock was the old mill built of?');
     const spans = answerSpans(chunk, question, asked);
