@@ -232,6 +232,16 @@ function countedSubject(tokens: readonly Token[]): [number, number] | undefined 
 }
 
 /**
+ * The things a `how many` question counts (*cars* in *How many cars is Veltra recalling?*), as token indexes
+ * `[from, to)`; not what *how much* measures (*weight*, *money*), which is seldom what a pronoun goes on about.
+ */
+function countedNouns(tokens: readonly Token[], [from, to]: [number, number]): [number, number] | undefined {
+  if (!/^how$/i.test(tokens[from]?.text ?? '') || !/^many$/i.test(tokens[from + 1]?.text ?? '')) return undefined;
+  const head = tokens[to - 1];
+  return to > from + 2 && head && isPlural(head) ? [from + 2, to] : undefined;
+}
+
+/**
  * An *it* that stands for nothing: *makes it difficult to*, *is it easier to*,
  * *it is possible to*, *was it thought that*, *how long ago was it when*: an
  * adjective or a verb soon after it, then the clause it announces.
@@ -390,6 +400,15 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm.
     out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
   }
+  // `How many cars is Veltra recalling?`: what was counted is what a *they* that follows most likely stands for.
+  const counted = countedNouns(tokens, wh);
+  if (counted) {
+    const [from, to] = counted;
+    const head = tokens[to - 1] as Token;
+    const text = before.text.slice(tokens[from]?.start, head.end);
+    const role: Role = countedSubject(tokens) ? 'subject' : 'object';
+    out.push({ text, fits: { group: 2 }, role, possessor: false, mentions: 0, terms: tokens.slice(from, to).map((t) => t.term).filter(Boolean) });
+  }
   for (const [from, to] of nounPhrases(tokens, wh[1])) {
     const phrase = tokens.slice(from, to);
     const head = phrase[phrase.length - 1] as Token;
@@ -400,7 +419,7 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     const fit: Partial<Record<Agreement, number>> = dated
       ? { date: 1 }
       : // A common noun is no person to `he` or `she` (`the report`); a name may be.
-        { person: named ? 1 : undefined, thing: plural ? undefined : 1, group: plural ? 1 : named ? 0.5 : undefined, place: named ? 0 : undefined };
+        { person: named ? 1 : undefined, thing: plural ? undefined : 1, group: plural ? 2 : named ? 0.5 : undefined, place: named ? 0 : undefined };
     const possessor = tokens[from - 1]?.text.toLowerCase() === 'of' || tokens[to]?.text === "'s" || tokens[to]?.text === '’s';
     // `The council` opening the previous question is `the council` inside this one.
     const text = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));

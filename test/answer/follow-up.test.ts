@@ -97,6 +97,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How much will it cost?', minister).text).toBe('How much will the terminal cost?');
   });
 
+  it('reads they after a how-many question as what it counted, not as the name it asked about', () => {
+    const ferries = after({ understood: 'How many ferries is Westport Marine building?', answer: 'four' });
+    expect(resolveFollowUp('When will they be ready?', ferries).text).toBe('When will ferries be ready?');
+    // What how much measures is no referent: *it* keeps to the nouns of the question.
+    const paid = after({ understood: 'How much money did the council pay?', answer: '2 million pounds' });
+    expect(resolveFollowUp('Who got it?', paid).text).not.toContain('money');
+  });
+
   it('reads a name that holds of (the Bank of Westport) as one referent', () => {
     const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
     expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');
