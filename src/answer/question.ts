@@ -135,7 +135,7 @@ export function withVerbFound(question: Question): Question {
 
 /** The auxiliaries a bare verb follows: do-support and the modals. */
 const DO_OR_MODAL = /^(do|does|did|will|would|can|could|shall|should|may|might|must)$/i;
-const DO_FORM = /^(do|does|did)$/i;
+const MODAL = /^(will|would|can|could|shall|should|may|might|must)$/i;
 
 function participleAsAdjective(tokens: readonly Token[]): number | undefined {
   const at = tokens.findIndex((token, i) => token.pos === 'ADJ' && /ed$/i.test(token.text) && /^(who|what)$/i.test(tokens[i - 1]?.text ?? ''));
@@ -159,7 +159,7 @@ function verbAsNoun(tokens: readonly Token[]): number | undefined {
   const after = tokens[end];
   const governed = after?.pos === 'PART' && after.text.toLowerCase() === 'to' && tokens[end + 1]?.pos === 'VERB';
   if (!governed && tokens.some((token) => token.pos === 'VERB')) return undefined;
-  if (after?.pos === 'AUX' && (!DO_OR_MODAL.test(after.text) || DO_FORM.test(after.text))) return undefined;
+  if (after?.pos === 'AUX' && !MODAL.test(after.text)) return undefined;
   const subject = tokens.slice(aux + 1, last).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN');
   return last > aux + 1 && tokens[last]?.pos === 'NOUN' && subject ? last : undefined;
 }
