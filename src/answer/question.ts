@@ -134,8 +134,9 @@ export function withVerbFound(question: Question): Question {
 }
 
 /** The auxiliaries a bare verb follows: do-support and the modals. */
-const DO_OR_MODAL = /^(do|does|did|will|would|can|could|shall|should|may|might|must)$/i;
-const MODAL = /^(will|would|can|could|shall|should|may|might|must)$/i;
+const MODALS = 'will|would|can|could|shall|should|may|might|must';
+const MODAL = new RegExp(`^(${MODALS})$`, 'i');
+const DO_OR_MODAL = new RegExp(`^(do|does|did|${MODALS})$`, 'i');
 
 function participleAsAdjective(tokens: readonly Token[]): number | undefined {
   const at = tokens.findIndex((token, i) => token.pos === 'ADJ' && /ed$/i.test(token.text) && /^(who|what)$/i.test(tokens[i - 1]?.text ?? ''));
