@@ -20,7 +20,7 @@ const REQUESTS = [
  * CTV about the deal?* is a question of its own.
  */
 export function requestedTopic(question: string): string | undefined {
-  const text = question.trim().replace(/[\s?.!]+$/u, '').replace(/,? please$/i, '');
+  const text = withoutClosingMarks(question).replace(/,? please$/i, '');
   for (const pattern of REQUESTS) {
     const topic = pattern.exec(text)?.[1]?.trim();
     if (topic) return topic;
@@ -44,5 +44,10 @@ export function topicOf(question: string): string | undefined {
   // A determiner before an adjective makes it a noun (*the fine*, *the poor*), as the tagger does not.
   const named = tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') || (tokens[0]?.pos === 'DET' && tokens.some((t) => t.pos === 'ADJ'));
   const phrase = named && tokens.every((t) => TOPIC_POS.has(t.pos) && !isQuestionWord(t.text));
-  return phrase ? question.trim().replace(/[\s?.!]+$/u, '') : undefined;
+  return phrase ? withoutClosingMarks(question) : undefined;
+}
+
+/** The text without the white space around it and the question or exclamation marks and full stops at its end. */
+function withoutClosingMarks(text: string): string {
+  return text.trim().replace(/[\s?.!]+$/u, '');
 }
