@@ -94,7 +94,7 @@ function nearFirst(ranked: Ranked[], measured: readonly Measured[], near: NonNul
 export function ask(context: AnswerContext, rawQuestion: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(rawQuestion.slice(0, settings.maxQuestionLength));
-  const asked = askQuestion(question, context.stats);
+  const asked = askQuestion(question, context);
   const declined = (reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer => declinedAnswer(context, rawQuestion, asked, settings.maxQuotes, reason, ranked, confidence);
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (asksForAuthor(rawQuestion)) {
@@ -137,7 +137,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 export function askTopic(context: AnswerContext, topic: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(topic.slice(0, settings.maxQuestionLength));
-  const asked = askQuestion({ ...question, kind: 'thing' }, context.stats);
+  const asked = askQuestion({ ...question, kind: 'thing' }, context);
   if (asked.terms.length === 0) return declinedAnswer(context, topic, asked, settings.maxQuotes, 'The question has no words to look up in the article.');
   const ranked = scored(rankCandidates(context, asked, scope, model));
   const naming = ranked.filter((r) => r.measured.candidate.sentence.every((match) => match !== 'none'));
@@ -177,12 +177,18 @@ function declinedAnswer(context: AnswerContext, question: string, asked: AskedQu
 
 /**
  * Further quotes worth showing after the best one: sentences that share words
- * with the question and that the ranker finds at least half as likely to hold
- * the answer. A display choice: it does not change what is answered.
+ * with the question (or whose section's heading does: the other items of a
+ * list under *Opening hours*) and that the ranker finds at least half as
+ * likely to hold the answer. A display choice: it does not change what is answered.
  */
 function supporting(rest: readonly Scored[], best: Scored): Scored[] {
   const half = sigmoid(best.logit) / 2;
-  return rest.filter((r) => r.measured.matched.length > 0 && sigmoid(r.logit) >= half);
+  return rest.filter((r) => sharesWords(r.measured) && sigmoid(r.logit) >= half);
+}
+
+/** Whether the sentence, or its section's heading, says a question word (by its own form or its stem). */
+function sharesWords(measured: Measured): boolean {
+  return measured.matched.length > 0 || measured.candidate.sentence.some((match) => match === 'exact' || match === 'loose');
 }
 
 function quoteOfRanked(context: AnswerContext, ranked: Scored, asked: AskedQuestion): Quote {
@@ -198,10 +204,10 @@ function round(value: number): number {
 export function search(context: AnswerContext, query: string, limit: number, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Quote[] {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(query.slice(0, settings.maxQuestionLength));
-  const asked = askQuestion({ ...question, kind: 'thing' }, context.stats);
+  const asked = askQuestion({ ...question, kind: 'thing' }, context);
   if (asked.terms.length === 0) return [];
   return scored(rankCandidates(context, asked, scope, model))
-    .filter((r) => r.measured.matched.length > 0)
+    .filter((r) => sharesWords(r.measured))
     .slice(0, limit)
     .map((r) => quoteOfRanked(context, r, asked));
 }

@@ -6,6 +6,7 @@ import type { CorpusStats, Match, WordIds } from '../index/stats.js';
 import type { Retrieved, SearchIndex } from '../index/search-index.js';
 import type { SourceDocument } from '../types.js';
 import { askedWords, weighTerms, termIds, termLookup, type TermLookup, type WeightedTerm } from './evidence.js';
+import { headingMatches, headingOf, headingsOf, inHeadings, sectionsSaying, withHeading, type Headings, type SectionHeading } from './headings.js';
 import type { Question } from './question.js';
 import { candidates as spanCandidates, type Candidate as SpanCandidate } from './spans.js';
 
@@ -80,8 +81,8 @@ function spansOf(store: ChunkStore, chunk: Chunk): readonly SpanCandidate[] {
 }
 
 /** Analyses a question against the article's vocabulary. */
-export function askQuestion(question: Question, stats: CorpusStats): AskedQuestion {
-  const terms = askedTerms(question, stats);
+export function askQuestion(question: Question, { stats, store }: Pick<AnswerContext, 'stats' | 'store'>): AskedQuestion {
+  const terms = askedTerms(question, stats, headingsOf(store));
   const negated = new Set(question.tokens.filter((token, i) => token.term && isNegated(question.tokens, i)).map((token) => token.term));
   const affirmed = new Set(question.content.map((token) => token.term).filter((term) => !negated.has(term)));
   return { question, terms, ids: termIds(terms, stats), lookup: termLookup(terms), asked: askedWords(terms), negated, affirmed, known: weightShare(terms, (t) => t.known), knownRelated: weightShare(terms, (t) => !t.known && hasRelated(t)) };
@@ -94,16 +95,28 @@ export function askQuestion(question: Question, stats: CorpusStats): AskedQuesti
  */
 export function candidateSentences(context: AnswerContext, asked: AskedQuestion, scope: Scope = {}): CandidateSentence[] {
   const { store, stats } = context;
+  const headings = headingsOf(store);
+  const sectionMatches = new Map<SectionHeading, Match[]>();
+  // Each sentence matched as if its section's heading came before it (see `headings.ts`).
+  const matches = (first: number, end: number): Match[] => {
+    const own = stats.matches(asked.ids, first, end);
+    const heading = headingOf(headings, first);
+    if (!heading) return own;
+    let theirs = sectionMatches.get(heading);
+    if (!theirs) sectionMatches.set(heading, (theirs = headingMatches(heading, asked.terms)));
+    return withHeading(own, theirs);
+  };
   const paragraphs = new Map<number, Match[]>();
   const out: CandidateSentence[] = [];
-  const retrieved = context.index.candidates(queryTokens(asked.terms), scope.document);
+  const retrieved = [...context.index.candidates(queryTokens(asked.terms), scope.document), ...sectionsNamed(context, headings, asked, scope)];
   // Retrieval returns whole paragraphs, so each sentence's neighbours in its paragraph are among them.
-  const scores = new Map(retrieved.map((r) => [r.id, r.score]));
+  const scores = new Map<number, number>();
+  for (const { id, score } of retrieved) if (!scores.has(id)) scores.set(id, score);
   const paragraphScores = new Map<number, number>();
-  for (const { id, score } of retrieved as Retrieved[]) {
+  for (const [id, score] of scores) {
     const [first, end] = store.paragraphOf(id);
     let around = paragraphs.get(first);
-    if (!around) paragraphs.set(first, (around = stats.matches(asked.ids, first, end)));
+    if (!around) paragraphs.set(first, (around = matches(first, end)));
     const none = asked.ids.map((): Match => 'none');
     let paragraphBm25 = paragraphScores.get(first);
     if (paragraphBm25 === undefined) {
@@ -119,13 +132,46 @@ export function candidateSentences(context: AnswerContext, asked: AskedQuestion,
       bm25: score,
       paragraphBm25,
       windowBm25,
-      sentence: stats.matches(asked.ids, id, id + 1),
+      sentence: matches(id, id + 1),
       paragraph: around,
-      previous: id > first ? stats.matches(asked.ids, id - 1, id) : none,
-      next: id + 1 < end ? stats.matches(asked.ids, id + 1, id + 2) : none,
+      previous: id > first ? matches(id - 1, id) : none,
+      next: id + 1 < end ? matches(id + 1, id + 2) : none,
       indexInParagraph: id - first,
       paragraphSentences: end - first,
     });
+  }
+  return out;
+}
+
+/** Most sentences the sections named by a question's words add to the candidates (whole paragraphs, the best-named section's first). */
+const MAX_SECTION_SENTENCES = 12;
+/**
+ * Least share of the question's weight a heading must say for its section to
+ * be added: a heading names its section's topic, so one that says most of the
+ * question (*Opening hours*) is worth reading whole, while one word in common
+ * (*release* in every changelog's headings) is retrieval's to weigh, by the sentences' own words.
+ */
+const MIN_HEADING_SHARE = 0.5;
+
+/**
+ * The sentences of the sections whose heading says most of the question
+ * (the best-named first), which retrieval by the sentences' own words misses:
+ * *Saturday: 10 a.m. to 4 p.m.* under *Opening hours*. No score of their own:
+ * what they match is the ranker's to weigh.
+ */
+function sectionsNamed(context: AnswerContext, headings: Headings, asked: AskedQuestion, scope: Scope): Retrieved[] {
+  const { store } = context;
+  const least = MIN_HEADING_SHARE * asked.terms.reduce((sum, t) => sum + t.weight, 0);
+  const named = [...sectionsSaying(headings, asked.terms)]
+    .filter(([section, weight]) => weight > 0 && weight >= least && (scope.document === undefined || store.columns.chunkDocument[section.first] === scope.document))
+    .sort(([a, x], [b, y]) => y - x || a.first - b.first);
+  const out: Retrieved[] = [];
+  for (const [section] of named) {
+    if (out.length >= MAX_SECTION_SENTENCES) break;
+    // Whole paragraphs, as retrieval hands them over.
+    let end = Math.min(section.end, section.first + MAX_SECTION_SENTENCES - out.length);
+    if (end < section.end) end = store.paragraphOf(end - 1)[1];
+    for (let id = section.first; id < end; id++) out.push({ id, score: 0 });
   }
   return out;
 }
@@ -147,8 +193,8 @@ function hasRelated(term: WeightedTerm): boolean {
 }
 
 /** The question's weighted terms, without the words that only frame a question for a name where the article lacks them. */
-function askedTerms(question: Question, stats: CorpusStats): WeightedTerm[] {
-  const terms = weighTerms(question.tokens, stats);
+function askedTerms(question: Question, stats: CorpusStats, headings: Headings): WeightedTerm[] {
+  const terms = weighTerms(question.tokens, stats, (token) => inHeadings(headings, token));
   const framing = question.name?.framing;
   return framing ? terms.filter((t) => t.known || !framing.includes(t.token.term)) : terms;
 }

@@ -27,17 +27,19 @@ const OPPOSABLE = new Set(['ADJ', 'ADV', 'VERB']);
 /**
  * Weighs the distinct content words of a question by their rarity in the
  * article. `tokens` are all the question's tokens: the one after a word may
- * make a phrasal verb with it (`left out`).
+ * make a phrasal verb with it (`left out`). `inHeadings`: whether a section
+ * heading says the word (see `headings.ts`), which makes it the article's too.
  */
-export function weighTerms(tokens: readonly Token[], stats: CorpusStats): WeightedTerm[] {
+export function weighTerms(tokens: readonly Token[], stats: CorpusStats, inHeadings: (token: Token) => boolean = () => false): WeightedTerm[] {
   const seen = new Set<string>();
   const out: WeightedTerm[] = [];
   tokens.forEach((asked, i) => {
     if (!asked.term) return;
-    const token = compounded(tokens, i, stats) ?? respelledAcronym(asked, stats) ?? spellChecked(asked, stats);
+    // A word only a heading says is the article's as it is: not a misspelling of one of its sentences' words.
+    const token = inHeadings(asked) ? asked : (compounded(tokens, i, stats) ?? respelledAcronym(asked, stats) ?? spellChecked(asked, stats));
     if (seen.has(token.term)) return;
     seen.add(token.term);
-    const known = isKnown(token, stats);
+    const known = isKnown(token, stats) || inHeadings(token);
     // WordNet is read for a word the article lacks and does not merely misspell, and for the antonyms of a verb,
     // adjective or adverb it uses (remembered per article, so a question's words are looked up once).
     const related = known || token !== asked ? NO_RELATED : relatedTerms(token, tokens[i + 1], stats);

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { analyzeQuestion, QUESTION_WORDS } from '../chunk/analyze.js';
+import { analyzePhrase, QUESTION_WORDS } from '../chunk/analyze.js';
 import type { Token } from '../chunk/token.js';
 import { SPEECH_VERBS, type Shape } from './spans.js';
 
@@ -98,7 +98,7 @@ export function parseQuestion(text: string): Question {
 }
 
 function analyzed(text: string): Question {
-  const tokens = analyzeQuestion(text);
+  const tokens = analyzePhrase(text);
   const name = nameQuestion(tokens);
   const content = tokens.filter((token) => token.term);
   const { kind, focus } = answerKind(tokens);

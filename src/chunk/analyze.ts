@@ -70,9 +70,9 @@ export function analyze(text: string): Sentence[] {
   return sentences;
 }
 
-/** Analyzes a question: its tokens, with offsets into the question. */
-export function analyzeQuestion(question: string): Token[] {
-  return analyze(question).flatMap((sentence) => sentence.tokens);
+/** Analyzes a question or a heading: its tokens, with offsets into it, sentences aside. */
+export function analyzePhrase(text: string): Token[] {
+  return analyze(text).flatMap((sentence) => sentence.tokens);
 }
 
 function setTerms(token: Token, lemma: string, stop: boolean): void {

@@ -58,7 +58,7 @@ export function examplesOf(set: EvalSet, offTopic?: OffTopic): Example[] {
       }
     }
     for (const { q, offTopic: foreign } of questions) {
-      const asked = askQuestion(parseQuestion(q.question.slice(0, 500)), context.stats);
+      const asked = askQuestion(parseQuestion(q.question.slice(0, 500)), context);
       if (asked.terms.length === 0) continue;
       const measured = measure(asked, candidateSentences(context, asked));
       const rows = Float32Array.from(featureRows(asked, measured));

@@ -158,6 +158,33 @@ describe('Engine.ask', () => {
     expect(engine.ask('?!').reason).toBe('The question has no words to look up in the article.');
   });
 
+  /** A page of our own with sections: a list under *Opening hours* that no sentence of which names. */
+  const pool = {
+    id: 'pool',
+    title: 'Town pool',
+    paragraphs: ['The town pool reopened in May after repairs.', 'Weekdays: 7 a.m. to 9 p.m.', 'Sundays: closed', 'A swim costs £4. Children swim free.'],
+    sections: [
+      { heading: 'Opening hours', paragraph: 2 },
+      { heading: 'Prices', paragraph: 4 },
+    ],
+  };
+
+  it('answers from the list under a heading that says the question’s words when no sentence says them', () => {
+    const answer = Engine.fromDocuments([pool]).ask('What are the opening hours?');
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes.map((q) => q.paragraph).sort()).toEqual([2, 3]);
+    expect(answer.quotes.every((q) => q.section === 'Opening hours')).toBe(true);
+    // The same page without its headings does not say it.
+    const flat = Engine.fromDocuments([{ ...pool, sections: undefined }]).ask('What are the opening hours?');
+    expect(flat).toMatchObject({ answered: false, reason: 'The article doesn\'t mention “opening hours”.' });
+  });
+
+  it('names as missing only the words neither a sentence nor a heading says', () => {
+    const answer = Engine.fromDocuments([pool]).ask('What are the hours of the library?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('The article doesn\'t mention “library”.');
+  });
+
   it('returns verbatim quotes and at most three of them for any question', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.constantFrom('', 'who bought ', 'when did ', 'cyber '), (noise, prefix) => {

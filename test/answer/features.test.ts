@@ -15,7 +15,7 @@ const budget: AnswerContext = { documents, ...buildIndex(documents) };
 
 /** The features of every candidate of a question, by name, with its sentence's text. */
 function featuresOf(question: string, context: AnswerContext = budget): Array<{ text: string; f: Record<string, number> }> {
-  const asked = askQuestion(parseQuestion(question), context.stats);
+  const asked = askQuestion(parseQuestion(question), context);
   const measured = measure(asked, candidateSentences(context, asked));
   const rows = featureRows(asked, measured);
   return measured.map((m, i) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/chunk/analyze.js';
+import { analyzePhrase } from '../../src/chunk/analyze.js';
 import { relatedTerms } from '../../src/answer/related.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 
@@ -9,7 +9,7 @@ const { stats } = buildIndex([
 
 /** The related terms of question word `word` in `question`. */
 function related(question: string, word: string): ReturnType<typeof relatedTerms> {
-  const tokens = analyzeQuestion(question);
+  const tokens = analyzePhrase(question);
   const at = tokens.findIndex((t) => t.text === word);
   return relatedTerms(tokens[at]!, tokens[at + 1], stats);
 }

@@ -14,7 +14,7 @@ function setting(sentence: string, questionText: string): { chunk: Chunk; questi
   const { store, stats } = buildIndex(documents);
   const chunk = store.chunk(0) as Chunk;
   const question = parseQuestion(questionText);
-  const asked = askQuestion(question, stats);
+  const asked = askQuestion(question, { store, stats });
   return { chunk, question, matched: matchedTokens(chunk, asked.lookup), asked: asked.asked };
 }
 

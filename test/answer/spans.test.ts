@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/chunk/analyze.js';
+import { analyzePhrase } from '../../src/chunk/analyze.js';
 import { candidates } from '../../src/answer/spans.js';
 
 /** The texts of a sentence's candidates of one shape. */
 function spans(sentence: string, shape: string): string[] {
-  const tokens = analyzeQuestion(sentence);
+  const tokens = analyzePhrase(sentence);
   return candidates(tokens)
     .filter((c) => c.shape === shape)
     .map((c) => sentence.slice(tokens[c.first]?.start, tokens[c.last]?.end));

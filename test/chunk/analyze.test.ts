@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeQuestion } from '../../src/chunk/analyze.js';
+import { analyze, analyzePhrase } from '../../src/chunk/analyze.js';
 
 const sentences = (text: string): string[] => analyze(text).map((s) => s.text);
 
@@ -33,23 +33,23 @@ describe('analyze', () => {
   });
 
   it('lemmatizes so that bought and buy share a term, and drops stop and question words', () => {
-    expect(analyzeQuestion('Who bought Norsat?').map((t) => t.term).filter(Boolean)).toEqual(['buy', 'norsat']);
-    expect(analyzeQuestion('What is the deal?').map((t) => t.term).filter(Boolean)).toEqual(['deal']);
+    expect(analyzePhrase('Who bought Norsat?').map((t) => t.term).filter(Boolean)).toEqual(['buy', 'norsat']);
+    expect(analyzePhrase('What is the deal?').map((t) => t.term).filter(Boolean)).toEqual(['deal']);
   });
 
   it('folds accents and case in terms but keeps numbers whole', () => {
-    const terms = analyzeQuestion('Hervé paid 3.5 million in 1066').map((t) => t.term).filter(Boolean);
+    const terms = analyzePhrase('Hervé paid 3.5 million in 1066').map((t) => t.term).filter(Boolean);
     expect(terms).toEqual(['herve', 'pay', '3.5', 'million', '1066']);
   });
 
   it('gives numbers written as words the term of their digits, so four and 4 match', () => {
-    const terms = (text: string) => analyzeQuestion(text).map((t) => t.term).filter(Boolean);
+    const terms = (text: string) => analyzePhrase(text).map((t) => t.term).filter(Boolean);
     expect(terms('Sky picked up the remaining four packages')).toEqual(terms('Sky picked up the remaining 4 packages'));
     expect(terms('twenty ships and seventy men')).toEqual(['20', 'ship', '70', 'man']);
   });
 
   it('stems words but not tokens longer than any word (URLs, codes), whose stemming would take time growing with the square of their length', () => {
-    const [long, word] = analyzeQuestion(`${'ab'.repeat(5000)} universities`).filter((t) => t.term);
+    const [long, word] = analyzePhrase(`${'ab'.repeat(5000)} universities`).filter((t) => t.term);
     expect(long?.term).toBe('ab'.repeat(5000));
     expect(long?.stem).toBe('');
     expect(word?.stem).toBe('univers');

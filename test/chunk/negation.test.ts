@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/chunk/analyze.js';
+import { analyzePhrase } from '../../src/chunk/analyze.js';
 import { isNegated } from '../../src/chunk/negation.js';
 
 /** Whether `word` is negated in `sentence`. */
 function negated(sentence: string, word: string): boolean {
-  const tokens = analyzeQuestion(sentence);
+  const tokens = analyzePhrase(sentence);
   return isNegated(tokens, tokens.findIndex((t) => t.text === word));
 }
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/chunk/analyze.js';
+import { analyzePhrase } from '../../src/chunk/analyze.js';
 import { ChunkStore } from '../../src/chunk/store.js';
 import type { Token } from '../../src/chunk/token.js';
 import { CorpusStats, editDistance } from '../../src/index/stats.js';
 
 const store = ChunkStore.build([{ id: 'd', title: 'T', paragraphs: ['The paper covers roads.', 'It does not include bridges.'] }]);
 const stats = new CorpusStats(store);
-const token = (word: string): Token => analyzeQuestion(word)[0] as Token;
+const token = (word: string): Token => analyzePhrase(word)[0] as Token;
 
 describe('CorpusStats.matches', () => {
   it('matches a question word by a related word as related, and by its own word as exact', () => {

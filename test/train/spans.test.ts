@@ -41,7 +41,7 @@ function pick(model: Network, sentence: string, questionText: string): string {
   const { store, stats } = buildIndex([{ id: 'new', title: 'New', paragraphs: [sentence] }]);
   const chunk = store.chunk(0) as Chunk;
   const question = parseQuestion(questionText);
-  const asked = askQuestion(question, stats);
+  const asked = askQuestion(question, { store, stats });
   const span = bestSpan(chunk, question, matchedTokens(chunk, asked.lookup), model, answerSpans(chunk, question, asked.asked));
   return span ? chunk.text.slice(span.start - chunk.start, span.end - chunk.start) : '';
 }
