@@ -6,7 +6,7 @@ import { SectionList } from './sections.js';
 export interface MarkdownBlocks {
   /** The text of the first heading, if there is one. */
   title: string | undefined;
-  /** Paragraphs, list items, block quotes' paragraphs and table body cells, without markup; headings, header rows and code are not passages. */
+  /** Paragraphs, list items, block quotes' paragraphs and table body rows (cells read across), without markup; headings, header rows and code are not passages. */
   passages: string[];
   /** The headings after the first, each with the number (from 1) of the first passage under it. */
   sections: DocumentSection[];
@@ -18,7 +18,7 @@ const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 /**
  * Reads Markdown with marked's lexer (CommonMark and GitHub's tables), keeping
  * what a reader sees: `**Saturday**` is `Saturday`, `[makerspace](https://…)`
- * is `makerspace`, each list item and table body cell is a passage of its own,
+ * is `makerspace`, each list item and table body row is a passage of its own,
  * a block quote's paragraphs are passages, and code blocks, HTML blocks, images
  * and a table's header row (labels, like headings) are left out. The first
  * heading is the title; the others open sections. Quotes are taken from this
@@ -57,7 +57,8 @@ export function parseMarkdown(raw: string): MarkdownBlocks {
           walk((token as Tokens.Blockquote).tokens);
           break;
         case 'table':
-          for (const row of (token as Tokens.Table).rows) for (const cell of row) add(plain(cell.tokens));
+          // A row is read across, as a web page's is: *Hall 120*, not *Hall* and *120* apart, which say nothing alone.
+          for (const row of (token as Tokens.Table).rows) add(row.map((cell) => plain(cell.tokens)).join(' '));
           break;
         default:
           // code, html, hr, space, link definitions: nothing a reader takes for the article's words.

@@ -29,7 +29,7 @@ describe('parseText', () => {
     expect(doc?.paragraphs).toEqual(['Intro text.', 'Body.']);
   });
 
-  it('reads Markdown as a reader sees it: no markup or link targets, each list item and table cell alone, no header row or code', () => {
+  it('reads Markdown as a reader sees it: no markup or link targets, each list item and table row alone, no header row or code', () => {
     const page = [
       '---', 'layout: post', 'title: ignored', '---',
       '# Library news', '',
@@ -37,7 +37,7 @@ describe('parseText', () => {
       '- Opening hours are *9 to 5* every day.', '- Library cards are `free`.', '  - Children get one too.', '',
       '> "It\'s a good day," said the librarian.', '',
       '```js', 'const secret = "not a passage";', '```', '',
-      '| Room | Seats |', '|---|---|', '| Hall | 120 |', '',
+      '| Room | Seats |', '|---|---|', '| Hall | 120 |', '| Studio | 16 |', '',
       '<div class="ad">Buy now</div>',
     ].join('\n');
     const doc = parseText('news', page, 'md');
@@ -48,7 +48,8 @@ describe('parseText', () => {
       'Library cards are free.',
       'Children get one too.',
       '"It\'s a good day," said the librarian.',
-      'Hall', '120',
+      'Hall 120',
+      'Studio 16',
     ]);
   });
 
