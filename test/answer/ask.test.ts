@@ -185,6 +185,18 @@ describe('Engine.ask', () => {
     expect(answer.reason).toBe('The article doesn\'t mention “library”.');
   });
 
+  it('quotes verbatim, at most three quotes, from a page with sections for any question', () => {
+    const sectioned = Engine.fromDocuments([pool]);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constantFrom('', 'what are the opening hours ', 'prices ', 'when '), (noise, prefix) => {
+        const answer = sectioned.ask(prefix + noise);
+        expect(answer.quotes.length).toBeLessThanOrEqual(3);
+        expectVerbatim(answer, sectioned);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('returns verbatim quotes and at most three of them for any question', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.constantFrom('', 'who bought ', 'when did ', 'cyber '), (noise, prefix) => {
