@@ -6,6 +6,7 @@ import type { AnswerContext } from '../../src/answer/candidates.js';
 import { defaultModel } from '../../src/answer/default-model.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 import { WordNet } from '../../src/wordnet/wordnet.js';
+import { POOL_PAGE as pool } from './pool-page.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -157,17 +158,6 @@ describe('Engine.ask', () => {
     expect(engine.ask('   ').reason).toBe('The question is empty.');
     expect(engine.ask('?!').reason).toBe('The question has no words to look up in the article.');
   });
-
-  /** A page of our own with sections: a list under *Opening hours* that no sentence of which names. */
-  const pool = {
-    id: 'pool',
-    title: 'Town pool',
-    paragraphs: ['The town pool reopened in May after repairs.', 'Weekdays: 7 a.m. to 9 p.m.', 'Sundays: closed', 'A swim costs £4. Children swim free.'],
-    sections: [
-      { heading: 'Opening hours', paragraph: 2 },
-      { heading: 'Prices', paragraph: 4 },
-    ],
-  };
 
   it('answers from the list under a heading that says the question’s words when no sentence says them', () => {
     const answer = Engine.fromDocuments([pool]).ask('What are the opening hours?');

@@ -5,18 +5,7 @@ import { headingMatches, headingOf, headingsOf, inHeadings, withHeading } from '
 import { parseQuestion } from '../../src/answer/question.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 import type { Match } from '../../src/index/stats.js';
-import type { SourceDocument } from '../../src/types.js';
-
-/** A page of our own: a list under one heading, a paragraph of two sentences under another, and a paragraph before any. */
-const page: SourceDocument = {
-  id: 'pool',
-  title: 'Town pool',
-  paragraphs: ['The town pool reopened in May after repairs.', 'Weekdays: 7 a.m. to 9 p.m.', 'Sundays: closed', 'A swim costs £4. Children swim free.'],
-  sections: [
-    { heading: 'Opening hours', paragraph: 2 },
-    { heading: 'Prices', paragraph: 4 },
-  ],
-};
+import { POOL_PAGE as page } from './pool-page.js';
 
 describe('headingsOf', () => {
   it('gives each section its heading and the chunks under it, and no section to the paragraphs before the first heading', () => {
