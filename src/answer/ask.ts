@@ -111,7 +111,10 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   const { ranked, probability } = judged;
   const best = ranked[0];
   // A short answer the span model is unsure of is not shown: the quote answers, and no wrong words are put in bold.
-  const span = judged.span && judged.span.probability >= model.spanThreshold ? judged.span : undefined;
+  // Nor is one in a quote that says none of the question's words (a list item matched through its heading): the span
+  // model places an answer by where the question's words stand, and was never fitted on a sentence without them.
+  const anchored = (best?.measured.matched.length ?? 0) > 0;
+  const span = judged.span && anchored && judged.span.probability >= model.spanThreshold ? judged.span : undefined;
   const lacksKind = !(SAID_BY[question.kind]?.some((shape) => best?.measured.shapes.has(shape)) ?? true);
   if (!best || probability < (settings.minConfidence ?? model.threshold)) {
     return declined(declineReason(question, missingPhrases(question, asked.terms), lacksKind), ranked, probability);

@@ -169,6 +169,13 @@ describe('Engine.ask', () => {
     expect(flat).toMatchObject({ answered: false, reason: 'The article doesn\'t mention “opening hours”.' });
   });
 
+  it('puts no short answer in bold when the quote says none of the question’s words, only its heading does', () => {
+    const answer = Engine.fromDocuments([pool]).ask('What are the opening hours?');
+    expect(answer).toMatchObject({ answered: true, answer: '' });
+    // A quote that says the question's words keeps its short answer.
+    expect(Engine.fromDocuments([pool]).ask('When did the pool reopen?')).toMatchObject({ answered: true, answer: 'May' });
+  });
+
   it('names as missing only the words neither a sentence nor a heading says', () => {
     const answer = Engine.fromDocuments([pool]).ask('What are the hours of the library?');
     expect(answer.answered).toBe(false);
