@@ -16,6 +16,21 @@ export interface SourceDocument {
    * paragraphs: they name the section a quote sits in. Absent without headings.
    */
   sections?: DocumentSection[];
+  /**
+   * Tables' header rows, each with the paragraphs of the rows it labels: a
+   * row (`Pro $12 1 TB`) is read with its header (`Plan Price Storage`) as a
+   * sentence is with its section's heading. Not quoted. Absent without them.
+   */
+  labels?: DocumentLabel[];
+}
+
+/** A table's header row and the rows it labels. */
+export interface DocumentLabel {
+  /** The header's cells, read across. */
+  text: string;
+  /** The first and last paragraph (from 1) of the table's rows. */
+  first: number;
+  last: number;
 }
 
 /** A heading and where its section starts. */

@@ -6,7 +6,7 @@ import type { CorpusStats, Match, WordIds } from '../index/stats.js';
 import type { Retrieved, SearchIndex } from '../index/search-index.js';
 import type { SourceDocument } from '../types.js';
 import { askedWords, weighTerms, termIds, termLookup, type TermLookup, type WeightedTerm } from './evidence.js';
-import { headingMatches, headingOf, headingsOf, inHeadings, sectionsSaying, withHeading, type Headings, type SectionHeading } from './headings.js';
+import { headingMatches, headingsAt, headingsOf, headingsSaying, inHeadings, withHeading, type Heading, type Headings } from './headings.js';
 import type { Question } from './question.js';
 import { candidates as spanCandidates, type Candidate as SpanCandidate } from './spans.js';
 
@@ -96,19 +96,20 @@ export function askQuestion(question: Question, { stats, store }: Pick<AnswerCon
 export function candidateSentences(context: AnswerContext, asked: AskedQuestion, scope: Scope = {}): CandidateSentence[] {
   const { store, stats } = context;
   const headings = headingsOf(store);
-  const sectionMatches = new Map<SectionHeading, Match[]>();
-  // Each sentence matched as if its section's heading came before it (see `headings.ts`).
+  const headingMatched = new Map<Heading, Match[]>();
+  // Each sentence matched as if its headings (its section's, its table's) came before it (see `headings.ts`).
   const matches = (first: number, end: number): Match[] => {
-    const own = stats.matches(asked.ids, first, end);
-    const heading = headingOf(headings, first);
-    if (!heading) return own;
-    let theirs = sectionMatches.get(heading);
-    if (!theirs) sectionMatches.set(heading, (theirs = headingMatches(heading, asked.terms)));
-    return withHeading(own, theirs);
+    let out = stats.matches(asked.ids, first, end);
+    for (const heading of headingsAt(headings, first)) {
+      let theirs = headingMatched.get(heading);
+      if (!theirs) headingMatched.set(heading, (theirs = headingMatches(heading, asked.terms)));
+      out = withHeading(out, theirs);
+    }
+    return out;
   };
   const paragraphs = new Map<number, Match[]>();
   const out: CandidateSentence[] = [];
-  const retrieved = [...context.index.candidates(queryTokens(asked.terms), scope.document), ...sectionsNamed(context, headings, asked, scope)];
+  const retrieved = [...context.index.candidates(queryTokens(asked.terms), scope.document), ...headedSentences(context, headings, asked, scope)];
   // Retrieval returns whole paragraphs, so each sentence's neighbours in its paragraph are among them.
   const scores = new Map<number, number>();
   for (const { id, score } of retrieved) if (!scores.has(id)) scores.set(id, score);
@@ -143,35 +144,35 @@ export function candidateSentences(context: AnswerContext, asked: AskedQuestion,
   return out;
 }
 
-/** Most sentences the sections named by a question's words add to the candidates (whole paragraphs, the best-named section's first). */
-const MAX_SECTION_SENTENCES = 12;
+/** Most sentences the headings named by a question's words add to the candidates (whole paragraphs, the best-named heading's first). */
+const MAX_HEADED_SENTENCES = 12;
 /**
- * Least share of the question's weight a heading must say for its section to
- * be added: a heading names its section's topic, so one that says most of the
- * question (*Opening hours*) is worth reading whole, while one word in common
+ * Least share of the question's weight a heading must say for what it heads
+ * to be added: a heading names its section's topic, so one that says most of
+ * the question (*Opening hours*) is worth reading whole, while one word in common
  * (*release* in every changelog's headings) is retrieval's to weigh, by the sentences' own words.
  */
 const MIN_HEADING_SHARE = 0.5;
 
 /**
- * The sentences of the sections whose heading says most of the question
- * (the best-named first), which retrieval by the sentences' own words misses:
- * *Saturday: 10 a.m. to 4 p.m.* under *Opening hours*. No score of their own:
- * what they match is the ranker's to weigh.
+ * The sentences under the headings (sections', tables') that say most of the
+ * question, the best-named first, which retrieval by the sentences' own words
+ * misses: *Saturday: 10 a.m. to 4 p.m.* under *Opening hours*. No score of
+ * their own: what they match is the ranker's to weigh.
  */
-function sectionsNamed(context: AnswerContext, headings: Headings, asked: AskedQuestion, scope: Scope): Retrieved[] {
+function headedSentences(context: AnswerContext, headings: Headings, asked: AskedQuestion, scope: Scope): Retrieved[] {
   const { store } = context;
   const least = MIN_HEADING_SHARE * asked.terms.reduce((sum, t) => sum + t.weight, 0);
-  const named = [...sectionsSaying(headings, asked.terms)]
-    .filter(([section, weight]) => weight > 0 && weight >= least && (scope.document === undefined || store.columns.chunkDocument[section.first] === scope.document))
+  const named = [...headingsSaying(headings, asked.terms)]
+    .filter(([heading, weight]) => weight > 0 && weight >= least && (scope.document === undefined || store.columns.chunkDocument[heading.first] === scope.document))
     .sort(([a, x], [b, y]) => y - x || a.first - b.first);
   const out: Retrieved[] = [];
-  for (const [section] of named) {
-    if (out.length >= MAX_SECTION_SENTENCES) break;
+  for (const [heading] of named) {
+    if (out.length >= MAX_HEADED_SENTENCES) break;
     // Whole paragraphs, as retrieval hands them over.
-    let end = Math.min(section.end, section.first + MAX_SECTION_SENTENCES - out.length);
-    if (end < section.end) end = store.paragraphOf(end - 1)[1];
-    for (let id = section.first; id < end; id++) out.push({ id, score: 0 });
+    let end = Math.min(heading.end, heading.first + MAX_HEADED_SENTENCES - out.length);
+    if (end < heading.end) end = store.paragraphOf(end - 1)[1];
+    for (let id = heading.first; id < end; id++) out.push({ id, score: 0 });
   }
   return out;
 }

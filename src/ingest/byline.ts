@@ -1,4 +1,5 @@
 import type { SourceDocument } from '../types.js';
+import { afterFirstParagraph } from './sections.js';
 
 /**
  * A name in a byline: capitalized words, which may be joined by `and` or a
@@ -40,16 +41,16 @@ export function nameAt(text: string, from: number): { text: string; start: numbe
  * A byline is the document's author, not a paragraph: when the first
  * paragraph is one, it becomes `meta.byline` (unless a web page already gave
  * one, of which it is then a copy) and leaves the paragraphs, and the section
- * starts move up with them. A document whose only paragraph is a byline keeps it.
+ * starts and table labels move up with them. A document whose only paragraph is a byline keeps it.
  */
 export function withByline(document: SourceDocument): SourceDocument {
   const [first, ...rest] = document.paragraphs;
   if (first === undefined || rest.length === 0 || !isByline(first)) return document;
-  const { sections, ...others } = document;
+  const { sections, labels, ...others } = document;
   return {
     ...others,
     paragraphs: rest,
     meta: { ...document.meta, byline: document.meta?.byline ?? first },
-    ...(sections ? { sections: sections.map((s) => ({ ...s, paragraph: Math.max(1, s.paragraph - 1) })) } : {}),
+    ...afterFirstParagraph({ sections, labels }),
   };
 }

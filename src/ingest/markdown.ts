@@ -1,5 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { DocumentSection } from '../types.js';
+import type { DocumentLabel, DocumentSection } from '../types.js';
 import { SectionList } from './sections.js';
 
 /** A Markdown document as a reader sees it: its headings and passages in order, as plain text. */
@@ -10,6 +10,8 @@ export interface MarkdownBlocks {
   passages: string[];
   /** The headings after the first, each with the number (from 1) of the first passage under it. */
   sections: DocumentSection[];
+  /** Tables' header rows, each with the passages of the rows under it (see `SourceDocument.labels`). */
+  labels: DocumentLabel[];
 }
 
 /** YAML front matter at the very start of a file: metadata, not text. */
@@ -20,7 +22,7 @@ const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
  * what a reader sees: `**Saturday**` is `Saturday`, `[makerspace](https://…)`
  * is `makerspace`, each list item and table body row is a passage of its own,
  * a block quote's paragraphs are passages, and code blocks, HTML blocks, images
- * and a table's header row (labels, like headings) are left out. The first
+ * and a table's header row (labels, like headings: see `labels`) are left out. The first
  * heading is the title; the others open sections. Quotes are taken from this
  * text, so they never carry markup.
  */
@@ -29,6 +31,7 @@ export function parseMarkdown(raw: string): MarkdownBlocks {
   const passages: string[] = [];
   let title: string | undefined;
   const sections = new SectionList();
+  const labels: DocumentLabel[] = [];
   const add = (text: string): void => {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (clean) passages.push(clean);
@@ -56,10 +59,15 @@ export function parseMarkdown(raw: string): MarkdownBlocks {
         case 'blockquote':
           walk((token as Tokens.Blockquote).tokens);
           break;
-        case 'table':
+        case 'table': {
+          const table = token as Tokens.Table;
+          const first = passages.length + 1;
           // A row is read across, as a web page's is: *Hall 120*, not *Hall* and *120* apart, which say nothing alone.
-          for (const row of (token as Tokens.Table).rows) add(row.map((cell) => plain(cell.tokens)).join(' '));
+          for (const row of table.rows) add(row.map((cell) => plain(cell.tokens)).join(' '));
+          const header = table.header.map((cell) => plain(cell.tokens)).join(' ').replace(/\s+/g, ' ').trim();
+          if (header && passages.length >= first) labels.push({ text: header, first, last: passages.length });
           break;
+        }
         default:
           // code, html, hr, space, link definitions: nothing a reader takes for the article's words.
           break;
@@ -67,7 +75,7 @@ export function parseMarkdown(raw: string): MarkdownBlocks {
     }
   };
   walk(tokens);
-  return { title, passages, sections: sections.sections };
+  return { title, passages, sections: sections.sections, labels };
 }
 
 /** The text an inline run shows: emphasis, links and code spans by their words; images, HTML tags and breaks as nothing or a space. */

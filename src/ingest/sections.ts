@@ -1,4 +1,4 @@
-import type { DocumentSection, SourceDocument } from '../types.js';
+import type { DocumentLabel, DocumentSection, SourceDocument } from '../types.js';
 
 /**
  * Collects a document's headings as it is read: `heading` when one is met,
@@ -34,4 +34,18 @@ export function sectionOf(document: Pick<SourceDocument, 'sections'>, number: nu
     } else high = middle - 1;
   }
   return found?.heading;
+}
+
+/**
+ * The headings and table labels of a document once its first paragraph has
+ * left the paragraphs (a byline, or the passage a Markdown file without a
+ * heading is titled by): every paragraph number moves up by one, and a label
+ * left with no row is dropped. Empty lists are left out.
+ */
+export function afterFirstParagraph({ sections, labels }: Pick<SourceDocument, 'sections' | 'labels'>): Pick<SourceDocument, 'sections' | 'labels'> {
+  const moved = labels?.map((l): DocumentLabel => ({ ...l, first: Math.max(1, l.first - 1), last: l.last - 1 })).filter((l) => l.last >= l.first);
+  return {
+    ...(sections?.length ? { sections: sections.map((s) => ({ ...s, paragraph: Math.max(1, s.paragraph - 1) })) } : {}),
+    ...(moved?.length ? { labels: moved } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import type { SourceDocument } from '../types.js';
 import { parseMarkdown } from './markdown.js';
+import { afterFirstParagraph } from './sections.js';
 
 /** Which plain-text dialect a file is written in; decides how the title is found. */
 export type TextFormat = 'txt' | 'md';
@@ -20,7 +21,7 @@ const BLANK_LINE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]*$/;
  */
 export function parseText(id: string, raw: string, format: TextFormat, source?: string): SourceDocument | undefined {
   if (format === 'md') {
-    const { title, passages, sections } = parseMarkdown(raw);
+    const { title, passages, sections, labels } = parseMarkdown(raw);
     const [first, ...rest] = passages;
     const named = title ?? first;
     if (named === undefined) return undefined;
@@ -29,8 +30,8 @@ export function parseText(id: string, raw: string, format: TextFormat, source?: 
       title: named,
       paragraphs: title === undefined ? rest : passages,
       ...(source === undefined ? {} : { source }),
-      // Sections follow the first heading, the title: without one there are none.
-      ...(sections.length > 0 ? { sections } : {}),
+      // Sections follow the first heading, the title; without one there are none, and the first passage is the title.
+      ...(title === undefined ? afterFirstParagraph({ labels }) : { ...(sections.length > 0 ? { sections } : {}), ...(labels.length > 0 ? { labels } : {}) }),
     };
   }
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);

@@ -7,6 +7,8 @@ import { defaultModel } from '../../src/answer/default-model.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 import { WordNet } from '../../src/wordnet/wordnet.js';
 import { POOL_PAGE as pool } from './pool-page.js';
+import { parseText } from '../../src/ingest/text.js';
+import type { SourceDocument } from '../../src/types.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -174,6 +176,19 @@ describe('Engine.ask', () => {
     expect(answer).toMatchObject({ answered: true, answer: '' });
     // A quote that says the question's words keeps its short answer.
     expect(Engine.fromDocuments([pool]).ask('When did the pool reopen?')).toMatchObject({ answered: true, answer: 'May' });
+  });
+
+  it('reads a table row with its header, so a question in the header’s words is answered from the row', () => {
+    const table = ['# Cloudbox plans', '', '## Plans', '', '| Plan | Monthly price | Storage |', '|---|---|---|', '| Basic | $5 | 50 GB |', '| Team | $30 | 5 TB |'].join('\n');
+    const page = parseText('plans', table, 'md') as SourceDocument;
+    const team = Engine.fromDocuments([page]).ask('What is the monthly price of the Team plan?');
+    expect([team.answered, team.quotes[0]?.text]).toEqual([true, 'Team $30 5 TB']);
+    const prices = Engine.fromDocuments([page]).ask('What are the monthly prices?');
+    expect(prices.answered).toBe(true);
+    expect(prices.quotes.map((q) => q.text).sort()).toEqual(['Basic $5 50 GB', 'Team $30 5 TB']);
+    // Without its header the page does not say *monthly prices*.
+    const bare = Engine.fromDocuments([{ ...page, labels: undefined }]).ask('What are the monthly prices?');
+    expect(bare).toMatchObject({ answered: false, reason: 'The article doesn\'t mention “monthly prices”.' });
   });
 
   it('names as missing only the words neither a sentence nor a heading says', () => {

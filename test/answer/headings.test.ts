@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { askQuestion } from '../../src/answer/candidates.js';
-import { headingMatches, headingOf, headingsOf, inHeadings, withHeading } from '../../src/answer/headings.js';
+import { headingMatches, headingsAt, headingsOf, inHeadings, withHeading } from '../../src/answer/headings.js';
 import { parseQuestion } from '../../src/answer/question.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 import type { Match } from '../../src/index/stats.js';
@@ -15,7 +15,15 @@ describe('headingsOf', () => {
       [['opening', 'hours'], 1, 3],
       [['prices'], 3, 5],
     ]);
-    expect([0, 1, 2, 3, 4].map((id) => headingOf(headings, id)?.first)).toEqual([undefined, 1, 1, 3, 3]);
+    expect([0, 1, 2, 3, 4].map((id) => headingsAt(headings, id).map((h) => h.first))).toEqual([[], [1], [1], [3], [3]]);
+  });
+
+  it('gives a table’s rows its header as a heading too, inside their section', () => {
+    const { store } = buildIndex([{ ...page, labels: [{ text: 'Day Hours', first: 2, last: 3 }] }]);
+    const headings = headingsOf(store);
+    expect(headings.tables.map((t) => [t.tokens.map((token) => token.word), t.first, t.end])).toEqual([[['day', 'hours'], 1, 3]]);
+    expect(headingsAt(headings, 2).map((h) => h.tokens.map((t) => t.word).join(' '))).toEqual(['opening hours', 'day hours']);
+    expect(headingsAt(headings, 3).map((h) => h.tokens.map((t) => t.word).join(' '))).toEqual(['prices']);
   });
 
   it('finds no sections in documents without headings', () => {
@@ -32,7 +40,7 @@ describe('headingsOf', () => {
         for (let id = 0; id < store.size; id++) {
           const paragraph = (store.chunk(id) as { paragraph: number }).paragraph;
           const opening = sections.filter((s) => s.paragraph <= paragraph).at(-1)?.paragraph;
-          const found = headingOf(headings, id);
+          const found = headingsAt(headings, id)[0];
           expect(found === undefined ? undefined : (store.chunk(found.first) as { paragraph: number }).paragraph).toBe(opening);
         }
       }),

@@ -53,6 +53,11 @@ describe('withByline', () => {
     expect(withByline(document)).toEqual({ id: 'd', title: 'Title', paragraphs: ['First.', 'Second.'], meta: { byline: 'By Maria Delgado, Staff Writer' }, sections: [{ heading: 'Later', paragraph: 2 }] });
   });
 
+  it('moves a table’s label up with its rows', () => {
+    const table = withByline({ ...document, paragraphs: [...document.paragraphs, 'Hall 120'], labels: [{ text: 'Room Seats', first: 4, last: 4 }] });
+    expect(table.labels).toEqual([{ text: 'Room Seats', first: 3, last: 3 }]);
+  });
+
   it('keeps a web page’s own byline and drops its copy from the paragraphs', () => {
     const page = withByline({ ...document, meta: { byline: 'Maria Delgado', siteName: 'Ledger' } });
     expect(page.meta).toEqual({ byline: 'Maria Delgado', siteName: 'Ledger' });

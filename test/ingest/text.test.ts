@@ -53,6 +53,13 @@ describe('parseText', () => {
     ]);
   });
 
+  it('labels a Markdown table’s rows with its header row, and moves the label up when the first passage is the title', () => {
+    const table = ['| Room | Seats |', '|---|---|', '| Hall | 120 |', '| Studio | 16 |'].join('\n');
+    expect(parseText('t', `# Rooms\n\nWe have two rooms.\n\n${table}`, 'md')).toMatchObject({ paragraphs: ['We have two rooms.', 'Hall 120', 'Studio 16'], labels: [{ text: 'Room Seats', first: 2, last: 3 }] });
+    expect(parseText('t', `We have two rooms.\n\n${table}`, 'md')).toMatchObject({ title: 'We have two rooms.', paragraphs: ['Hall 120', 'Studio 16'], labels: [{ text: 'Room Seats', first: 1, last: 2 }] });
+    expect(parseText('t', '# Rooms\n\nNo table here.', 'md')?.labels).toBeUndefined();
+  });
+
   it('titles a Markdown file without a heading by its first passage', () => {
     expect(parseText('m', 'Council news\n\nThe council met.', 'md')).toMatchObject({ title: 'Council news', paragraphs: ['The council met.'] });
   });
