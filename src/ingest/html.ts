@@ -1,5 +1,5 @@
 import { NewsbotError, quoteValue } from '../errors.js';
-import type { DocumentMeta, DocumentSection, SourceDocument } from '../types.js';
+import type { DocumentLabel, DocumentMeta, DocumentSection, SourceDocument } from '../types.js';
 import { firstMessage, startWorker } from '../worker.js';
 import { SectionList } from './sections.js';
 
@@ -118,7 +118,7 @@ export async function parseHtmlHere(id: string, html: string, from: HtmlSource =
   const article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, maxElemsToParse: MAX_ELEMENTS }).parse();
   if (!article?.content) return undefined;
   const title = clean(article.title ?? '') || clean(document.querySelector('h1')?.textContent ?? '');
-  const { paragraphs, sections } = blocksOf(article.content, title);
+  const { paragraphs, sections, labels } = blocksOf(article.content, title);
   if (paragraphs.length === 0 || !title) return undefined;
   const meta: DocumentMeta = {};
   const byline = clean(article.byline ?? '');
@@ -135,6 +135,7 @@ export async function parseHtmlHere(id: string, html: string, from: HtmlSource =
     ...(from.source === undefined ? {} : { source: from.source }),
     ...(Object.keys(meta).length > 0 ? { meta } : {}),
     ...(sections.length > 0 ? { sections } : {}),
+    ...(labels.length > 0 ? { labels } : {}),
   };
 }
 
@@ -144,9 +145,12 @@ export async function parseHtmlHere(id: string, html: string, from: HtmlSource =
  * such as "2 November") is metadata, not prose, and is dropped too. Headings
  * are sections, except one that repeats the title.
  */
-function blocksOf(root: DomNode, title: string): { paragraphs: string[]; sections: DocumentSection[] } {
+function blocksOf(root: DomNode, title: string): { paragraphs: string[]; sections: DocumentSection[]; labels: DocumentLabel[] } {
   const out: string[] = [];
   const sections = new SectionList();
+  const labels: DocumentLabel[] = [];
+  // The header row of the table being read: it labels the rows after it (see `SourceDocument.labels`), and is not a paragraph.
+  let header: { text: string; first: number } | undefined;
   let buffer = '';
   let prose = false;
   const flush = (): void => {
@@ -172,17 +176,32 @@ function blocksOf(root: DomNode, title: string): { paragraphs: string[]; section
         if (heading !== title) sections.heading(heading, out.length);
         continue;
       }
+      if (tag === 'TR' && isHeaderRow(child)) {
+        flush();
+        header = { text: clean(Array.from(child.childNodes, (cell) => cell.textContent ?? '').join(' ')), first: out.length + 1 };
+        continue;
+      }
       if (tag === 'BR' || tag === 'TD' || tag === 'TH') buffer += ' ';
       const block = BLOCKS.has(tag);
       if (block) flush();
       visit(child, inTime || tag === 'TIME');
       if (block) flush();
       else if (tag === 'TD' || tag === 'TH') buffer += ' ';
+      if (tag === 'TABLE' && header) {
+        if (header.text && out.length >= header.first) labels.push({ text: header.text, first: header.first, last: out.length });
+        header = undefined;
+      }
     }
   };
   visit(root, false);
   flush();
-  return { paragraphs: out, sections: sections.sections };
+  return { paragraphs: out, sections: sections.sections, labels };
+}
+
+/** A table row of header cells only (`<th>`): the labels of the rows after it. */
+function isHeaderRow(row: DomNode): boolean {
+  const cells = Array.from(row.childNodes).filter((node) => node.nodeType === ELEMENT_NODE);
+  return cells.length > 0 && cells.every((cell) => cell.nodeName.toUpperCase() === 'TH');
 }
 
 /** `<link rel="canonical">`, else `og:url`, else the address the page was fetched from; http(s) only. */

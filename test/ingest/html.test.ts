@@ -69,6 +69,18 @@ describe('parseHtml on a realistic news page', () => {
     expect(document?.paragraphs[0]).toMatch(/^The council voted nine to two/);
   });
 
+  it('reads a table row by row, its header row (th cells) the label of the rows under it, not a paragraph', async () => {
+    const page = [
+      '<html><head><title>Harbour Museum prices</title></head><body><article><h1>Harbour Museum prices</h1>',
+      '<p>The Harbour Museum tells the story of the old docks, from the first warehouses to the container port, and opens every day but Monday.</p>',
+      '<table><thead><tr><th>Ticket</th><th>Price</th></tr></thead><tbody><tr><td>Adult</td><td>£8</td></tr><tr><td>Student</td><td>£5</td></tr></tbody></table>',
+      '<p>Tickets are valid for the whole day and can be bought at the door.</p></article></body></html>',
+    ].join('');
+    const document = await parseHtml('prices', page);
+    expect(document?.paragraphs.slice(1, 3)).toEqual(['Adult £8', 'Student £5']);
+    expect(document?.labels).toEqual([{ text: 'Ticket Price', first: 2, last: 3 }]);
+  });
+
   it('returns undefined for a page without article text', async () => {
     expect(await parseHtml('empty', '<html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>')).toBeUndefined();
   });
