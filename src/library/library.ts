@@ -262,9 +262,9 @@ export class Libraries {
   }
 }
 
-/** Bytes of a document's text (title, headings and paragraphs): what the size cap counts. */
+/** Bytes of a document's text (title, headings, tables' header rows and paragraphs): what the size cap counts. */
 function sizeOfDocument(document: SourceDocument): number {
-  const headings = document.sections?.reduce((sum, s) => sum + Buffer.byteLength(s.heading), 0) ?? 0;
+  const headings = (document.sections?.reduce((sum, s) => sum + Buffer.byteLength(s.heading), 0) ?? 0) + (document.labels?.reduce((sum, l) => sum + Buffer.byteLength(l.text), 0) ?? 0);
   return Buffer.byteLength(document.title) + headings + document.paragraphs.reduce((sum, p) => sum + Buffer.byteLength(p), 0);
 }
 

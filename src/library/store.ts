@@ -7,7 +7,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NewsbotError, quoteValue } from '../errors.js';
-import type { DocumentMeta, DocumentSection, SourceDocument } from '../types.js';
+import type { DocumentLabel, DocumentMeta, DocumentSection, SourceDocument } from '../types.js';
 
 /** One added document and when it was added. */
 export interface StoredDocument {
@@ -92,12 +92,17 @@ function isDocument(value: unknown): value is SourceDocument {
     value.paragraphs.every((p) => typeof p === 'string') &&
     (value.source === undefined || typeof value.source === 'string') &&
     (value.meta === undefined || isMeta(value.meta)) &&
-    (value.sections === undefined || isSections(value.sections))
+    (value.sections === undefined || isSections(value.sections)) &&
+    (value.labels === undefined || isLabels(value.labels))
   );
 }
 
 function isSections(value: unknown): value is DocumentSection[] {
   return Array.isArray(value) && value.every((s) => isObject(s) && typeof s.heading === 'string' && Number.isInteger(s.paragraph) && (s.paragraph as number) >= 1);
+}
+
+function isLabels(value: unknown): value is DocumentLabel[] {
+  return Array.isArray(value) && value.every((l) => isObject(l) && typeof l.text === 'string' && Number.isInteger(l.first) && Number.isInteger(l.last) && (l.first as number) >= 1 && (l.last as number) >= (l.first as number));
 }
 
 function isMeta(value: unknown): value is DocumentMeta {

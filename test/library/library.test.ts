@@ -184,6 +184,10 @@ describe('Libraries', () => {
     await mkdir(join(dataDir, 'guilds', GUILD_A), { recursive: true });
     await writeFile(join(dataDir, 'guilds', GUILD_A, 'library.json'), '{"version":1,"removedDefaults":[],"documents":[{}]}');
     expect(await refusal(libraries().engineFor(GUILD_A))).toMatch(/^newsbot: the library file ".*library\.json" is damaged: document 1 is malformed$/);
+    // A table label that names no rows is as damaged as a missing title.
+    const labelled = { id: 'd', title: 'T', paragraphs: ['Hall 120'], labels: [{ text: 'Room Seats', first: 1, last: 0 }] };
+    await writeFile(join(dataDir, 'guilds', GUILD_A, 'library.json'), JSON.stringify({ version: 1, removedDefaults: [], documents: [{ addedAt: '2026-11-28T00:00:00Z', document: labelled }] }));
+    expect(await refusal(libraries().engineFor(GUILD_A))).toMatch(/^newsbot: the library file ".*library\.json" is damaged: document 1 is malformed$/);
     expect(await refusal(libraries().add('../../etc', { url: server.url('/solar') }))).toBe('newsbot: "../../etc" is not a Discord server id');
   });
 });
