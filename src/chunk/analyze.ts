@@ -77,7 +77,7 @@ export function analyzePhrase(text: string): Token[] {
 
 function setTerms(token: Token, lemma: string, stop: boolean): void {
   if (!/[\p{L}\p{N}]/u.test(token.text)) return;
-  if (FUNCTION_POS.has(token.pos) && !/\d/.test(token.text)) return;
+  if (FUNCTION_POS.has(token.pos) && !/\d/.test(token.text) && !unplacedWord(token)) return;
   if (QUESTION_WORDS.has(token.text.toLowerCase())) return;
   if (stop && !CONTENT_POS.has(token.pos)) return;
   const folded = fold(lemma);
@@ -86,6 +86,15 @@ function setTerms(token: Token, lemma: string, stop: boolean): void {
   const { word, stem: stemmed } = surfaceForms(token.text);
   token.word = word;
   token.stem = stemmed !== lower && stemmed.length >= 3 ? stemmed : '';
+}
+
+/**
+ * A word wink-nlp tags X, as it does a word it cannot place: a product's name
+ * (*the Pro plan*, a table's *Pro $12*), a foreign word (*de facto*, *Esprit*).
+ * Letters only, so `e.g.` and symbols stay out: a word like this is content.
+ */
+function unplacedWord(token: Token): boolean {
+  return token.pos === 'X' && /^\p{L}{2,}$/u.test(token.text);
 }
 
 /** Character ranges of sentences after undoing wink-nlp's wrong splits. */

@@ -37,6 +37,13 @@ describe('analyze', () => {
     expect(analyzePhrase('What is the deal?').map((t) => t.term).filter(Boolean)).toEqual(['deal']);
   });
 
+  it('gives a word the tagger cannot place (X) a term, so a plan called Pro can be asked about, but not an abbreviation', () => {
+    const terms = (text: string) => analyzePhrase(text).map((t) => t.term).filter(Boolean);
+    expect(terms('How much is the Pro plan?')).toEqual(['pro', 'plan']);
+    expect(terms('Pro $12 1 TB')).toContain('pro');
+    expect(terms('Soft metals, e.g. copper')).not.toContain('e.g.');
+  });
+
   it('folds accents and case in terms but keeps numbers whole', () => {
     const terms = analyzePhrase('Hervé paid 3.5 million in 1066').map((t) => t.term).filter(Boolean);
     expect(terms).toEqual(['herve', 'pay', '3.5', 'million', '1066']);
