@@ -110,23 +110,35 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   const judged = judge(context, asked, scope, model);
   const { ranked, probability } = judged;
   const best = ranked[0];
-  // A short answer the span model is unsure of is not shown: the quote answers, and no wrong words are put in bold.
-  // Nor is one in a quote that says none of the question's words (a list item matched through its heading): the span
-  // model places an answer by where the question's words stand, and was never fitted on a sentence without them.
-  const anchored = (best?.measured.matched.length ?? 0) > 0;
-  const span = judged.span && anchored && judged.span.probability >= model.spanThreshold ? judged.span : undefined;
   const lacksKind = !(SAID_BY[question.kind]?.some((shape) => best?.measured.shapes.has(shape)) ?? true);
   if (!best || probability < (settings.minConfidence ?? model.threshold)) {
     return declined(declineReason(question, missingPhrases(question, asked.terms), lacksKind), ranked, probability);
   }
   const { chunk } = best.measured.candidate;
+  // A short answer the span model is unsure of is not shown: the quote answers, and no wrong words are put in bold.
+  // Nor is one in a quote that says none of the question's words (a list item matched through its heading): the span
+  // model places an answer by where the question's words stand, and was never fitted on a sentence without them.
+  // Nor one cut inside a hyphenated word.
+  const { span } = judged;
+  const shown = span && span.probability >= model.spanThreshold && best.measured.matched.length > 0 && !cutsWord(chunk, span) ? span : undefined;
   return {
     question: rawQuestion,
     answered: true,
-    answer: span ? chunk.text.slice(span.start - chunk.start, span.end - chunk.start) : '',
+    answer: shown ? chunk.text.slice(shown.start - chunk.start, shown.end - chunk.start) : '',
     confidence: round(probability),
     quotes: [best, ...supporting(ranked.slice(1), best)].slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)),
   };
+}
+
+/**
+ * Whether a span begins or ends inside a word joined by a hyphen (*Open the
+ * sign* of *Open the sign-in page*): the tagger splits such words, and a span
+ * cut there is no answer to put in bold.
+ */
+function cutsWord(chunk: { text: string; start: number }, span: { start: number; end: number }): boolean {
+  const from = span.start - chunk.start;
+  const to = span.end - chunk.start;
+  return /^-[\p{L}\p{N}]/u.test(chunk.text.slice(to, to + 2)) || /[\p{L}\p{N}]-$/u.test(chunk.text.slice(Math.max(0, from - 2), from));
 }
 
 /**

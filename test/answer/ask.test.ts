@@ -191,6 +191,16 @@ describe('Engine.ask', () => {
     expect(bare).toMatchObject({ answered: false, reason: 'The article doesn\'t mention “monthly prices”.' });
   });
 
+  it('never puts in bold a short answer cut inside a hyphenated word', () => {
+    const help = Engine.fromDocuments([{ id: 'help', title: 'Help centre', paragraphs: ['Open the sign-in page and choose Forgot password. We email you a link.'], sections: [{ heading: 'How do I reset my password?', paragraph: 1 }] }]);
+    const answer = help.ask('How do I reset my password?');
+    expect(answer.answered).toBe(true);
+    const quote = answer.quotes[0]?.text ?? '';
+    const at = quote.indexOf(answer.answer);
+    // Either no short answer, or one whose edges are not inside *sign-in*.
+    expect(answer.answer === '' || !(/^-\w/.test(quote.slice(at + answer.answer.length)) || /\w-$/.test(quote.slice(0, at)))).toBe(true);
+  });
+
   it('names as missing only the words neither a sentence nor a heading says', () => {
     const answer = Engine.fromDocuments([pool]).ask('What are the hours of the library?');
     expect(answer.answered).toBe(false);
