@@ -163,11 +163,9 @@ const MIN_HEADING_SHARE = 0.5;
 function headedSentences(context: AnswerContext, headings: Headings, asked: AskedQuestion, scope: Scope): Retrieved[] {
   const { store } = context;
   const least = MIN_HEADING_SHARE * asked.terms.reduce((sum, t) => sum + t.weight, 0);
-  const named = [...headingsSaying(headings, asked.terms)]
-    .filter(([heading, weight]) => weight > 0 && weight >= least && (scope.document === undefined || store.columns.chunkDocument[heading.first] === scope.document))
-    .sort(([a, x], [b, y]) => y - x || a.first - b.first);
+  const named = headingsSaying(headings, asked.terms, least).filter((heading) => scope.document === undefined || store.columns.chunkDocument[heading.first] === scope.document);
   const out: Retrieved[] = [];
-  for (const [heading] of named) {
+  for (const heading of named) {
     if (out.length >= MAX_HEADED_SENTENCES) break;
     // Whole paragraphs, as retrieval hands them over.
     let end = Math.min(heading.end, heading.first + MAX_HEADED_SENTENCES - out.length);

@@ -14,6 +14,8 @@ import type { WeightedTerm } from './evidence.js';
  * paragraph's when matching a question. The quote stays the sentence alone.
  */
 export interface Heading {
+  /** Its place among the corpus's headings (sections' first), for counting per heading in flat arrays. */
+  index: number;
   tokens: readonly Token[];
   /** The chunks it heads, as the range `[first, end)`. */
   first: number;
@@ -29,9 +31,11 @@ export interface Headings {
   sections: readonly Heading[];
   tables: readonly Heading[];
   saying: ReadonlyMap<string, readonly Heading[]>;
+  /** How many headings there are. */
+  count: number;
 }
 
-const NO_HEADINGS: Headings = { sections: [], tables: [], saying: new Map() };
+const NO_HEADINGS: Headings = { sections: [], tables: [], saying: new Map(), count: 0 };
 const remembered = new WeakMap<ChunkStore, Headings>();
 
 /**
@@ -55,38 +59,38 @@ interface Headed {
 function findHeadings(store: ChunkStore): Headings {
   const sections: Heading[] = [];
   const tables: Heading[] = [];
-  const saying = new Map<string, Heading[]>();
   store.documents.forEach((document, d) => {
     const listed = document.sections ?? [];
-    const headed = listed.map((s, i): Headed => ({ text: s.heading, first: s.paragraph, last: (listed[i + 1]?.paragraph ?? Infinity) - 1 }));
-    sections.push(...headingsIn(store, d, headed));
-    tables.push(...headingsIn(store, d, (document.labels ?? []).map((l): Headed => ({ text: l.text, first: l.first, last: l.last }))));
+    headingsIn(store, d, listed.map((s, i) => ({ text: s.heading, first: s.paragraph, last: (listed[i + 1]?.paragraph ?? Infinity) - 1 })), sections);
   });
-  if (sections.length === 0 && tables.length === 0) return NO_HEADINGS;
-  for (const heading of [...sections, ...tables]) {
+  store.documents.forEach((document, d) => headingsIn(store, d, document.labels ?? [], tables));
+  const all = [...sections, ...tables];
+  if (all.length === 0) return NO_HEADINGS;
+  all.forEach((heading, index) => (heading.index = index));
+  const saying = new Map<string, Heading[]>();
+  for (const heading of all) {
     for (const form of new Set(heading.tokens.flatMap((token) => [token.term, token.word, looseForm(token)]))) {
       const list = saying.get(form);
       if (list) list.push(heading);
       else saying.set(form, [heading]);
     }
   }
-  return { sections, tables, saying };
+  return { sections, tables, saying, count: all.length };
 }
 
-/** The headings of document `d` (in reading order) over the chunks of their paragraphs; one that heads no chunk, or says no word, is left out. */
-function headingsIn(store: ChunkStore, d: number, headed: readonly Headed[]): Heading[] {
+/** Adds to `into` the headings of document `d` (in reading order) over the chunks of their paragraphs; one that heads no chunk, or says no word, is left out. */
+function headingsIn(store: ChunkStore, d: number, headed: readonly Headed[], into: Heading[]): void {
   const { chunkDocument, chunkParagraph } = store.columns;
   let chunk = headed.length > 0 ? store.firstOf(d) : undefined;
-  if (chunk === undefined) return [];
-  const out: Heading[] = [];
+  if (chunk === undefined) return;
   for (const { text, first, last } of headed) {
     while (chunk < store.size && chunkDocument[chunk] === d && (chunkParagraph[chunk] as number) < first) chunk++;
     const from = chunk;
     while (chunk < store.size && chunkDocument[chunk] === d && (chunkParagraph[chunk] as number) <= last) chunk++;
     const tokens = analyzePhrase(text).filter((token) => token.term !== '');
-    if (chunk > from && tokens.length > 0) out.push({ tokens, first: from, end: chunk });
+    // Its index is set once every heading is known.
+    if (chunk > from && tokens.length > 0) into.push({ index: -1, tokens, first: from, end: chunk });
   }
-  return out;
 }
 
 /** The headings of chunk `id`: its section's and its table's, when it has them (binary searches, each list being in reading order). */
@@ -115,17 +119,30 @@ export function inHeadings(headings: Headings, token: Pick<Token, 'term' | 'word
 }
 
 /**
- * The headings that say a question word, by its own form or its stem, each
- * with the question's weight it says: looked up, not scanned, so a question
- * costs the same however many headings the corpus has.
+ * The headings that say at least `least` of the question's weight (a word
+ * counted once, said in its own form or by its stem), heaviest first. Counted
+ * in flat arrays over the headings that say some question word: a word common
+ * in headings (*release* in every changelog's) costs a pass over a list, not a
+ * set or a map of it.
  */
-export function headingsSaying(headings: Headings, terms: readonly WeightedTerm[]): Map<Heading, number> {
-  const out = new Map<Heading, number>();
-  for (const { token, weight } of terms) {
-    const saying = new Set([token.term, token.word, looseForm(token)].flatMap((form) => headings.saying.get(form) ?? []));
-    for (const heading of saying) out.set(heading, (out.get(heading) ?? 0) + weight);
-  }
-  return out;
+export function headingsSaying(headings: Headings, terms: readonly WeightedTerm[], least: number): Heading[] {
+  const weight = new Float64Array(headings.count);
+  const lastTerm = new Int32Array(headings.count).fill(-1);
+  const touched: Heading[] = [];
+  terms.forEach(({ token, weight: w }, t) => {
+    for (const form of [token.term, token.word, looseForm(token)]) {
+      for (const heading of headings.saying.get(form) ?? []) {
+        const at = heading.index;
+        if (lastTerm[at] === t) continue;
+        if (lastTerm[at] === -1) touched.push(heading);
+        lastTerm[at] = t;
+        weight[at] = (weight[at] as number) + w;
+      }
+    }
+  });
+  return touched
+    .filter((h) => (weight[h.index] as number) > 0 && (weight[h.index] as number) >= least)
+    .sort((a, b) => (weight[b.index] as number) - (weight[a.index] as number) || a.first - b.first);
 }
 
 /** How the heading matches each question word, as `CorpusStats.matches` matches a sentence's tokens. */
