@@ -151,6 +151,11 @@ function blocksOf(root: DomNode, title: string): { paragraphs: string[]; section
   const labels: DocumentLabel[] = [];
   // The header row of the table being read: it labels the rows after it (see `SourceDocument.labels`), and is not a paragraph.
   let header: { text: string; first: number } | undefined;
+  // The rows since the header are its label's: at the table's end, or where another header row starts.
+  const closeLabel = (): void => {
+    if (header?.text && out.length >= header.first) labels.push({ text: header.text, first: header.first, last: out.length });
+    header = undefined;
+  };
   let buffer = '';
   let prose = false;
   const flush = (): void => {
@@ -178,6 +183,7 @@ function blocksOf(root: DomNode, title: string): { paragraphs: string[]; section
       }
       if (tag === 'TR' && isHeaderRow(child)) {
         flush();
+        closeLabel();
         header = { text: clean(Array.from(child.childNodes, (cell) => cell.textContent ?? '').join(' ')), first: out.length + 1 };
         continue;
       }
@@ -187,10 +193,7 @@ function blocksOf(root: DomNode, title: string): { paragraphs: string[]; section
       visit(child, inTime || tag === 'TIME');
       if (block) flush();
       else if (tag === 'TD' || tag === 'TH') buffer += ' ';
-      if (tag === 'TABLE' && header) {
-        if (header.text && out.length >= header.first) labels.push({ text: header.text, first: header.first, last: out.length });
-        header = undefined;
-      }
+      if (tag === 'TABLE') closeLabel();
     }
   };
   visit(root, false);

@@ -79,6 +79,12 @@ describe('parseHtml on a realistic news page', () => {
     const document = await parseHtml('prices', page);
     expect(document?.paragraphs.slice(1, 3)).toEqual(['Adult £8', 'Student £5']);
     expect(document?.labels).toEqual([{ text: 'Ticket Price', first: 2, last: 3 }]);
+    // A second header row inside the table starts a label of its own.
+    const twice = await parseHtml('prices', page.replace('<tr><td>Student</td>', '<tr><th>Group</th><th>Price each</th></tr><tr><td>Student</td>'));
+    expect(twice?.labels).toEqual([
+      { text: 'Ticket Price', first: 2, last: 2 },
+      { text: 'Group Price each', first: 3, last: 3 },
+    ]);
   });
 
   it('returns undefined for a page without article text', async () => {
