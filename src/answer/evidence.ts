@@ -27,8 +27,9 @@ const OPPOSABLE = new Set(['ADJ', 'ADV', 'VERB']);
 /**
  * Weighs the distinct content words of a question by their rarity in the
  * article. `tokens` are all the question's tokens: the one after a word may
- * make a phrasal verb with it (`left out`). `inHeadings`: whether a section
- * heading says the word (see `headings.ts`), which makes it the article's too.
+ * make a phrasal verb with it (`left out`). `inHeadings`: whether a heading (a
+ * section's, a table's header row) says the word (see `headings.ts`), which
+ * makes it the article's too.
  */
 export function weighTerms(tokens: readonly Token[], stats: CorpusStats, inHeadings: (token: Token) => boolean = () => false): WeightedTerm[] {
   const seen = new Set<string>();
