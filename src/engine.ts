@@ -7,7 +7,7 @@ import { PARALLEL_MIN_CHARS } from './chunk/parallel.js';
 import { NewsbotError, quoteValue } from './errors.js';
 import { DEFAULT_CORPUS, readCorpus } from './ingest/load.js';
 import { DEFAULT_CACHE_DIR, loadIndex, saveIndex, type IndexOrigin } from './index/cache.js';
-import { sectionOf } from './ingest/sections.js';
+import { labelOf, sectionOf } from './ingest/sections.js';
 import { buildIndex, type CorpusIndex, type IndexProgress } from './index/corpus-index.js';
 import type { IndexOptions } from './index/search-index.js';
 import type { Answer, Conversation, DocumentInfo, Passage, Quote, SourceDocument } from './types.js';
@@ -184,11 +184,13 @@ export class Engine {
       throw new NewsbotError(`paragraph ${quoteValue(String(number))} does not exist: "${document.title}" has paragraphs 1 to ${document.paragraphs.length}`);
     }
     const section = sectionOf(document, number);
+    const header = labelOf(document, number);
     return {
       documentId: document.id,
       title: document.title,
       number,
       ...(section === undefined ? {} : { section }),
+      ...(header === undefined ? {} : { header }),
       text,
       ...(document.meta === undefined ? {} : { meta: document.meta }),
     };

@@ -18,15 +18,16 @@ export interface SourceDocument {
   sections?: DocumentSection[];
   /**
    * Tables' header rows, each with the paragraphs of the rows it labels: a
-   * row (`Pro $12 1 TB`) is read with its header (`Plan Price Storage`) as a
-   * sentence is with its section's heading. Not quoted. Absent without them.
+   * row (`Pro | $12 | 1 TB`) is read with its header (`Plan | Price | Storage`)
+   * as a sentence is with its section's heading, and the header picks the cell
+   * a question asks for. Shown above a quoted row, never quoted as an answer. Absent without them.
    */
   labels?: DocumentLabel[];
 }
 
 /** A table's header row and the rows it labels. */
 export interface DocumentLabel {
-  /** The header's cells, read across. */
+  /** The header's cells, read across between ` | ` as its rows' are. */
   text: string;
   /** The first and last paragraph (from 1) of the table's rows. */
   first: number;
@@ -70,6 +71,8 @@ export interface Quote {
   paragraph: number;
   /** The heading of the section the paragraph sits in, when the document has headings. */
   section?: string;
+  /** When the quote is a table's row, the table's header row (`Plan | Price per month | Storage`): what its cells are. */
+  header?: string;
   /** True when the quote is the document's byline (`meta.byline`) rather than a paragraph. */
   byline?: boolean;
   /** Offsets of `text` in the paragraph (or the byline). */
@@ -124,6 +127,8 @@ export interface Passage {
   number: number;
   /** The heading of the section the paragraph sits in, when the document has headings. */
   section?: string;
+  /** When the paragraph is a table's row, the table's header row (`Plan | Price per month | Storage`): what its cells are. */
+  header?: string;
   text: string;
   meta?: DocumentMeta;
 }

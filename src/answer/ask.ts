@@ -5,6 +5,7 @@ import { decisionRow, type Ranked } from './decide.js';
 import { asksForGist, gistAnswer } from './gist.js';
 import { defaultModel } from './default-model.js';
 import { matchedTokens } from './evidence.js';
+import { headingsOf, tableHeaderAt } from './headings.js';
 import { featureRows, measure, type Measured } from './features.js';
 import { sigmoid, type AnswerModel, type Locality } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
@@ -13,6 +14,7 @@ import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
 import { declineReason, missingPhrases } from './reason.js';
 import { answerSpans, bestSpan, type ShortAnswer } from './short-answer.js';
+import { askedCell } from './table-cell.js';
 
 export type { AnswerContext, Scope } from './candidates.js';
 
@@ -119,8 +121,11 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   // Nor is one in a quote that says none of the question's words (a list item matched through its heading): the span
   // model places an answer by where the question's words stand, and was never fitted on a sentence without them.
   // Nor one cut inside a hyphenated word.
+  // A table's row answers with the cell under the column the question names (see `table-cell.ts`).
   const { span } = judged;
-  const shown = span && span.probability >= model.spanThreshold && best.measured.matched.length > 0 && !cutsWord(chunk, span) ? span : undefined;
+  const header = tableHeaderAt(headingsOf(context.store), chunk.id);
+  const cell = header && askedCell(chunk, header, best.measured.matched, asked.terms);
+  const shown = cell ?? (span && span.probability >= model.spanThreshold && best.measured.matched.length > 0 && !cutsWord(chunk, span) ? span : undefined);
   return {
     question: rawQuestion,
     answered: true,

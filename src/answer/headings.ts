@@ -16,6 +16,8 @@ import type { WeightedTerm } from './evidence.js';
 export interface Heading {
   /** Its place among the corpus's headings (sections' first), for counting per heading in flat arrays. */
   index: number;
+  /** As written (a table's header row with its cells between ` | `); `tokens` have offsets into it. */
+  text: string;
   tokens: readonly Token[];
   /** The chunks it heads, as the range `[first, end)`. */
   first: number;
@@ -90,30 +92,36 @@ function headingsIn(store: ChunkStore, d: number, headed: readonly Headed[], int
     while (chunk < store.size && chunkDocument[chunk] === d && (chunkParagraph[chunk] as number) <= last) chunk++;
     const tokens = analyzePhrase(text).filter((token) => token.term !== '');
     // Its index is set once every heading is known.
-    if (chunk > from && tokens.length > 0) into.push({ index: -1, tokens, first: from, end: chunk });
+    if (chunk > from && tokens.length > 0) into.push({ index: -1, text, tokens, first: from, end: chunk });
   }
 }
 
-/** The headings of chunk `id`: its section's and its table's, when it has them (binary searches, each list being in reading order). */
+/** The headings of chunk `id`: its section's and its table's, when it has them. */
 export function headingsAt(headings: Headings, id: number): readonly Heading[] {
   // Most corpora (the bundled article, SQuAD's) have none: no arrays made four times a candidate.
   if (headings.count === 0) return NO_HEADING;
-  const out: Heading[] = [];
-  for (const list of [headings.sections, headings.tables]) {
-    let low = 0;
-    let high = list.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const heading = list[middle] as Heading;
-      if (id < heading.first) high = middle - 1;
-      else if (id >= heading.end) low = middle + 1;
-      else {
-        out.push(heading);
-        break;
-      }
-    }
+  const section = headingOver(headings.sections, id);
+  const table = headingOver(headings.tables, id);
+  return section && table ? [section, table] : section ? [section] : table ? [table] : NO_HEADING;
+}
+
+/** The header row of the table chunk `id` is a row of, if it is one. */
+export function tableHeaderAt(headings: Headings, id: number): Heading | undefined {
+  return headings.count === 0 ? undefined : headingOver(headings.tables, id);
+}
+
+/** The heading of `list` (in reading order, none overlapping) over chunk `id`: a binary search. */
+function headingOver(list: readonly Heading[], id: number): Heading | undefined {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const heading = list[middle] as Heading;
+    if (id < heading.first) high = middle - 1;
+    else if (id >= heading.end) low = middle + 1;
+    else return heading;
   }
-  return out;
+  return undefined;
 }
 
 /** Whether a heading says the question word, in any of its forms. */
@@ -150,7 +158,7 @@ export function headingsSaying(headings: Headings, terms: readonly WeightedTerm[
 }
 
 /** How the heading matches each question word, as `CorpusStats.matches` matches a sentence's tokens. */
-export function headingMatches(heading: Heading, terms: readonly WeightedTerm[]): Match[] {
+export function headingMatches(heading: Pick<Heading, 'tokens'>, terms: readonly WeightedTerm[]): Match[] {
   return terms.map(({ token: asked, related }) => {
     let match: Match = 'none';
     for (const token of heading.tokens) {

@@ -1,5 +1,5 @@
 import type { Chunk } from '../chunk/chunk.js';
-import { sectionOf } from '../ingest/sections.js';
+import { labelOf, sectionOf } from '../ingest/sections.js';
 import type { Quote, SourceDocument } from '../types.js';
 import type { AnswerContext } from './candidates.js';
 
@@ -7,12 +7,14 @@ import type { AnswerContext } from './candidates.js';
 export function quoteOf(context: AnswerContext, chunk: Chunk, matched: readonly number[]): Quote {
   const document = context.documents[chunk.document] as SourceDocument;
   const section = sectionOf(document, chunk.paragraph);
+  const header = labelOf(document, chunk.paragraph);
   return {
     text: chunk.text,
     documentId: document.id,
     title: document.title,
     paragraph: chunk.paragraph,
     ...(section === undefined ? {} : { section }),
+    ...(header === undefined ? {} : { header }),
     start: chunk.start,
     end: chunk.end,
     ...(document.meta === undefined ? {} : { meta: document.meta }),

@@ -1,6 +1,7 @@
 import { NewsbotError, quoteValue } from '../errors.js';
 import type { DocumentLabel, DocumentMeta, DocumentSection, SourceDocument } from '../types.js';
 import { firstMessage, startWorker } from '../worker.js';
+import { CELL_SEPARATOR, joinCells } from './cells.js';
 import { SectionList } from './sections.js';
 
 /**
@@ -58,7 +59,7 @@ export interface HtmlSource {
  * canonical address.
  *
  * Paragraphs are the article's blocks in reading order: `p`, list items, block
- * quotes, preformatted text and table rows. Headings open sections instead:
+ * quotes, preformatted text and table rows (cells between ` | `). Headings open sections instead:
  * they name where a quote sits and are not quoted as evidence. Figures
  * and their captions are dropped: they describe a picture and carry photo
  * credits, and quoting them as the article's words would mislead. Whitespace
@@ -158,11 +159,13 @@ function blocksOf(root: DomNode, title: string): { paragraphs: string[]; section
   };
   let buffer = '';
   let prose = false;
+  let cellsInBuffer = 0;
   const flush = (): void => {
     const text = clean(buffer);
     if (text && prose) out.push(text);
     buffer = '';
     prose = false;
+    cellsInBuffer = 0;
   };
   const visit = (node: DomNode, inTime: boolean): void => {
     for (const child of Array.from(node.childNodes)) {
@@ -184,10 +187,13 @@ function blocksOf(root: DomNode, title: string): { paragraphs: string[]; section
       if (tag === 'TR' && isHeaderRow(child)) {
         flush();
         closeLabel();
-        header = { text: clean(Array.from(child.childNodes, (cell) => cell.textContent ?? '').join(' ')), first: out.length + 1 };
+        const cells = Array.from(child.childNodes).filter((cell) => cell.nodeType === ELEMENT_NODE);
+        header = { text: joinCells(cells.map((cell) => cell.textContent ?? '')), first: out.length + 1 };
         continue;
       }
-      if (tag === 'BR' || tag === 'TD' || tag === 'TH') buffer += ' ';
+      // Cells of a row read across, between ` | ` (see `CELL_SEPARATOR`); a cell whose blocks ended the passage before it starts a new one.
+      if (tag === 'TD' || tag === 'TH') buffer += cellsInBuffer++ > 0 ? CELL_SEPARATOR : ' ';
+      if (tag === 'BR') buffer += ' ';
       const block = BLOCKS.has(tag);
       if (block) flush();
       visit(child, inTime || tag === 'TIME');

@@ -1,12 +1,13 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { DocumentLabel, DocumentSection } from '../types.js';
+import { joinCells } from './cells.js';
 import { SectionList } from './sections.js';
 
 /** A Markdown document as a reader sees it: its headings and passages in order, as plain text. */
 export interface MarkdownBlocks {
   /** The text of the first heading, if there is one. */
   title: string | undefined;
-  /** Paragraphs, list items, block quotes' paragraphs and table body rows (cells read across), without markup; headings, header rows and code are not passages. */
+  /** Paragraphs, list items, block quotes' paragraphs and table body rows (cells read across, between ` | `), without markup; headings, header rows and code are not passages. */
   passages: string[];
   /** The headings after the first, each with the number (from 1) of the first passage under it. */
   sections: DocumentSection[];
@@ -62,9 +63,9 @@ export function parseMarkdown(raw: string): MarkdownBlocks {
         case 'table': {
           const table = token as Tokens.Table;
           const first = passages.length + 1;
-          // A row is read across, as a web page's is: *Hall 120*, not *Hall* and *120* apart, which say nothing alone.
-          for (const row of table.rows) add(row.map((cell) => plain(cell.tokens)).join(' '));
-          const header = table.header.map((cell) => plain(cell.tokens)).join(' ').replace(/\s+/g, ' ').trim();
+          // A row is read across, as a web page's is: *Hall | 120*, not *Hall* and *120* apart, which say nothing alone.
+          for (const row of table.rows) add(joinCells(row.map((cell) => plain(cell.tokens))));
+          const header = joinCells(table.header.map((cell) => plain(cell.tokens)));
           if (header && passages.length >= first) labels.push({ text: header, first, last: passages.length });
           break;
         }

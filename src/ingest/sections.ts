@@ -36,6 +36,11 @@ export function sectionOf(document: Pick<SourceDocument, 'sections'>, number: nu
   return found?.heading;
 }
 
+/** The header row of the table paragraph `number` (from 1) is a row of; `undefined` outside tables. */
+export function labelOf(document: Pick<SourceDocument, 'labels'>, number: number): string | undefined {
+  return document.labels?.find((label) => label.first <= number && number <= label.last)?.text;
+}
+
 /**
  * The headings and table labels of a document once its first paragraph has
  * left the paragraphs (a byline, or the passage a Markdown file without a

@@ -72,6 +72,11 @@ export function blockQuote(quote: Pick<Quote, 'text' | 'start' | 'highlights'>, 
   return quoted.length <= max ? quoted : `> ${fitText(escapeLine(text), max - 2)}`;
 }
 
+/** Above a table row's quote, its table's header row in italics (what the row's cells are); nothing for prose. */
+function headerLine(quote: Pick<Quote, 'header'>): string[] {
+  return quote.header === undefined ? [] : [`> *${escapeLine(fitText(quote.header, 200))}*`];
+}
+
 /**
  * `¶8 · *Title*`: the citation under a quote; with the section when the
  * document has headings (`¶5 · Who paid · *Title*`), and the author, site, date
@@ -117,6 +122,7 @@ export function renderAnswer(answer: Answer, refs: AnswerRefs): DiscordMessage {
   }
   if (quote) {
     const citeLine = citation(quote);
+    lines.push(...headerLine(quote));
     const used = lines.join('\n').length + citeLine.length + 2;
     lines.push(blockQuote(quote, DISCORD_LIMITS.content - used), citeLine);
   }
@@ -143,14 +149,16 @@ export function renderThreadIntro(question: string | undefined): DiscordMessage 
 }
 
 /** Further quotes (the *More passages* button), each with its citation, as many as fit; a document's address only under its first quote. */
-export function renderQuotes(quotes: ReadonlyArray<Pick<Quote, 'text' | 'start' | 'highlights' | 'paragraph' | 'title' | 'meta' | 'section' | 'byline'>>, heading: string): DiscordMessage {
+export function renderQuotes(quotes: ReadonlyArray<Pick<Quote, 'text' | 'start' | 'highlights' | 'paragraph' | 'title' | 'meta' | 'section' | 'byline' | 'header'>>, heading: string): DiscordMessage {
   const parts = [heading];
   const share = Math.floor((DISCORD_LIMITS.content - heading.length) / Math.max(1, quotes.length)) - 4;
   const linked = new Set<string>();
   for (const quote of quotes) {
     const citeLine = citation(quote, { link: !linked.has(quote.title) });
     linked.add(quote.title);
-    parts.push(`${blockQuote(quote, share - citeLine.length - 1)}\n${citeLine}`);
+    const above = headerLine(quote);
+    const room = share - citeLine.length - 1 - above.reduce((sum, line) => sum + line.length + 1, 0);
+    parts.push([...above, blockQuote(quote, room), citeLine].join('\n'));
   }
   return { content: fitText(parts.join('\n'), DISCORD_LIMITS.content), buttons: [] };
 }
@@ -170,8 +178,10 @@ export function renderSearch(query: string, quotes: readonly Quote[], options: {
 /** `/passage` and *Show paragraph*: the whole paragraph verbatim, cut with `…` only where Discord's limit forces it. */
 export function renderPassage(passage: Passage): DiscordMessage {
   const cite = citation({ ...passage, paragraph: passage.number });
-  const body = blockQuote({ text: passage.text, start: 0, highlights: [] }, DISCORD_LIMITS.content - cite.length - 1);
-  return { content: `${body}\n${cite}`, buttons: [] };
+  const above = headerLine(passage);
+  const room = DISCORD_LIMITS.content - cite.length - 1 - above.reduce((sum, line) => sum + line.length + 1, 0);
+  const body = blockQuote({ text: passage.text, start: 0, highlights: [] }, room);
+  return { content: [...above, body, cite].join('\n'), buttons: [] };
 }
 
 /** `/sources`: the loaded documents with title and paragraph count. */

@@ -116,10 +116,15 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
   return lines.join('\n');
 }
 
-/** A quote block: citation line, then the verbatim sentence with the matched words highlighted. */
+/** A quote block: citation line, a table row's header row (dim), then the verbatim sentence with the matched words highlighted. */
 export function renderQuote(quote: Quote, options: RenderOptions): string {
   const relative = quote.highlights.map(([s, e]): [number, number] => [s - quote.start, e - quote.start]);
-  return `${citation(quote, options)}\n  │ ${highlight(quote.text, relative, options)}`;
+  return `${citation(quote, options)}\n${headerLine(quote, '  │ ', options)}  │ ${highlight(quote.text, relative, options)}`;
+}
+
+/** Above a table row, its table's header row, dim, after `indent`: what the row's cells are. Nothing for prose. */
+function headerLine(quote: Pick<Quote, 'header'>, indent: string, options: RenderOptions): string {
+  return quote.header === undefined ? '' : `${indent}${paint(sanitize(quote.header), ['dim'], options)}\n`;
 }
 
 /** The loaded documents, for `:sources`. */
@@ -136,7 +141,7 @@ export function renderSources(documents: readonly DocumentInfo[], options: Rende
 
 /** A whole paragraph, for `:passage N`. */
 export function renderPassage(passage: Passage, options: RenderOptions): string {
-  return `${citation({ ...passage, paragraph: passage.number }, options)}\n  ${sanitize(passage.text)}`;
+  return `${citation({ ...passage, paragraph: passage.number }, options)}\n${headerLine(passage, '  ', options)}  ${sanitize(passage.text)}`;
 }
 
 /** An error line (a `NewsbotError` message is already one line starting with `newsbot:`). */

@@ -182,13 +182,24 @@ describe('Engine.ask', () => {
     const table = ['# Cloudbox plans', '', '## Plans', '', '| Plan | Monthly price | Storage |', '|---|---|---|', '| Basic | $5 | 50 GB |', '| Team | $30 | 5 TB |'].join('\n');
     const page = parseText('plans', table, 'md') as SourceDocument;
     const team = Engine.fromDocuments([page]).ask('What is the monthly price of the Team plan?');
-    expect([team.answered, team.quotes[0]?.text]).toEqual([true, 'Team $30 5 TB']);
+    expect([team.answered, team.quotes[0]?.text, team.quotes[0]?.header]).toEqual([true, 'Team | $30 | 5 TB', 'Plan | Monthly price | Storage']);
     const prices = Engine.fromDocuments([page]).ask('What are the monthly prices?');
     expect(prices.answered).toBe(true);
-    expect(prices.quotes.map((q) => q.text).sort()).toEqual(['Basic $5 50 GB', 'Team $30 5 TB']);
+    expect(prices.quotes.map((q) => q.text).sort()).toEqual(['Basic | $5 | 50 GB', 'Team | $30 | 5 TB']);
     // Without its header the page does not say *monthly prices*.
     const bare = Engine.fromDocuments([{ ...page, labels: undefined }]).ask('What are the monthly prices?');
     expect(bare).toMatchObject({ answered: false, reason: 'The article doesn\'t mention “monthly prices”.' });
+  });
+
+  it('answers from a table row with the cell under the column the question names', () => {
+    const table = ['# Cloudbox plans', '', 'Every plan includes daily backups.', '', '| Plan | Monthly price | Storage |', '|---|---|---|', '| Basic | $5 | 50 GB |', '| Team | $30 | 5 TB |'].join('\n');
+    const engine = Engine.fromDocuments([parseText('plans', table, 'md') as SourceDocument]);
+    const storage = engine.ask('How much storage does the Team plan have?');
+    expect([storage.answered, storage.answer, storage.quotes[0]?.text, storage.quotes[0]?.header]).toEqual([true, '5 TB', 'Team | $30 | 5 TB', 'Plan | Monthly price | Storage']);
+    expect(engine.ask('How much storage do I get with Basic?')).toMatchObject({ answered: true, answer: '50 GB' });
+    // A sentence outside the table is quoted with no header.
+    const backups = engine.ask('What does every plan include?');
+    expect([backups.quotes[0]?.text, backups.quotes[0]?.header]).toEqual(['Every plan includes daily backups.', undefined]);
   });
 
   it('never puts in bold a short answer cut inside a hyphenated word', () => {

@@ -77,14 +77,17 @@ describe('parseHtml on a realistic news page', () => {
       '<p>Tickets are valid for the whole day and can be bought at the door.</p></article></body></html>',
     ].join('');
     const document = await parseHtml('prices', page);
-    expect(document?.paragraphs.slice(1, 3)).toEqual(['Adult £8', 'Student £5']);
-    expect(document?.labels).toEqual([{ text: 'Ticket Price', first: 2, last: 3 }]);
+    expect(document?.paragraphs.slice(1, 3)).toEqual(['Adult | £8', 'Student | £5']);
+    expect(document?.labels).toEqual([{ text: 'Ticket | Price', first: 2, last: 3 }]);
     // A second header row inside the table starts a label of its own.
     const twice = await parseHtml('prices', page.replace('<tr><td>Student</td>', '<tr><th>Group</th><th>Price each</th></tr><tr><td>Student</td>'));
     expect(twice?.labels).toEqual([
-      { text: 'Ticket Price', first: 2, last: 2 },
-      { text: 'Group Price each', first: 3, last: 3 },
+      { text: 'Ticket | Price', first: 2, last: 2 },
+      { text: 'Group | Price each', first: 3, last: 3 },
     ]);
+    // An empty cell keeps its place; a cell whose paragraphs end the passage starts the next one without a bar.
+    const gaps = await parseHtml('prices', page.replace('<td>£5</td>', '<td></td>').replace('<td>Adult</td>', '<td><p>Adult</p></td>'));
+    expect(gaps?.paragraphs.slice(1, 4)).toEqual(['Adult', '£8', 'Student |']);
   });
 
   it('returns undefined for a page without article text', async () => {

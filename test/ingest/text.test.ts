@@ -48,15 +48,17 @@ describe('parseText', () => {
       'Library cards are free.',
       'Children get one too.',
       '"It\'s a good day," said the librarian.',
-      'Hall 120',
-      'Studio 16',
+      'Hall | 120',
+      'Studio | 16',
     ]);
   });
 
   it('labels a Markdown table’s rows with its header row, and moves the label up when the first passage is the title', () => {
     const table = ['| Room | Seats |', '|---|---|', '| Hall | 120 |', '| Studio | 16 |'].join('\n');
-    expect(parseText('t', `# Rooms\n\nWe have two rooms.\n\n${table}`, 'md')).toMatchObject({ paragraphs: ['We have two rooms.', 'Hall 120', 'Studio 16'], labels: [{ text: 'Room Seats', first: 2, last: 3 }] });
-    expect(parseText('t', `We have two rooms.\n\n${table}`, 'md')).toMatchObject({ title: 'We have two rooms.', paragraphs: ['Hall 120', 'Studio 16'], labels: [{ text: 'Room Seats', first: 1, last: 2 }] });
+    expect(parseText('t', `# Rooms\n\nWe have two rooms.\n\n${table}`, 'md')).toMatchObject({ paragraphs: ['We have two rooms.', 'Hall | 120', 'Studio | 16'], labels: [{ text: 'Room | Seats', first: 2, last: 3 }] });
+    expect(parseText('t', `We have two rooms.\n\n${table}`, 'md')).toMatchObject({ title: 'We have two rooms.', paragraphs: ['Hall | 120', 'Studio | 16'], labels: [{ text: 'Room | Seats', first: 1, last: 2 }] });
+    // An empty cell keeps its place, so the columns still line up with the header's.
+    expect(parseText('t', '# Rooms\n\n| Room | Seats | Notes |\n|---|---|---|\n| Hall |  | stage |', 'md')?.paragraphs).toEqual(['Hall | | stage']);
     expect(parseText('t', '# Rooms\n\nNo table here.', 'md')?.labels).toBeUndefined();
   });
 

@@ -184,6 +184,17 @@ describe('citations of sections and bylines', () => {
     expect(long.length).toBeLessThan(200);
   });
 
+  it('shows a table row under its table’s header row in italics, escaped, and within Discord’s limit however long', () => {
+    const row = quote('Team | $30', { start: 0, end: 10, highlights: [], header: 'Plan | *Price*' });
+    expect(renderAnswer(answer({ answer: '$30', quotes: [row] }), refs).content).toBe('**Q:** who bought Norsat?\n**$30**\n> *Plan \\| \\*Price\\**\n> Team \\| $30\n¶8 · *A title*');
+    expect(renderPassage({ documentId: 'doc', title: 'A title', number: 3, header: 'Plan | Price', text: 'Team | $30' }).content).toBe('> *Plan \\| Price*\n> Team \\| $30\n¶3 · *A title*');
+    const huge = quote('x | '.repeat(2000), { start: 0, end: 8000, highlights: [], header: 'y | '.repeat(2000) });
+    for (const message of [renderAnswer(answer({ quotes: [huge] }), refs), renderQuotes([huge, huge, huge], '**More:**'), renderPassage({ documentId: 'd', title: 'T', number: 1, header: huge.header as string, text: huge.text })]) {
+      expect(message.content.length).toBeLessThanOrEqual(2000);
+      expect(message.content).toMatch(/¶\d+ · \*(A title|T)\*$/);
+    }
+  });
+
   it('cites a byline quote as the byline, with no author repeated and no paragraph button', () => {
     const byline = quote('By Maria Delgado, Staff Writer', { paragraph: 0, byline: true, meta: { byline: 'By Maria Delgado, Staff Writer' } });
     const message = renderAnswer(answer({ answer: 'Maria Delgado', quotes: [byline] }), { more: moreId([byline]), paragraph: paragraphId(byline) });

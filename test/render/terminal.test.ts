@@ -154,6 +154,12 @@ describe('render/terminal', () => {
     expect(JSON.parse(line)).toEqual(value);
   });
 
+  it('shows a table row under its table’s header row, in a quote and as a whole paragraph', () => {
+    expect(renderQuote(quote({ text: 'Team | $30', start: 0, end: 10, highlights: [], header: 'Plan | Price\x1b[2J' }), PLAIN).split('\n').slice(1)).toEqual(['  │ Plan | Price␛[2J', '  │ Team | $30']);
+    expect(renderPassage({ documentId: 'plans', title: TITLE, number: 2, header: 'Plan | Price', text: 'Team | $30' }, PLAIN)).toBe(`¶2 · ${TITLE}\n  Plan | Price\n  Team | $30`);
+    expect(renderQuote(quote({ header: 'Plan | Price' }), { color: true }).split('\n')[1]).toBe('  │ \x1b[2mPlan | Price\x1b[22m');
+  });
+
   it('names the section a quote or paragraph sits in, and cites a byline as the byline', () => {
     expect(renderQuote(quote({ section: 'Who paid' }), PLAIN).split('\n')[0]).toBe(`¶8 · Who paid · ${TITLE}`);
     expect(renderPassage({ documentId: 'cyber', title: TITLE, number: 2, section: 'Visiting\x1b[2J', text: 'Open.' }, PLAIN)).toBe(`¶2 · Visiting␛[2J · ${TITLE}\n  Open.`);
