@@ -117,11 +117,11 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     return declined(declineReason(question, missingPhrases(question, asked.terms), lacksKind), ranked, probability);
   }
   const { chunk } = best.measured.candidate;
-  // A short answer the span model is unsure of is not shown: the quote answers, and no wrong words are put in bold.
+  // A table's row answers with the cell under the column the question names (see `table-cell.ts`). Otherwise a short
+  // answer the span model is unsure of is not shown: the quote answers, and no wrong words are put in bold.
   // Nor is one in a quote that says none of the question's words (a list item matched through its heading): the span
   // model places an answer by where the question's words stand, and was never fitted on a sentence without them.
   // Nor one cut inside a hyphenated word.
-  // A table's row answers with the cell under the column the question names (see `table-cell.ts`).
   const { span } = judged;
   const header = tableHeaderAt(headingsOf(context.store), chunk.id);
   const cell = header && askedCell(chunk, header, best.measured.matched, asked.terms);
