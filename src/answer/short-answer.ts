@@ -1,4 +1,5 @@
 import type { Chunk } from '../chunk/chunk.js';
+import type { Token } from '../chunk/token.js';
 import { looseForm } from '../index/stats.js';
 import type { Network } from './model.js';
 import type { Question } from './question.js';
@@ -110,8 +111,8 @@ function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): SpanCandid
   const whole = candidate.shape === 'statement';
   // A currency sign has no term, but `£304m` is not `304m`.
   while (!whole && first <= last && skippable(chunk, asked, first) && !(candidate.shape === 'amount' && isCurrencySign(chunk.tokens[first]))) first++;
-  // `I` of `Richard I` is a stop word to the tagger, not to the name.
-  while (!whole && last >= first && skippable(chunk, asked, last) && !isRegnalNumber(chunk.tokens, last)) last--;
+  // `I` of `Richard I` is a stop word to the tagger, not to the name; `%` of `6%` is the number's.
+  while (!whole && last >= first && skippable(chunk, asked, last) && !isRegnalNumber(chunk.tokens, last) && !isNumbersSign(chunk.tokens, last)) last--;
   if (first > last) return undefined;
   // `Andrew` of `Andrew Scheer` when the question names Scheer, `Cisco` of `Cisco Systems`: what is left of a name is
   // no answer. What follows a title is one (`Justin Trudeau` after `Prime Minister` for *Who is the prime
@@ -123,6 +124,13 @@ function trimAsked(candidate: Candidate, asked: Asked, chunk: Chunk): SpanCandid
   const askedShare = askedShareOf(chunk, asked, first, last);
   if (askedShare > 0.5) return undefined;
   return { first, last, shape: candidate.shape, trimmed: first !== candidate.first || last !== candidate.last, askedShare };
+}
+
+/** Whether token `i` is a sign written onto the number before it (`%` of `6%`, `°` of `40°`): part of the amount. */
+function isNumbersSign(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  const before = tokens[i - 1];
+  return token?.pos === 'SYM' && before?.pos === 'NUM' && before.end === token.start;
 }
 
 /** Share of the content words of tokens `[first, last]` that are the question's (1 with none). */

@@ -49,6 +49,14 @@ describe('answerSpans', () => {
     expect(spans).not.toContain('Night Star');
   });
 
+  it('keeps the sign written onto a number at a span\'s end, and trims one that stands apart', () => {
+    const { chunk, question, asked } = setting('The airline has offered 6% and the union wants a raise of 14 % over two years.', 'What has the airline offered?');
+    const spans = answerSpans(chunk, question, asked).map((s) => textOf(chunk, s.first, s.last));
+    expect(spans).toContain('6%');
+    expect(spans).not.toContain('6');
+    expect(spans).toContain('14');
+  });
+
   it('marks how much of each span repeats the question', () => {
     const { chunk, question, asked } = setting('Only Class II MHC molecules reach the surface of the helper cells.', 'What kind of molecules reach the surface?');
     const whole = answerSpans(chunk, question, asked).find((s) => textOf(chunk, s.first, s.last) === 'Class II MHC molecules');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFolds, figures, reliability, spanThresholdFor, thresholdFor, type Outcome } from '../../src/train/cross-validate.js';
+import { articleFolds, DEFAULT_TRAIN_OPTIONS, figures, reliability, spanThresholdFor, thresholdFor, type Outcome } from '../../src/train/cross-validate.js';
 import { sameFoldPartner, type Example } from '../../src/train/examples.js';
 
 /** A question's outcome with only what the figures read; its short answer, when given, against the gold answer `Blue Line`. */
@@ -62,27 +62,35 @@ describe('figures', () => {
 });
 
 describe('spanThresholdFor', () => {
-  it('holds back the short answers below the probability from which their words are more often right than wrong, in quotes that hold the answer', () => {
-    const outcomes = [
-      outcome('a', false, 0.9, true, true, false, { text: 'Blue Line', probability: 0.9 }), // right: show
-      outcome('a', false, 0.9, true, true, false, { text: 'Blue Line ferry', probability: 0.5 }), // F1 0.8: show
-      outcome('a', false, 0.9, true, true, false, { text: 'Westport', probability: 0.4 }), // wrong words: better without
-      outcome('a', false, 0.9, false, false, false, { text: 'Westport', probability: 0.55 }), // wrong sentence: the confidence's to say
-      outcome('a', false, 0.9, true, true, false, { text: 'Blue', probability: 0.2 }), // F1 2/3: worth showing, but not the one above
-      outcome('a', true, 0.9, false, false, false, { text: 'ferry', probability: 0.45 }), // unanswerable: the decision model's to decline
-      outcome('a', false, 0.1, true, true, false, { text: 'Westport', probability: 0.95 }), // declined: no say
-    ];
-    const threshold = spanThresholdFor(outcomes, 0.5);
-    expect(threshold).toBeGreaterThan(0.4);
-    expect(threshold).toBeLessThanOrEqual(0.5);
+  const fit = DEFAULT_TRAIN_OPTIONS.spanCalibration;
+  /** An answered question whose first quote holds the answer, and its short answer: right or wrong words at this span probability. */
+  const shown = (probability: number, right: boolean): Outcome => outcome('a', false, 0.9, true, true, false, { text: right ? 'Blue Line' : 'Westport', probability });
+
+  it('holds back the short answers below the probability where their words become more likely wrong than right', async () => {
+    // Right from 0.6 up, wrong below: the expected F1 crosses one half near 0.6.
+    const outcomes = Array.from({ length: 19 }, (_, i) => (i + 1) / 20).flatMap((p) => [shown(p, p >= 0.6), shown(p, p >= 0.6)]);
+    const threshold = await spanThresholdFor(outcomes, 0.5, fit);
+    expect(threshold).toBeGreaterThan(0.5);
+    expect(threshold).toBeLessThan(0.7);
   });
 
-  it('shows every short answer when holding any back loses more than it saves', () => {
-    const outcomes = [
-      outcome('a', false, 0.9, true, true, false, { text: 'Blue Line', probability: 0.2 }),
-      outcome('a', false, 0.9, true, true, false, { text: 'Westport', probability: 0.6 }),
-    ];
-    expect(spanThresholdFor(outcomes, 0.5)).toBe(0);
+  it('reads only answered questions whose first quote holds the answer: a wrong sentence, an unanswerable or a declined question says nothing of the words', async () => {
+    const outcomes = Array.from({ length: 19 }, (_, i) => (i + 1) / 20).flatMap((p) => [shown(p, p >= 0.6), shown(p, p >= 0.6)]);
+    const others = Array.from({ length: 40 }, (_, i) => 0.6 + i / 100).flatMap((p) => [
+      outcome('a', false, 0.9, false, false, false, { text: 'Westport', probability: p }), // wrong sentence: the confidence's to say
+      outcome('a', true, 0.9, false, false, false, { text: 'ferry', probability: p }), // unanswerable: the decision model's to decline
+      outcome('a', false, 0.1, true, true, false, { text: 'Westport', probability: p }), // declined
+    ]);
+    expect(await spanThresholdFor([...outcomes, ...others], 0.5, fit)).toBeCloseTo(await spanThresholdFor(outcomes, 0.5, fit), 10);
+  });
+
+  it('shows every short answer when their words are mostly right at any probability', async () => {
+    const outcomes = Array.from({ length: 20 }, (_, i) => shown((i + 1) / 21, i % 5 !== 0));
+    expect(await spanThresholdFor(outcomes, 0.5, fit)).toBeLessThan(0.05);
+  });
+
+  it('shows every short answer when there is nothing to fit on', async () => {
+    expect(await spanThresholdFor([outcome('a', true, 0.9, false)], 0.5, fit)).toBe(0);
   });
 });
 
