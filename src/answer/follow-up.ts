@@ -288,7 +288,7 @@ function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreemen
 function isElliptical(tokens: readonly Token[]): boolean {
   const start = leadIn(tokens);
   const rest = tokens.slice(participleOpens(tokens, start) ? start + 1 : start);
-  if (rest.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+  if (rest.some((t, i) => t.pos === 'VERB' || t.pos === 'AUX' || takesObject(t, rest[i + 1]))) return false;
   const content = rest.filter((t) => t.term).length;
   // With a question word, only the asking phrase (`on which channel`); a longer verbless question (`What causes rock extension?`,
   // its verb tagged a noun) stands on its own. Without one, the new focus (`And of septicemic plague?`).
@@ -300,6 +300,18 @@ function isElliptical(tokens: readonly Token[]): boolean {
 }
 
 const POSSESSIVE = /^['’]s$/;
+
+/** Pronouns that can only be objects: the word before one is a verb. */
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'me', 'us']);
+
+/**
+ * A word tagged a noun that takes an object pronoun is a verb the tagger took
+ * for a noun after another noun (*How many vehicles **use** it?*): the
+ * question has its verb, and is no ellipsis.
+ */
+function takesObject(token: Token, next: Token | undefined): boolean {
+  return token.pos === 'NOUN' && next !== undefined && OBJECT_PRONOUNS.has(next.text.toLowerCase());
+}
 
 /**
  * Whether the question, from `at`, is a past participle and the phrase of a question word after a preposition:

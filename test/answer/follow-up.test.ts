@@ -29,6 +29,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who approved the sale of the ferry?', ferry).continues).toBeUndefined();
   });
 
+  it('reads a question whose verb the tagger took for a noun, before an object pronoun, as whole: its pronoun replaced, no frame added', () => {
+    const ferry = after({ understood: 'When was the Night Star ferry launched?', answer: '1998' });
+    // The tagger reads *use* of *passengers use it* as a noun: without its verb, the question looked elliptical.
+    expect(resolveFollowUp('How many passengers use it?', ferry).text).toBe('How many passengers use the Night Star ferry?');
+    // An elliptical question still takes the previous frame.
+    expect(resolveFollowUp('And where?', ferry).text).toBe('Where was the Night Star ferry launched?');
+  });
+
   it('reads an interjection as no question: alone it leans on nothing, and it does not open an elliptical one', () => {
     const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('hi', ferry).changed).toBe(false);
