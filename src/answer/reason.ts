@@ -62,9 +62,22 @@ export function missingPhrases(question: Question, terms: readonly WeightedTerm[
  * question's words it never uses.
  */
 export function declineReason(question: Question, missing: readonly string[], lacksKind = false): string {
-  if (lacksKind) return `The article doesn't mention ${LACKING[question.kind]}.`;
+  if (lacksKind) return `The article doesn't mention ${lacking(question)}.`;
   const [first, second] = missing;
   if (first && second) return `The article doesn't mention “${first}” or “${second}”.`;
   if (first) return `The article doesn't mention “${first}”.`;
-  return `The article doesn't say ${LACKING[question.kind]}.`;
+  return `The article doesn't say ${lacking(question)}.`;
+}
+
+/**
+ * What the article lacks, by the kind of answer; for a number, as the question
+ * asks for it (*how far*, *how old*, *the percentage*), since *how many* fits
+ * only a count.
+ */
+function lacking(question: Question): string {
+  if (question.kind !== 'number') return LACKING[question.kind];
+  if (question.focus !== undefined) return `the ${question.focus}`;
+  const how = question.tokens.findIndex((token) => token.text.toLowerCase() === 'how');
+  const next = question.tokens[how + 1]?.text.toLowerCase();
+  return how !== -1 && next !== undefined && /^\p{L}+$/u.test(next) ? `how ${next}` : LACKING.number;
 }

@@ -113,6 +113,13 @@ describe('Engine.ask', () => {
     expect(strict.ask('How much does a ticket on the ferry cost?').reason).toBe("The article doesn't mention the amount or price.");
   });
 
+  it('says why it declines a number question in the question’s own terms when no sentence gives a number', () => {
+    const strict = Engine.fromDocuments([{ id: 'ferry', title: 'Ferry', paragraphs: ['The ferry sails from Westport to Carrow every morning.'] }], { minConfidence: 1 });
+    expect(strict.ask('How far is Carrow from Westport?').reason).toBe("The article doesn't mention how far.");
+    expect(strict.ask('How many ferries sail to Carrow?').reason).toBe("The article doesn't mention how many.");
+    expect(strict.ask('What percentage of the ferries sail to Carrow?').reason).toBe("The article doesn't mention the percentage.");
+  });
+
   it('reads WordNet only for question words the article never uses, and for the antonyms of its verbs, adjectives and adverbs', () => {
     const senses = vi.spyOn(WordNet.prototype, 'senses');
     try {
