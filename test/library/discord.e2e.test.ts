@@ -25,6 +25,7 @@ const GUILD_B = '1300000000000000902';
 const GUILD_C = '1300000000000000903';
 const GUILD_D = '1300000000000000904';
 const GUILD_E = '1300000000000000905';
+const GUILD_F = '1300000000000000906';
 const SOLAR_ID = 'harbour-city-opens-floating-solar-farm';
 
 let fake: FakeDiscord;
@@ -37,10 +38,11 @@ beforeAll(async () => {
   web.page('/news/solar', { body: await readFile(FIXTURE, 'utf8') });
   web.page('/ferry.txt', { body: 'Council keeps the night ferry\n\nThe council voted on Thursday to keep the night ferry running through the winter.', type: 'text/plain' });
   web.page('/budget.md', { body: '# Budget grows\n\nThe city budget grows by 4 percent next year, the mayor said.', type: 'text/markdown' });
+  web.page('/plans.md', { body: '# Cloudbox plans\n\n| Plan | Monthly price | Storage |\n|---|---|---|\n| Basic | $5 | 50 GB |\n| Team | $30 | 5 TB |', type: 'text/markdown' });
   web.page('/uploads/tram.md', { body: '# Tram line opens\n\nThe new tram line carries 12,000 riders on its first day.', type: 'application/octet-stream' });
   dataDir = await mkdtemp(join(tmpdir(), 'newsbot-data-'));
   running = await startRunning({
-    fake: { guilds: [GUILD_A, GUILD_B, GUILD_C, GUILD_D, GUILD_E].map((id, i) => ({ id, name: `Newsroom ${i + 1}` })) },
+    fake: { guilds: [GUILD_A, GUILD_B, GUILD_C, GUILD_D, GUILD_E, GUILD_F].map((id, i) => ({ id, name: `Newsroom ${i + 1}` })) },
     env: { LOG_LEVEL: 'silent', DATA_DIR: dataDir, ALLOW_PRIVATE_URLS: 'true' },
   });
   fake = running.fake;
@@ -131,6 +133,12 @@ describe('/library: a library per server', () => {
     const answer = await interaction.waitForAnswer({ timeoutMs: 15_000 });
     expect(String(answer.messages.at(-1)?.body.content)).toMatch(/^\*\*Added\*\* \*Tram line opens\* \(`tram`\) — 1 paragraph\n/);
     expect((await ask(GUILD_C, 'How many riders does the tram line carry?')).content).toContain('**12,000**');
+  });
+
+  it('answers from a table of a page it added with the cell the question names, the row quoted under its header row', async () => {
+    expect((await addUrl(GUILD_F, web.url('/plans.md'))).content).toMatch(/^\*\*Added\*\* \*Cloudbox plans\* \(`cloudbox-plans`\) — 2 paragraphs\n/);
+    const storage = await ask(GUILD_F, 'How much storage does the Team plan have?');
+    expect(storage.content).toBe('**Q:** How much storage does the Team plan have?\n**5 TB**\n> *Plan \\| Monthly price \\| Storage*\n> **Team** \\| $30 \\| 5 TB\n¶2 · *Cloudbox plans*');
   });
 
   it('refuses, saying why, only to the member: no permission, a bad address, neither url nor file', async () => {
