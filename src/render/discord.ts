@@ -72,9 +72,9 @@ export function blockQuote(quote: Pick<Quote, 'text' | 'start' | 'highlights'>, 
   return quoted.length <= max ? quoted : `> ${fitText(escapeLine(text), max - 2)}`;
 }
 
-/** Above a table row's quote, its table's header row in italics (what the row's cells are); nothing for prose. */
-function headerLine(quote: Pick<Quote, 'header'>): string[] {
-  return quote.header === undefined ? [] : [`> *${escapeLine(fitText(quote.header, 200))}*`];
+/** Above a table row's quote, its table's header row in italics (what the row's cells are), as a line of the quote; `''` for prose. */
+function headerLine(quote: Pick<Quote, 'header'>): string {
+  return quote.header === undefined ? '' : `> *${escapeLine(fitText(quote.header, 200))}*\n`;
 }
 
 /**
@@ -122,9 +122,9 @@ export function renderAnswer(answer: Answer, refs: AnswerRefs): DiscordMessage {
   }
   if (quote) {
     const citeLine = citation(quote);
-    lines.push(...headerLine(quote));
-    const used = lines.join('\n').length + citeLine.length + 2;
-    lines.push(blockQuote(quote, DISCORD_LIMITS.content - used), citeLine);
+    const above = headerLine(quote);
+    const used = lines.join('\n').length + above.length + citeLine.length + 2;
+    lines.push(above + blockQuote(quote, DISCORD_LIMITS.content - used), citeLine);
   }
   const buttons: DiscordButton[] = [];
   if (refs.more) buttons.push({ customId: refs.more, label: 'More passages' });
@@ -157,8 +157,7 @@ export function renderQuotes(quotes: ReadonlyArray<Pick<Quote, 'text' | 'start' 
     const citeLine = citation(quote, { link: !linked.has(quote.title) });
     linked.add(quote.title);
     const above = headerLine(quote);
-    const room = share - citeLine.length - 1 - above.reduce((sum, line) => sum + line.length + 1, 0);
-    parts.push([...above, blockQuote(quote, room), citeLine].join('\n'));
+    parts.push(`${above}${blockQuote(quote, share - citeLine.length - 1 - above.length)}\n${citeLine}`);
   }
   return { content: fitText(parts.join('\n'), DISCORD_LIMITS.content), buttons: [] };
 }
@@ -179,9 +178,8 @@ export function renderSearch(query: string, quotes: readonly Quote[], options: {
 export function renderPassage(passage: Passage): DiscordMessage {
   const cite = citation({ ...passage, paragraph: passage.number });
   const above = headerLine(passage);
-  const room = DISCORD_LIMITS.content - cite.length - 1 - above.reduce((sum, line) => sum + line.length + 1, 0);
-  const body = blockQuote({ text: passage.text, start: 0, highlights: [] }, room);
-  return { content: [...above, body, cite].join('\n'), buttons: [] };
+  const body = blockQuote({ text: passage.text, start: 0, highlights: [] }, DISCORD_LIMITS.content - cite.length - 1 - above.length);
+  return { content: `${above}${body}\n${cite}`, buttons: [] };
 }
 
 /** `/sources`: the loaded documents with title and paragraph count. */
