@@ -188,7 +188,7 @@ function blocksOf(root: DomNode, title: string): { paragraphs: string[]; section
         flush();
         closeLabel();
         const cells = Array.from(child.childNodes).filter((cell) => cell.nodeType === ELEMENT_NODE);
-        header = { text: joinCells(cells.map((cell) => cell.textContent ?? '')), first: out.length + 1 };
+        header = { text: joinCells(cells.flatMap((cell) => [cell.textContent ?? '', ...Array<string>(columnsSpanned(cell) - 1).fill('')])), first: out.length + 1 };
         continue;
       }
       // Cells of a row read across, between ` | ` (see `CELL_SEPARATOR`); a cell whose blocks ended the passage before it starts a new one.
@@ -198,13 +198,23 @@ function blocksOf(root: DomNode, title: string): { paragraphs: string[]; section
       if (block) flush();
       visit(child, inTime || tag === 'TIME');
       if (block) flush();
-      else if (tag === 'TD' || tag === 'TH') buffer += ' ';
+      // A cell over several columns is followed by empty ones, so the row's cells stay under the header's.
+      else if (tag === 'TD' || tag === 'TH') buffer += `${CELL_SEPARATOR.repeat(columnsSpanned(child) - 1)} `;
       if (tag === 'TABLE') closeLabel();
     }
   };
   visit(root, false);
   flush();
   return { paragraphs: out, sections: sections.sections, labels };
+}
+
+/** Most columns one cell is read as spanning: a page's `colspan="1000"` is not a thousand empty cells. */
+const MAX_COLSPAN = 20;
+
+/** How many columns a table cell spans (its `colspan`, 1 when absent or unreadable). */
+function columnsSpanned(cell: DomNode): number {
+  const span = Number.parseInt((cell as DomElement).getAttribute?.('colspan') ?? '', 10);
+  return Number.isFinite(span) && span > 1 ? Math.min(span, MAX_COLSPAN) : 1;
 }
 
 /** A table row of header cells only (`<th>`): the labels of the rows after it. */

@@ -90,6 +90,20 @@ describe('parseHtml on a realistic news page', () => {
     expect(gaps?.paragraphs.slice(1, 4)).toEqual(['Adult', '£8', 'Student |']);
   });
 
+  it('reads a cell over several columns as that cell and empty ones, so rows line up with their header', async () => {
+    const page = [
+      '<html><head><title>Cloudbox plans</title></head><body><article><h1>Cloudbox plans</h1>',
+      '<p>Cloudbox sells online storage to small offices and schools, billed by the month or by the year, with a discount for schools.</p>',
+      '<table><tr><th>Plan</th><th colspan="2">Price</th></tr><tr><td>Basic</td><td>$5</td><td>$50</td></tr><tr><td>Team</td><td colspan="2">on request</td></tr>',
+      '<tr><td>Huge</td><td colspan="100000">x</td></tr></table></article></body></html>',
+    ].join('');
+    const document = await parseHtml('plans', page);
+    expect(document?.labels?.[0]?.text).toBe('Plan | Price |');
+    expect(document?.paragraphs.slice(1, 3)).toEqual(['Basic | $5 | $50', 'Team | on request |']);
+    // A page's absurd colspan is capped.
+    expect(document?.paragraphs[3]?.split('|').length).toBeLessThanOrEqual(22);
+  });
+
   it('returns undefined for a page without article text', async () => {
     expect(await parseHtml('empty', '<html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>')).toBeUndefined();
   });
