@@ -8,7 +8,7 @@ import type { WeightedTerm } from './evidence.js';
  * A section's heading (a Markdown or web page's `## Opening hours`) or a
  * table's header row, as the context of the passages under it: a list item
  * such as *Saturday: 10 a.m. to 4 p.m.* answers *What are the opening hours?*
- * only with its heading, a row such as *Pro $12 1 TB* says a price only with
+ * only with its heading, a row such as *Pro | $12 | 1 TB* says a price only with
  * its header. The engine reads each sentence as if its headings came before
  * it: their words count as the article's, and as the sentence's and its
  * paragraph's when matching a question. The quote stays the sentence alone.

@@ -90,7 +90,7 @@ function setTerms(token: Token, lemma: string, stop: boolean): void {
 
 /**
  * A word wink-nlp tags X, as it does a word it cannot place: a product's name
- * (*the Pro plan*, a table's *Pro $12*), a foreign word (*de facto*, *Esprit*).
+ * (*the Pro plan*, a table's *Pro | $12*), a foreign word (*de facto*, *Esprit*).
  * Letters only, so `e.g.` and symbols stay out: a word like this is content.
  */
 function unplacedWord(token: Token): boolean {
