@@ -628,17 +628,17 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     // (`In which year did Ribault establish the fort?`), so the question word still opens the question; with no
     // short answer to name, `they` stands for whoever it was (`Why did they criticize the law?`).
     const first = own[0]?.text.toLowerCase() ?? '';
-    const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? ''));
     const verb = frame[restAt];
     const counted = countedSubject(frame);
-    if ((asksSubject(before) || counted) && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) {
-      const after = before.text.slice(frame[restAt + 1]?.start ?? verb.end, frameEnd);
-      // The counted noun of `How many patients took part?` is the subject (`In how many countries did patients take part?`), its count no name.
-      const subject = counted ? before.text.slice(...counted) : isReferent(previous) ? previous.answer : 'they';
-      return `${capitalize(words)} ${doSupport(verb)} ${subject} ${verb.term}${after ? ` ${after}` : ''}?`;
-    }
-    // `Where?` after `How many people were hurt?`: `Where were people hurt?`.
-    if (counted && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${before.text.slice(...counted)} ${before.text.slice(frame[restAt + 1]?.start ?? verb.end, frameEnd)}?`;
+    // `And how many aircraft?` after `How many firefighters are fighting the blaze?`: another count in the subject's place.
+    const countsAgain = counted !== undefined && first === 'how' && /^(many|much)$/i.test(own[1]?.text ?? '') && own.slice(2).some((t) => NOUNS.has(t.pos));
+    const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? '')) || countsAgain;
+    const after = before.text.slice(frame[restAt + 1]?.start ?? verb?.end ?? frameEnd, frameEnd);
+    const subject = asksSubject(before) || counted ? subjectOf(before, wh, previous, counted) : undefined;
+    if (subject && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) return `${capitalize(words)} ${doSupport(verb)} ${subject} ${verb.term}${after ? ` ${after}` : ''}?`;
+    // `Where?` after `How many people were hurt?`: `Where were people hurt?`; `Since when?` after `Which road was closed?`:
+    // `Since when was the road closed?`. Not with `they` for someone unknown (`When was they elected?`).
+    if (subject && subject !== 'they' && !asksSubjectAgain && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${subject} ${after}?`;
     return `${capitalize(words)} ${lead}?`;
   }
   const phrases = nounPhrases(frame, wh[1]);
@@ -667,6 +667,22 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
   const put = isPossessive(last) && owner < 0 ? question.slice(own[0]?.start, own[own.length - 2]?.end) : words;
   const [from, to] = target;
   return `${before.text.slice(0, frame[from]?.start)}${put}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
+}
+
+/**
+ * Who or what did it in a question that asked for its subject, to put in that
+ * place: the counted noun of `How many patients took part?` (its count is no
+ * name), else the short answer, else the question's own noun (`the road` of
+ * *Which road was closed?*), else `they` for whoever it was.
+ */
+function subjectOf(before: Question, wh: [number, number], previous: Turn, counted: [number, number] | undefined): string {
+  if (counted) return before.text.slice(...counted);
+  if (isReferent(previous)) return previous.answer;
+  const { tokens } = before;
+  const nouns = tokens.slice(wh[0], wh[1]).filter((t) => PHRASE.has(t.pos));
+  const word = tokens.slice(wh[0], wh[1]).find((t) => isQuestionWord(t.text));
+  const which = /^(which|what)$/i.test(word?.text ?? '') && nouns.length > 0 && NOUNS.has(nouns[nouns.length - 1]?.pos ?? '');
+  return which ? `the ${before.text.slice(nouns[0]?.start, nouns[nouns.length - 1]?.end)}` : 'they';
 }
 
 /** Whether a token is the possessive `'s` (or `'` after a plural). */
@@ -703,7 +719,7 @@ function surname(name: string): string {
   return isName ? (words[words.length - 1] as string) : name;
 }
 
-/** A common noun whose surface form is not its lemma and ends in `s` (`companies`, `breaches`). */
+/** A common noun whose surface form is not its lemma: `companies`, `breaches`, and the irregular `children`, `men`. */
 function isPlural(token: Token): boolean {
-  return token.pos === 'NOUN' && token.word !== token.term && /s$/i.test(token.text);
+  return token.pos === 'NOUN' && token.word !== token.term;
 }

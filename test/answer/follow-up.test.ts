@@ -195,6 +195,25 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Where?', hurt).text).toBe('Where were people hurt?');
   });
 
+  it('puts the question\'s noun or the answer in place of the subject asked for, and a new count in place of the one counted', () => {
+    // A passive frame keeps its subject: the short answer, else the noun of `which road`.
+    const unnamed = after({ understood: 'Which road was closed?', answer: '' });
+    expect(resolveFollowUp('Since when?', unnamed).text).toBe('Since when was the road closed?');
+    const named = after({ understood: 'Which road was closed?', answer: 'the Harbour Road' });
+    expect(resolveFollowUp('Since when?', named).text).toBe('Since when was the Harbour Road closed?');
+    expect(resolveFollowUp('Why?', after({ understood: 'Which firm bought the ferry?', answer: '' })).text).toBe('Why did the firm buy the ferry?');
+    // `And how many aircraft?` counts something else in the same place, not something the firefighters do.
+    const fighting = after({ understood: 'How many firefighters are fighting the fire?', answer: '600' });
+    expect(resolveFollowUp('And how many aircraft?', fighting).text).toBe('How many aircraft are fighting the fire?');
+    const sailed = after({ understood: 'How many ferries sailed to Carrow?', answer: '12' });
+    expect(resolveFollowUp('And how many barges?', sailed).text).toBe('How many barges sailed to Carrow?');
+  });
+
+  it('reads they as an irregular plural (children, men) as it does a plural in -s', () => {
+    const taken = after({ understood: 'Where did the council take the children?', answer: '' });
+    expect(resolveFollowUp('How old are they?', taken).text).toBe('How old are the children?');
+  });
+
   it('reads a participle with the phrase of a question word (allowed by whom?) as asking about the previous question\'s event', () => {
     const bought = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Allowed by whom?', bought).text).toBe('By whom was that (Blue Line Shipping bought the Night Star ferry) allowed?');
