@@ -38,6 +38,8 @@ const PRONOUNS: Readonly<Record<string, Agreement>> = {
   there: 'place', then: 'date', that: 'event', this: 'event',
 };
 const POSSESSIVES = new Set(['his', 'its', 'their', 'hers']);
+/** What a demonstrative equated with the question word stands for, by that word: *Where is that?* asks of a place. */
+const EQUATED: Readonly<Record<string, Agreement>> = { where: 'place', who: 'person', what: 'thing', which: 'thing' };
 const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
 /** Verbs whose *it* announces a clause: *it takes years to*, *it means for X to*. English grammar, not any article's words. */
 const EXPLETIVE_VERBS = new Set(['take', 'mean', 'cost', 'seem', 'appear', 'require']);
@@ -176,11 +178,15 @@ function pronounsWithoutAntecedent(question: Question): Reference[] {
     // `Who said so?`, `Why do they think so?`: *so* at the end, after a verb, stands for what was said, as *that* does.
     const saidSo = word === 'so' && tokens[i - 1]?.pos === 'VERB' && (!tokens[i + 1] || tokens[i + 1]?.pos === 'PUNCT');
     const happened = word === 'it' && EVENT_VERBS.has(tokens[i + 1]?.term ?? '');
-    const agreement = saidSo || happened ? 'event' : PRONOUNS[word];
-    if (!agreement) return;
-    if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV') return;
     const next = tokens[i + 1];
     const standsAlone = !next || next.pos === 'PUNCT';
+    // `Where is that?`, `Who is this?`: a demonstrative that a form of *be* equates with what is asked stands for the
+    // previous answer (a place, a person, a thing), not for what happened.
+    const equated = DEMONSTRATIVES.has(word) && standsAlone && BE.has(tokens[i - 1]?.text.toLowerCase() ?? '') ? EQUATED[tokens[0]?.text.toLowerCase() ?? ''] : undefined;
+    const agreement = saidSo || happened ? 'event' : (equated ?? PRONOUNS[word]);
+    if (!agreement) return;
+    // `Who makes that?`: the tagger reads a *that* ending the question as a conjunction.
+    if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV' && !(token.pos === 'SCONJ' && standsAlone)) return;
     // `this month`, `that agreement`: a determiner, not a pronoun; `then` means *at that time* only at the end.
     if ((DEMONSTRATIVES.has(word) || word === 'then') && !standsAlone) return;
     // `are there`, `there were`: existential, not a place.
@@ -350,6 +356,11 @@ function questionPhrase(tokens: readonly Token[]): [number, number] {
   if (tokens[to]?.text.toLowerCase() === 'else') to++;
   if (word !== 'who' && word !== 'why' && word !== 'when' && word !== 'where') {
     while (PHRASE.has(tokens[to]?.pos ?? '') || (tokens[to]?.text.toLowerCase() === 'of' && NOUNS.has(tokens[to + 1]?.pos ?? '') && to > at + 1)) to++;
+    // `Which rocket's launch`: what the question word asks for owns the phrase's noun.
+    if (to > at + 1 && isPossessive(tokens[to]) && NOUNS.has(tokens[to + 1]?.pos ?? '')) {
+      to++;
+      while (PHRASE.has(tokens[to]?.pos ?? '')) to++;
+    }
   }
   return [from, to];
 }
@@ -518,7 +529,9 @@ function eventOf(before: Question, turn: Turn, wh: [number, number], answerRole:
   clause = clause.trim();
   if (clause === '') return undefined;
   const answer = isReferent(turn) ? turn.answer : '';
-  return (answerRole === 'subject' ? `${answer} ${clause}` : `${clause} ${answer}`).trim();
+  if (answerRole !== 'subject') return `${clause} ${answer}`.trim();
+  const { owned } = ownedBy(before, wh);
+  return answer ? `${answer}${owned} ${clause}` : clause;
 }
 
 // ---------------------------------------------------------------------------
@@ -673,16 +686,26 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
  * Who or what did it in a question that asked for its subject, to put in that
  * place: the counted noun of `How many patients took part?` (its count is no
  * name), else the short answer, else the question's own noun (`the road` of
- * *Which road was closed?*), else `they` for whoever it was.
+ * *Which road was closed?*), else `they` for whoever it was. What was asked
+ * may own the subject: `Fjell-1's launch`, `the rocket's launch` of *Which
+ * rocket's launch was postponed?*.
  */
 function subjectOf(before: Question, wh: [number, number], previous: Turn, counted: [number, number] | undefined): string {
   if (counted) return before.text.slice(...counted);
-  if (isReferent(previous)) return previous.answer;
-  const { tokens } = before;
-  const nouns = tokens.slice(wh[0], wh[1]).filter((t) => PHRASE.has(t.pos));
-  const word = tokens.slice(wh[0], wh[1]).find((t) => isQuestionWord(t.text));
+  const { owner, owned } = ownedBy(before, wh);
+  if (isReferent(previous)) return `${previous.answer}${owned}`;
+  const nouns = owner.filter((t) => PHRASE.has(t.pos));
+  const word = owner.find((t) => isQuestionWord(t.text));
   const which = /^(which|what)$/i.test(word?.text ?? '') && nouns.length > 0 && NOUNS.has(nouns[nouns.length - 1]?.pos ?? '');
-  return which ? `the ${before.text.slice(nouns[0]?.start, nouns[nouns.length - 1]?.end)}` : 'they';
+  return which ? `the ${before.text.slice(nouns[0]?.start, nouns[nouns.length - 1]?.end)}${owned}` : 'they';
+}
+
+/** The question phrase split at a possessive: `Which rocket` and `'s launch` of `Which rocket's launch`; `''` owned without one. */
+function ownedBy(before: Question, [from, to]: [number, number]): { owner: Token[]; owned: string } {
+  const phrase = before.tokens.slice(from, to);
+  const at = phrase.findIndex(isPossessive);
+  if (at < 0) return { owner: phrase, owned: '' };
+  return { owner: phrase.slice(0, at), owned: before.text.slice(phrase[at]?.start, phrase[phrase.length - 1]?.end) };
 }
 
 /** Whether a token is the possessive `'s` (or `'` after a plural). */
@@ -697,9 +720,9 @@ function doSupport(verb: Token): string {
   return word.endsWith('s') && !verb.term.endsWith('s') ? 'does' : 'did';
 }
 
-/** The offset after the question's last word (before its closing punctuation). */
+/** The offset after the question's last word (before its closing punctuation, but after a closing bracket: `that (...)`). */
 function lastWord(tokens: readonly Token[]): number {
-  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]?.pos !== 'PUNCT') return tokens[i]?.end ?? 0;
+  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]?.pos !== 'PUNCT' || tokens[i]?.text === ')') return tokens[i]?.end ?? 0;
   return 0;
 }
 

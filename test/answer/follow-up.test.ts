@@ -214,6 +214,28 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How old are they?', taken).text).toBe('How old are the children?');
   });
 
+  it('puts what was asked in place of the owner of a possessive question phrase (which ferry\'s launch)', () => {
+    const named = after({ understood: 'Which ferry\'s launch was delayed?', answer: 'Night Star' });
+    expect(resolveFollowUp('By how long?', named).text).toBe('By how long was Night Star\'s launch delayed?');
+    const unnamed = after({ understood: 'Which ferry\'s launch was delayed?', answer: '' });
+    expect(resolveFollowUp('Why?', unnamed).text).toBe('Why was the ferry\'s launch delayed?');
+  });
+
+  it('reads a demonstrative that be equates with where, who or what as the previous answer, and keeps its brackets in a frame', () => {
+    const built = after({ understood: 'Where was the ferry built?', answer: 'Carrow' });
+    expect(resolveFollowUp('Where is that?', built).text).toBe('Where is that (Carrow)?');
+    // `When was that?` still asks when what the previous question said happened.
+    const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('When was that?', bought).text).toBe('When was that (Blue Line Shipping bought the ferry)?');
+    // An elliptical question after one read with brackets takes them whole.
+    expect(resolveFollowUp('And when?', after({ understood: 'Where is that (Carrow)?', answer: '' })).text).toBe('When is that (Carrow)?');
+  });
+
+  it('reads a that ending the question as a pronoun, though the tagger reads it as a conjunction', () => {
+    const sold = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
+    expect(resolveFollowUp('Who approved that?', sold).text).toBe('Who approved that (Blue Line Shipping bought the ferry)?');
+  });
+
   it('reads a participle with the phrase of a question word (allowed by whom?) as asking about the previous question\'s event', () => {
     const bought = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Allowed by whom?', bought).text).toBe('By whom was that (Blue Line Shipping bought the Night Star ferry) allowed?');
