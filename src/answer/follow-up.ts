@@ -38,6 +38,7 @@ const PRONOUNS: Readonly<Record<string, Agreement>> = {
   there: 'place', then: 'date', that: 'event', this: 'event',
 };
 const POSSESSIVES = new Set(['his', 'its', 'their', 'hers']);
+const NEGATIONS = new Set(["n't", 'n’t', 'not']);
 /** What a demonstrative equated with the question word stands for, by that word: *Where is that?* asks of a place. */
 const EQUATED: Readonly<Record<string, Agreement>> = { where: 'place', who: 'person', what: 'thing', which: 'thing' };
 const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
@@ -419,9 +420,12 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     // Its content words: `the` of `the Harbour Survey` is in every question.
     const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
     out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
-  } else if (fits?.person) {
+  } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm.
-    out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
+    if (fits?.person) out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
+    // `Which agency is examining the outage?` with no name found: the `it` that follows is the agency, not the outage.
+    const noun = askedNoun(before, wh);
+    if (fits && noun) out.push({ text: noun, fits: { thing: fits.thing, group: fits.group }, role: answerRole, possessor: false, mentions: 0, terms: noun.split(' ').slice(1) });
   }
   // `How many cars is Veltra recalling?`: what was counted is what a *they* that follows most likely stands for.
   const counted = countedNouns(tokens, wh);
@@ -521,10 +525,16 @@ function nounPhrases(tokens: readonly Token[], from: number): Array<[number, num
  * place the question word held (*Who bought Norsat?* -> *Hytera bought Norsat*).
  */
 function eventOf(before: Question, turn: Turn, wh: [number, number], answerRole: Role): string | undefined {
-  const rest = before.tokens.slice(wh[1]).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'AUX');
+  const all = before.tokens.slice(wh[1]).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'AUX');
+  // `Why didn't the generators start?`: the negation goes before the verb (`the generators not start`), not first.
+  const rest = all.filter((t) => !NEGATIONS.has(t.text.toLowerCase()));
   if (rest.length === 0) return undefined;
+  const verb = rest.findIndex((t) => t.pos === 'VERB');
+  const negated = rest.length < all.length && verb > 0;
   // Without what an earlier `that` stood for, or every `after that?` would carry all the ones before it.
-  let clause = before.text.slice(rest[0]?.start, rest[rest.length - 1]?.end);
+  let clause = negated
+    ? `${before.text.slice(rest[0]?.start, rest[verb - 1]?.end)} not ${before.text.slice(rest[verb]?.start, rest[rest.length - 1]?.end)}`
+    : before.text.slice(rest[0]?.start, rest[rest.length - 1]?.end);
   while (/\([^()]*\)?/.test(clause)) clause = clause.replace(/\s*\([^()]*\)?/g, '');
   clause = clause.trim();
   if (clause === '') return undefined;
@@ -685,19 +695,28 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
 /**
  * Who or what did it in a question that asked for its subject, to put in that
  * place: the counted noun of `How many patients took part?` (its count is no
- * name), else the short answer, else the question's own noun (`the road` of
- * *Which road was closed?*), else `they` for whoever it was. What was asked
+ * name), `it` for what happened, else the short answer, else the question's
+ * own noun (`the road` of *Which road was closed?*), else `they` for whoever it was. What was asked
  * may own the subject: `Fjell-1's launch`, `the rocket's launch` of *Which
  * rocket's launch was postponed?*.
  */
 function subjectOf(before: Question, wh: [number, number], previous: Turn, counted: [number, number] | undefined): string {
   if (counted) return before.text.slice(...counted);
-  const { owner, owned } = ownedBy(before, wh);
+  // `What happened to its shares?`: what happened is no one to name (`When did it happen to its shares?`).
+  if (before.tokens.slice(wh[1]).some((t) => t.pos === 'VERB' && EVENT_VERBS.has(t.term))) return 'it';
+  const { owned } = ownedBy(before, wh);
   if (isReferent(previous)) return `${previous.answer}${owned}`;
+  const noun = askedNoun(before, wh);
+  return noun ? `${noun}${owned}` : 'they';
+}
+
+/** The noun a *which* or *what* question asks for, with `the`: `the road` of *Which road was closed?*; none for *who*, *what happened*. */
+function askedNoun(before: Question, wh: [number, number]): string | undefined {
+  const { owner } = ownedBy(before, wh);
   const nouns = owner.filter((t) => PHRASE.has(t.pos));
   const word = owner.find((t) => isQuestionWord(t.text));
   const which = /^(which|what)$/i.test(word?.text ?? '') && nouns.length > 0 && NOUNS.has(nouns[nouns.length - 1]?.pos ?? '');
-  return which ? `the ${before.text.slice(nouns[0]?.start, nouns[nouns.length - 1]?.end)}${owned}` : 'they';
+  return which ? `the ${before.text.slice(nouns[0]?.start, nouns[nouns.length - 1]?.end)}` : undefined;
 }
 
 /** The question phrase split at a possessive: `Which rocket` and `'s launch` of `Which rocket's launch`; `''` owned without one. */

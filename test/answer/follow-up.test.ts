@@ -236,6 +236,18 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who approved that?', sold).text).toBe('Who approved that (Blue Line Shipping bought the ferry)?');
   });
 
+  it('reads it as the noun a which-question asked for when no name was found, as it would the name', () => {
+    const unnamed = after({ understood: 'Which agency is examining the crash?', answer: '' });
+    expect(resolveFollowUp('What will it examine?', unnamed).text).toBe('What will the agency examine?');
+  });
+
+  it('puts it, not a short answer, in place of what happened, and a negation before the verb of what happened', () => {
+    const shares = after({ understood: 'What happened to the ferry firm\'s shares?', answer: '6%' });
+    expect(resolveFollowUp('When?', shares).text).toBe('When did it happen to the ferry firm\'s shares?');
+    const stayed = after({ understood: 'Why didn\'t the backup pumps start?', answer: '' });
+    expect(resolveFollowUp('Who said so?', stayed).text).toBe('Who said so (the backup pumps not start)?');
+  });
+
   it('reads a participle with the phrase of a question word (allowed by whom?) as asking about the previous question\'s event', () => {
     const bought = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Allowed by whom?', bought).text).toBe('By whom was that (Blue Line Shipping bought the Night Star ferry) allowed?');
