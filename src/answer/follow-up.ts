@@ -662,6 +662,15 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     // `Where?` after `How many people were hurt?`: `Where were people hurt?`; `Since when?` after `Which road was closed?`:
     // `Since when was the road closed?`. Not with `they` for someone unknown (`When was they elected?`).
     if (subject && subject !== 'they' && !asksSubjectAgain && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${subject} ${after}?`;
+    // `How many of them?` after `Why were people told to leave?`: how many of the frame's subject, which the pronoun
+    // was read as (`How many people were told to leave?`).
+    const whole = own[2]?.text.toLowerCase() === 'of' && /^(many|much)$/i.test(own[1]?.text ?? '') ? question.slice(own[3]?.start, own[own.length - 1]?.end) : '';
+    const phrase = whole.split(/\s+/);
+    const leading = lead.split(/\s+/);
+    const at = whole ? leading.findIndex((_, i) => phrase.every((word, j) => leading[i + j] === word)) : -1;
+    // Only the frame's subject (`were | people | told`), not its object (`How much of it?` after `Who will pay for the extension?`).
+    const frameVerb = leading.indexOf(frame.slice(restAt).find((t) => t.pos === 'VERB')?.text ?? '');
+    if (at >= 0 && at < frameVerb) return `${capitalize(question.slice(own[0]?.start, own[1]?.end))} ${whole} ${[...leading.slice(0, at), ...leading.slice(at + phrase.length)].join(' ')}?`;
     return `${capitalize(words)} ${lead}?`;
   }
   const phrases = nounPhrases(frame, wh[1]);
@@ -761,7 +770,10 @@ function surname(name: string): string {
   return isName ? (words[words.length - 1] as string) : name;
 }
 
-/** A common noun whose surface form is not its lemma: `companies`, `breaches`, and the irregular `children`, `men`. */
+/** Nouns that are plural as they stand, whose lemma is themselves. */
+const PLURAL_NOUNS = new Set(['people', 'police', 'cattle']);
+
+/** A common noun whose surface form is not its lemma (`companies`, `breaches`, the irregular `children`, `men`), or one plural as it stands (`people`). */
 function isPlural(token: Token): boolean {
-  return token.pos === 'NOUN' && token.word !== token.term;
+  return token.pos === 'NOUN' && (token.word !== token.term || PLURAL_NOUNS.has(token.term));
 }

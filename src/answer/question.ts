@@ -119,18 +119,31 @@ function analyzed(text: string): Question {
  * it?*), or the verb after *did* or a modal taken for a noun of the subject
  * (*What did China promise?*, *What will the new line charge?*, read as *China
  * promise* and *new line charge*). Read without its verb, a follow-up looks
- * elliptical or gives a phrase that is no referent. The question itself when
- * neither. (The ranking features keep wink-nlp's tags, which the models were
+ * elliptical or gives a phrase that is no referent. And the subject between
+ * an auxiliary and the verb, taken for a verb (*Why were people told to
+ * leave?*). The question itself when none. (The ranking features keep wink-nlp's tags, which the models were
  * fitted on.)
  */
 export function withVerbFound(question: Question): Question {
   const { tokens } = question;
   const at = participleAsAdjective(tokens) ?? verbAsNoun(tokens);
-  if (at === undefined) return question;
-  const repaired = tokens.map((token, i) => (i === at ? { ...token, pos: 'VERB' as const } : token));
+  const subject = subjectAsVerb(tokens);
+  if (at === undefined && subject === undefined) return question;
+  const repaired = tokens.map((token, i) => (i === at ? { ...token, pos: 'VERB' as const } : i === subject ? { ...token, pos: 'NOUN' as const } : token));
   const role = questionRole(repaired);
   const { role: _tagged, ...rest } = question;
   return { ...rest, tokens: repaired, ...(role === undefined ? {} : { role }) };
+}
+
+/**
+ * A word tagged a verb between an auxiliary and another verb (*were | people |
+ * told*): in a question the auxiliary comes before its subject, so it is the
+ * subject, a noun. Not a participle or gerund (*was | being | built*, tagged an
+ * auxiliary anyway), which keeps its verb.
+ */
+function subjectAsVerb(tokens: readonly Token[]): number | undefined {
+  const at = tokens.findIndex((token, i) => token.pos === 'VERB' && token.text.toLowerCase() === token.term && tokens[i - 1]?.pos === 'AUX' && tokens[i + 1]?.pos === 'VERB');
+  return at === -1 ? undefined : at;
 }
 
 /** The auxiliaries a bare verb follows: do-support and the modals. */

@@ -248,6 +248,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who said so?', stayed).text).toBe('Who said so (the backup pumps not start)?');
   });
 
+  it('reads a subject the tagger took for a verb (were people told) as a noun, and how many of them as how many of that subject', () => {
+    const told = after({ understood: 'Why were people told to leave their homes?', answer: '' });
+    expect(resolveFollowUp('How many of them?', told).text).toBe('How many people were told to leave their homes?');
+    // Of an object, the frame stays as it is.
+    const paid = after({ understood: 'Who will pay for the extension?', answer: '' });
+    expect(resolveFollowUp('How much of it?', paid).text).not.toMatch(/^How much the extension/);
+  });
+
   it('reads a participle with the phrase of a question word (allowed by whom?) as asking about the previous question\'s event', () => {
     const bought = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Allowed by whom?', bought).text).toBe('By whom was that (Blue Line Shipping bought the Night Star ferry) allowed?');
