@@ -38,6 +38,7 @@ const PRONOUNS: Readonly<Record<string, Agreement>> = {
   there: 'place', then: 'date', that: 'event', this: 'event',
 };
 const POSSESSIVES = new Set(['his', 'its', 'their', 'hers']);
+/** The negation of a verb, which a statement puts before it: *did | n't | the generators start* -> *the generators not start*. */
 const NEGATIONS = new Set(["n't", 'n’t', 'not']);
 /** What a demonstrative equated with the question word stands for, by that word: *Where is that?* asks of a place. */
 const EQUATED: Readonly<Record<string, Agreement>> = { where: 'place', who: 'person', what: 'thing', which: 'thing' };
@@ -662,16 +663,7 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     // `Where?` after `How many people were hurt?`: `Where were people hurt?`; `Since when?` after `Which road was closed?`:
     // `Since when was the road closed?`. Not with `they` for someone unknown (`When was they elected?`).
     if (subject && subject !== 'they' && !asksSubjectAgain && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${subject} ${after}?`;
-    // `How many of them?` after `Why were people told to leave?`: how many of the frame's subject, which the pronoun
-    // was read as (`How many people were told to leave?`).
-    const whole = own[2]?.text.toLowerCase() === 'of' && /^(many|much)$/i.test(own[1]?.text ?? '') ? question.slice(own[3]?.start, own[own.length - 1]?.end) : '';
-    const phrase = whole.split(/\s+/);
-    const leading = lead.split(/\s+/);
-    const at = whole ? leading.findIndex((_, i) => phrase.every((word, j) => leading[i + j] === word)) : -1;
-    // Only the frame's subject (`were | people | told`), not its object (`How much of it?` after `Who will pay for the extension?`).
-    const frameVerb = leading.indexOf(frame.slice(restAt).find((t) => t.pos === 'VERB')?.text ?? '');
-    if (at >= 0 && at < frameVerb) return `${capitalize(question.slice(own[0]?.start, own[1]?.end))} ${whole} ${[...leading.slice(0, at), ...leading.slice(at + phrase.length)].join(' ')}?`;
-    return `${capitalize(words)} ${lead}?`;
+    return countOfSubject(question, own, lead, frame.slice(restAt)) ?? `${capitalize(words)} ${lead}?`;
   }
   const phrases = nounPhrases(frame, wh[1]);
   // `of septicemic plague`: the previous phrase after the same preposition.
@@ -702,12 +694,30 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
 }
 
 /**
+ * `How many of them?` after `Why were people told to leave?`, its pronoun read
+ * as the frame's subject: how many of that subject (`How many people were told
+ * to leave?`). `lead` is the frame after its question phrase, `rest` its tokens;
+ * `undefined` when the pronoun was read as no subject of the frame (*How much
+ * of it?* after *Who will pay for the extension?*).
+ */
+function countOfSubject(question: string, own: readonly Token[], lead: string, rest: readonly Token[]): string | undefined {
+  if (own[2]?.text.toLowerCase() !== 'of' || !/^(many|much)$/i.test(own[1]?.text ?? '')) return undefined;
+  const whole = question.slice(own[3]?.start, own[own.length - 1]?.end);
+  const phrase = whole.split(/\s+/);
+  const words = lead.split(/\s+/);
+  const at = words.findIndex((_, i) => phrase.every((word, j) => words[i + j] === word));
+  const verb = words.indexOf(rest.find((t) => t.pos === 'VERB')?.text ?? '');
+  if (whole === '' || at < 0 || at >= verb) return undefined;
+  return `${capitalize(question.slice(own[0]?.start, own[1]?.end))} ${whole} ${[...words.slice(0, at), ...words.slice(at + phrase.length)].join(' ')}?`;
+}
+
+/**
  * Who or what did it in a question that asked for its subject, to put in that
  * place: the counted noun of `How many patients took part?` (its count is no
  * name), `it` for what happened, else the short answer, else the question's
- * own noun (`the road` of *Which road was closed?*), else `they` for whoever it was. What was asked
- * may own the subject: `Fjell-1's launch`, `the rocket's launch` of *Which
- * rocket's launch was postponed?*.
+ * own noun (`the road` of *Which road was closed?*), else `they` for whoever
+ * it was. What was asked may own the subject: `Fjell-1's launch`, `the
+ * rocket's launch` of *Which rocket's launch was postponed?*.
  */
 function subjectOf(before: Question, wh: [number, number], previous: Turn, counted: [number, number] | undefined): string {
   if (counted) return before.text.slice(...counted);

@@ -121,8 +121,8 @@ function analyzed(text: string): Question {
  * promise* and *new line charge*). Read without its verb, a follow-up looks
  * elliptical or gives a phrase that is no referent. And the subject between
  * an auxiliary and the verb, taken for a verb (*Why were people told to
- * leave?*). The question itself when none. (The ranking features keep wink-nlp's tags, which the models were
- * fitted on.)
+ * leave?*). The question itself when none. (The ranking features keep
+ * wink-nlp's tags, which the models were fitted on.)
  */
 export function withVerbFound(question: Question): Question {
   const { tokens } = question;
