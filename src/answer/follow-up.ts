@@ -419,8 +419,9 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   if (fits && isReferent(turn)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
     // Its content words: `the` of `the Harbour Survey` is in every question.
-    const terms = turn.answer.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
-    out.push({ text: turn.answer, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
+    const text = answerWithNoun(turn, before, wh);
+    const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
+    out.push({ text, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
   } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm.
     if (fits?.person) out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
@@ -724,7 +725,7 @@ function subjectOf(before: Question, wh: [number, number], previous: Turn, count
   // `What happened to its shares?`: what happened is no one to name (`When did it happen to its shares?`).
   if (before.tokens.slice(wh[1]).some((t) => t.pos === 'VERB' && EVENT_VERBS.has(t.term))) return 'it';
   const { owned } = ownedBy(before, wh);
-  if (isReferent(previous)) return `${previous.answer}${owned}`;
+  if (isReferent(previous)) return `${answerWithNoun(previous, before, wh)}${owned}`;
   const noun = askedNoun(before, wh);
   return noun ? `${noun}${owned}` : 'they';
 }
@@ -736,6 +737,25 @@ function askedNoun(before: Question, wh: [number, number]): string | undefined {
   const word = owner.find((t) => isQuestionWord(t.text));
   const which = /^(which|what)$/i.test(word?.text ?? '') && nouns.length > 0 && NOUNS.has(nouns[nouns.length - 1]?.pos ?? '');
   return which ? `the ${before.text.slice(nouns[0]?.start, nouns[nouns.length - 1]?.end)}` : undefined;
+}
+
+/**
+ * A turn's short answer with the noun its question asked for, where the quote
+ * says them side by side: `Green party` of *The opposition Green party ...*
+ * for *Which party ...?* answered `Green`, `River Leam` for *Which river ...?*
+ * answered `Leam`. The span model leaves the question's own words out of the
+ * answer; what stands for the answer in the next question says more with them.
+ */
+function answerWithNoun(turn: Turn, before: Question, wh: [number, number]): string {
+  const noun = askedNoun(before, wh)?.replace(/^the /, '');
+  const quote = turn.quote?.text;
+  // Not a person's title (`historian Francis Aidan Gasquet`): a person goes on by surname.
+  if (!noun || !quote || isPersonNoun(noun.split(' ').pop() ?? '')) return turn.answer;
+  for (const joined of [`${turn.answer} ${noun}`, `${noun} ${turn.answer}`]) {
+    const at = quote.toLowerCase().indexOf(joined.toLowerCase());
+    if (at >= 0) return quote.slice(at, at + joined.length);
+  }
+  return turn.answer;
 }
 
 /** The question phrase split at a possessive: `Which rocket` and `'s launch` of `Which rocket's launch`; `''` owned without one. */

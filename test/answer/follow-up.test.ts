@@ -256,6 +256,17 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How much of it?', paid).text).not.toMatch(/^How much the extension/);
   });
 
+  it('reads a pronoun as the short answer with the noun its question asked for, where the quote says them together, not for a person', () => {
+    const quote = (text: string) => ({ text, documentId: 'd', paragraph: 1, start: 0 });
+    const party = after({ understood: 'Which party called for the vote?', answer: 'Green', quote: quote('The opposition Green party called for the vote.') });
+    expect(resolveFollowUp('Who leads it?', party).text).toBe('Who leads Green party?');
+    const river = after({ understood: 'Which river does the bridge cross?', answer: 'Leam', quote: quote('It crosses the River Leam.') });
+    expect(resolveFollowUp('How long is it?', river).text).toBe('How long is River Leam?');
+    // A person goes on by surname, not by the question's title for them.
+    const wrote = after({ understood: 'Which historian wrote the book?', answer: 'Francis Gasquet', quote: quote('The historian Francis Gasquet wrote the book.') });
+    expect(resolveFollowUp('What did he say?', wrote).text).toBe('What did Gasquet say?');
+  });
+
   it('reads a participle with the phrase of a question word (allowed by whom?) as asking about the previous question\'s event', () => {
     const bought = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Allowed by whom?', bought).text).toBe('By whom was that (Blue Line Shipping bought the Night Star ferry) allowed?');
