@@ -333,9 +333,11 @@ describe('answer/follow-up', () => {
 
   it('never throws, whatever the question and the conversation hold', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 120 });
-    const words = fc.constantFrom('it', 'he', 'they', 'there', 'then', 'that', 'why?', 'and', 'what about', 'who', 'Norvik', 'the ferry', '@everyone', '**', '\n');
+    const words = fc.constantFrom('it', 'he', 'they', 'there', 'then', 'that', 'why?', 'and', 'what about', 'who', 'how many of', 'which party\'s', 'was', "didn't", 'Norvik', 'the ferry', '@everyone', '**', '\n');
     const question = fc.oneof(text, fc.array(words, { maxLength: 8 }).map((w) => w.join(' ')));
-    const turn = fc.record({ question: text, understood: fc.oneof(text, question), answered: fc.boolean(), answer: text });
+    // A quote from the previous answer is read too (the answer beside the noun its question asked for).
+    const quote = fc.record({ text: fc.oneof(text, question), documentId: fc.constant('d'), paragraph: fc.nat(), start: fc.nat() });
+    const turn = fc.record({ question: text, understood: fc.oneof(text, question), answered: fc.boolean(), answer: fc.oneof(text, question), quote }, { requiredKeys: ['question', 'understood', 'answered', 'answer'] });
     fc.assert(
       fc.property(question, fc.array(turn, { maxLength: 3 }), (asked, turns) => {
         const resolved = resolveFollowUp(asked, { turns });
