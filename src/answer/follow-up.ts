@@ -427,7 +427,7 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     if (fits?.person) out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
     // `Which agency is examining the outage?` with no name found: the `it` that follows is the agency, not the outage.
     const noun = askedNoun(before, wh);
-    if (fits && noun) out.push({ text: noun, fits: { thing: fits.thing, group: fits.group }, role: answerRole, possessor: false, mentions: 0, terms: noun.split(' ').slice(1) });
+    if (fits && noun) out.push({ text: `the ${noun}`, fits: { thing: fits.thing, group: fits.group }, role: answerRole, possessor: false, mentions: 0, terms: noun.split(' ') });
   }
   // `How many cars is Veltra recalling?`: what was counted is what a *they* that follows most likely stands for.
   const counted = countedNouns(tokens, wh);
@@ -727,16 +727,16 @@ function subjectOf(before: Question, wh: [number, number], previous: Turn, count
   const { owned } = ownedBy(before, wh);
   if (isReferent(previous)) return `${answerWithNoun(previous, before, wh)}${owned}`;
   const noun = askedNoun(before, wh);
-  return noun ? `${noun}${owned}` : 'they';
+  return noun ? `the ${noun}${owned}` : 'they';
 }
 
-/** The noun a *which* or *what* question asks for, with `the`: `the road` of *Which road was closed?*; none for *who*, *what happened*. */
+/** The noun a *which* or *what* question asks for: `road` of *Which road was closed?*; none for *who*, *what happened*. */
 function askedNoun(before: Question, wh: [number, number]): string | undefined {
   const { owner } = ownedBy(before, wh);
   const nouns = owner.filter((t) => PHRASE.has(t.pos));
   const word = owner.find((t) => isQuestionWord(t.text));
   const which = /^(which|what)$/i.test(word?.text ?? '') && nouns.length > 0 && NOUNS.has(nouns[nouns.length - 1]?.pos ?? '');
-  return which ? `the ${before.text.slice(nouns[0]?.start, nouns[nouns.length - 1]?.end)}` : undefined;
+  return which ? before.text.slice(nouns[0]?.start, nouns[nouns.length - 1]?.end) : undefined;
 }
 
 /**
@@ -747,7 +747,7 @@ function askedNoun(before: Question, wh: [number, number]): string | undefined {
  * answer; what stands for the answer in the next question says more with them.
  */
 function answerWithNoun(turn: Turn, before: Question, wh: [number, number]): string {
-  const noun = askedNoun(before, wh)?.replace(/^the /, '');
+  const noun = askedNoun(before, wh);
   const quote = turn.quote?.text;
   // Not a person's title (`historian Francis Aidan Gasquet`): a person goes on by surname.
   if (!noun || !quote || isPersonNoun(noun.split(' ').pop() ?? '')) return turn.answer;
