@@ -184,7 +184,7 @@ function pronounsWithoutAntecedent(question: Question): Reference[] {
     const standsAlone = !next || next.pos === 'PUNCT';
     // `Where is that?`, `Who is this?`: a demonstrative that a form of *be* equates with what is asked stands for the
     // previous answer (a place, a person, a thing), not for what happened.
-    const equated = DEMONSTRATIVES.has(word) && standsAlone && BE.has(tokens[i - 1]?.text.toLowerCase() ?? '') ? EQUATED[tokens[0]?.text.toLowerCase() ?? ''] : undefined;
+    const equated = DEMONSTRATIVES.has(word) && standsAlone && BE.has(tokens[i - 1]?.text.toLowerCase() ?? '') ? EQUATED[tokens.find((t) => isQuestionWord(t.text))?.text.toLowerCase() ?? ''] : undefined;
     const agreement = saidSo || happened ? 'event' : (equated ?? PRONOUNS[word]);
     if (!agreement) return;
     // `Who makes that?`: the tagger reads a *that* ending the question as a conjunction.

@@ -224,6 +224,7 @@ describe('answer/follow-up', () => {
   it('reads a demonstrative that be equates with where, who or what as the previous answer, and keeps its brackets in a frame', () => {
     const built = after({ understood: 'Where was the ferry built?', answer: 'Carrow' });
     expect(resolveFollowUp('Where is that?', built).text).toBe('Where is that (Carrow)?');
+    expect(resolveFollowUp('And where is that?', built).text).toBe('And where is that (Carrow)?');
     // `When was that?` still asks when what the previous question said happened.
     const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('When was that?', bought).text).toBe('When was that (Blue Line Shipping bought the ferry)?');
