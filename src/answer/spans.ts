@@ -119,7 +119,9 @@ export function candidates(tokens: readonly Token[]): Candidate[] {
     if (last > i) out.push({ first: i, last, shape: word === 'by' ? 'means' : 'clause' });
   }
   out.push(...statements(tokens), ...years(tokens, out), ...joined(tokens, out));
-  return out;
+  // A dateline (`RIGA (Reuters) -`) says where the story was filed and by whom, not what it reports: no answer starts there.
+  const text = datelineEnd(tokens, tokens.length);
+  return text === 0 ? out : out.filter((span) => span.first >= text);
 }
 
 /** What a number counts when it comes right before it. */

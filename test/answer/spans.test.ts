@@ -21,6 +21,12 @@ describe('candidates', () => {
     expect(phrases('They named the state - sponsored groups aside - as a risk.')).not.toContain('the state - sponsored groups');
   });
 
+  it('offers nothing of a dateline, which says where and by whom a story was filed', () => {
+    const sentence = 'OSLO (Reuters) - Chief executive Kari Moen resigned on Friday.';
+    expect(spans(sentence, 'name')).toEqual(['Kari Moen']);
+    expect(spans('(Reuters) - Kari Moen resigned.', 'name')).toEqual(['Kari Moen']);
+  });
+
   it('offers days and months as dates, never as names', () => {
     const sentence = 'Siemens Energy said on Tuesday it had won the order in June.';
     expect(spans(sentence, 'name')).toEqual(['Siemens Energy']);
