@@ -646,6 +646,7 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     if (event) return `${asking} was that (${event}) ${own[0]?.text.toLowerCase()}?`;
   }
   if (own.some((t) => isQuestionWord(t.text))) {
+    const frameEnd = asksWithoutObject(own) && !asksSubject(before) ? endBeforeStranded(frame) : lastWord(frame);
     const restAt = wh[1];
     const rest = before.text.slice(frame[restAt]?.start ?? before.text.length, frameEnd);
     const lead = restAt === 0 && rest ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;
@@ -779,6 +780,33 @@ function doSupport(verb: Token): string {
 }
 
 /** The offset after the question's last word (before its closing punctuation, but after a closing bracket: `that (...)`). */
+/**
+ * Whether an elliptical question asks with no object for a preposition: its
+ * question word is an adverb (*Where?*, *How long?*, not *How much?*) or comes
+ * with its own preposition (*Since when?*, *On which channel?*).
+ */
+function asksWithoutObject(own: readonly Token[]): boolean {
+  const word = own[0]?.text.toLowerCase() ?? '';
+  if (own[0]?.pos === 'ADP') return true;
+  return word === 'where' || word === 'when' || word === 'why' || (word === 'how' && !/^(much|many)$/i.test(own[1]?.text ?? ''));
+}
+
+/** Prepositions that a question word leaves at the end (*what for*, *who to*); not the particles of phrasal verbs (*walk out*, *give up*). */
+const STRANDED = new Set(['for', 'to', 'of', 'with', 'about', 'from', 'at', 'by', 'into', 'against', 'like']);
+
+/**
+ * Where a question that does not ask for its subject ends without the
+ * preposition its question word left at the end (*What was the contract
+ * for?*): `Where?` then asks *Where was the contract?*, not *Where was the
+ * contract for?*.
+ */
+function endBeforeStranded(tokens: readonly Token[]): number {
+  const words = tokens.filter((t) => t.pos !== 'PUNCT');
+  const last = words[words.length - 1];
+  const stranded = last?.pos === 'ADP' && STRANDED.has(last.text.toLowerCase()) && words.length > 2;
+  return stranded ? (words[words.length - 2]?.end ?? 0) : lastWord(tokens);
+}
+
 function lastWord(tokens: readonly Token[]): number {
   for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]?.pos !== 'PUNCT' || tokens[i]?.text === ')') return tokens[i]?.end ?? 0;
   return 0;

@@ -209,6 +209,19 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('And how many barges?', sailed).text).toBe('How many barges sailed to Carrow?');
   });
 
+  it('drops the preposition the previous question word left at the end when the new one takes no object', () => {
+    const paid = after({ understood: 'What was the ferry bought for?', answer: 'its route' });
+    expect(resolveFollowUp('Where?', paid).text).toBe('Where was the ferry bought?');
+    expect(resolveFollowUp('How long ago?', paid).text).toBe('How long ago was the ferry bought?');
+    expect(resolveFollowUp('In which month?', paid).text).toBe('In which month was the ferry bought?');
+    // A count or a thing may still be the preposition's object.
+    expect(resolveFollowUp('How much?', paid).text).toBe('How much was the ferry bought for?');
+    expect(resolveFollowUp('Who?', after({ understood: 'What did the council vote for?', answer: 'the sale' })).text).toBe('Who did the council vote for?');
+    // A phrasal verb keeps its particle.
+    expect(resolveFollowUp('Why?', after({ understood: 'What did the council give up?', answer: 'the sale' })).text).toBe('Why did the council give up?');
+    expect(resolveFollowUp('For how long?', after({ understood: 'Who will walk out?', answer: 'the crews' })).text).toBe('For how long will the crews walk out?');
+  });
+
   it('reads they as an irregular plural (children, men) as it does a plural in -s', () => {
     const taken = after({ understood: 'Where did the council take the children?', answer: '' });
     expect(resolveFollowUp('How old are they?', taken).text).toBe('How old are the children?');
