@@ -416,7 +416,7 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
   const named = nounPhrases(tokens, wh[1]).some(([, to]) => tokens[to - 1]?.pos === 'PROPN');
   const asksName = before.kind === 'definition' && /^who$/i.test(tokens[wh[0]]?.text ?? '') && !named;
   const fits = asksName ? ANSWER_AGREEMENT.person : ANSWER_AGREEMENT[before.kind];
-  if (fits && isReferent(turn)) {
+  if (fits && isReferent(turn) && !isMeasure(turn.answer)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
     // Its content words: `the` of `the Harbour Survey` is in every question.
     const text = answerWithNoun(turn, before, wh);
@@ -496,6 +496,19 @@ function isPlaceOrBody(name: string): boolean {
 function isReferent(turn: Turn): boolean {
   const words = turn.answer.split(/\s+/).filter(Boolean).length;
   return turn.answered && words > 0 && words <= MAX_REFERENT_WORDS;
+}
+
+/** Entities that measure rather than name. */
+const MEASURES = new Set(['MONEY', 'PERCENT', 'CARDINAL', 'ORDINAL', 'QUANTITY']);
+
+/**
+ * Whether a short answer is only a measure (*3 million euros*, *14%*, *six*):
+ * no *it* or *they* stands for an amount, though *about 300 flights* names
+ * what it counts.
+ */
+function isMeasure(answer: string): boolean {
+  const words = parseQuestion(answer).tokens.filter((t) => t.pos !== 'PUNCT');
+  return words.length > 0 && words.every((t) => t.entity !== undefined && MEASURES.has(t.entity));
 }
 
 /** Runs of nouns, adjectives and numbers after `from` that end in a noun (`the Conservative Party`, `Trudeau's adviser`), with a leading determiner. */

@@ -222,6 +222,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('For how long?', after({ understood: 'Who will walk out?', answer: 'the crews' })).text).toBe('For how long will the crews walk out?');
   });
 
+  it('takes no measure for a pronoun: an amount, a share or a bare count is not what it or they stands for', () => {
+    for (const answer of ['2 million euros', '14%', 'six']) {
+      expect(resolveFollowUp('Who made them?', after({ understood: 'What was taken from the yard?', answer })).changed).toBe(false);
+    }
+    // A count with what it counts names them.
+    expect(resolveFollowUp('Who made them?', after({ understood: 'What was taken from the yard?', answer: 'six clocks' })).text).toBe('Who made six clocks?');
+  });
+
   it('reads they as an irregular plural (children, men) as it does a plural in -s', () => {
     const taken = after({ understood: 'Where did the council take the children?', answer: '' });
     expect(resolveFollowUp('How old are they?', taken).text).toBe('How old are the children?');
