@@ -3,6 +3,7 @@ import type { Conversation, Turn } from '../types.js';
 import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun } from '../wordnet/related.js';
 import { asksForGist } from './gist.js';
 import { isQuestionWord, parseQuestion, withVerbFound, type AnswerKind, type Question } from './question.js';
+import { SPEECH_VERBS } from './spans.js';
 
 /**
  * Reading a follow-up question with the conversation before it.
@@ -678,7 +679,7 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     // `Where?` after `How many people were hurt?`: `Where were people hurt?`; `Since when?` after `Which road was closed?`:
     // `Since when was the road closed?`. Not with `they` for someone unknown (`When was they elected?`).
     if (subject && subject !== 'they' && !asksSubjectAgain && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${subject} ${after}?`;
-    return countOfSubject(question, own, lead, frame.slice(restAt)) ?? `${capitalize(words)} ${lead}?`;
+    return countOfSubject(question, own, lead, frame.slice(restAt)) ?? `${capitalize(words)} ${lead}${objectAgain(own, before, wh, previous)}?`;
   }
   const phrases = nounPhrases(frame, wh[1]);
   // `of septicemic plague`: the previous phrase after the same preposition.
@@ -764,12 +765,30 @@ function answerWithNoun(turn: Turn, before: Question, wh: [number, number]): str
   const noun = askedNoun(before, wh);
   const quote = turn.quote?.text;
   // Not a person's title (`historian Francis Aidan Gasquet`): a person goes on by surname.
-  if (!noun || !quote || isPersonNoun(noun.split(' ').pop() ?? '')) return turn.answer;
+  if (!noun || !quote || isPersonNoun(noun.split(' ').pop() ?? '')) return withArticle(turn.answer, quote);
   for (const joined of [`${turn.answer} ${noun}`, `${noun} ${turn.answer}`]) {
     const at = quote.toLowerCase().indexOf(joined.toLowerCase());
     if (at >= 0) return quote.slice(at, at + joined.length);
   }
-  return turn.answer;
+  return withArticle(turn.answer, quote);
+}
+
+/**
+ * A short answer with the `the` the quote says before it (`the bank's
+ * rate-setting committee`, `the increase`): the span model leaves it out, and
+ * without it the tagger may read the answer's first noun as a verb (`did bank's
+ * committee want`).
+ */
+function withArticle(answer: string, quote: string | undefined): string {
+  if (!quote || /^the\s/i.test(answer)) return answer;
+  const text = quote.toLowerCase();
+  const wanted = `the ${answer.toLowerCase()}`;
+  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + wanted.length];
+    if ((before === undefined || /\s/.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return `the ${answer}`;
+  }
+  return answer;
 }
 
 /** The question phrase split at a possessive: `Which rocket` and `'s launch` of `Which rocket's launch`; `''` owned without one. */
@@ -792,7 +811,27 @@ function doSupport(verb: Token): string {
   return word.endsWith('s') && !verb.term.endsWith('s') ? 'does' : 'did';
 }
 
-/** The offset after the question's last word (before its closing punctuation, but after a closing bracket: `that (...)`). */
+/**
+ * The object a frame's verb loses when its question word was that object and
+ * the new one is not (*Why?* after *What did the committee want?*): the
+ * previous answer (*Why did the committee want the increase?*); *that* for
+ * what was said (*Where did Brandt say that?*); *it* for an answer that names
+ * nothing (a measure, what was done, none).
+ */
+function objectAgain(own: readonly Token[], before: Question, wh: [number, number], previous: Turn): string {
+  const words = before.tokens.filter((t) => t.pos !== 'PUNCT');
+  // A verb ends the question, so its object was the question word; not a capitalized word the tagger calls a verb
+  // (`tell the Westport Herald`), which is a name's.
+  const verb = words[words.length - 1];
+  if (!/^\p{Ll}/u.test(verb?.text ?? '')) return '';
+  // What was done (`What did they do?`, whose `do` the tagger may read as an auxiliary) is `it`.
+  const done = verb?.text.toLowerCase() === 'do' && words.length > 3;
+  if (!asksWithoutObject(own) || (verb?.pos !== 'VERB' && !done) || (!done && answerRoleOf(before, wh) !== 'object')) return '';
+  if (SPEECH_VERBS.has(verb.text.toLowerCase()) || SPEECH_VERBS.has(verb.term)) return ' that';
+  const named = !done && isReferent(previous) && !isMeasure(previous.answer);
+  return ` ${named ? answerWithNoun(previous, before, wh) : 'it'}`;
+}
+
 /**
  * Whether an elliptical question asks with no object for a preposition: its
  * question word is an adverb (*Where?*, *How long?*, not *How much?*) or comes
@@ -820,6 +859,7 @@ function endBeforeStranded(tokens: readonly Token[]): number {
   return stranded ? (words[words.length - 2]?.end ?? 0) : lastWord(tokens);
 }
 
+/** The offset after the question's last word (before its closing punctuation, but after a closing bracket: `that (...)`). */
 function lastWord(tokens: readonly Token[]): number {
   for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]?.pos !== 'PUNCT' || tokens[i]?.text === ')') return tokens[i]?.end ?? 0;
   return 0;

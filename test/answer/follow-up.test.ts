@@ -222,6 +222,19 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('For how long?', after({ understood: 'Who will walk out?', answer: 'the crews' })).text).toBe('For how long will the crews walk out?');
   });
 
+  it('gives the verb of a frame back its object when the new question word is not that object', () => {
+    const quote = { text: 'Most of the council wanted the merger, and the mayor said it would save money.', documentId: 'd', paragraph: 1, start: 0 };
+    const wanted = after({ understood: 'What did the council want?', answer: 'merger', quote });
+    // The previous answer, with the article the quote says before it.
+    expect(resolveFollowUp('Why?', wanted).text).toBe('Why did the council want the merger?');
+    // What was said is `that`; what was done, or an answer that names nothing, `it`.
+    expect(resolveFollowUp('Where?', after({ understood: 'What did the mayor say?', answer: 'it would save money', quote })).text).toBe('Where did the mayor say that?');
+    expect(resolveFollowUp('When?', after({ understood: 'What did the council do?', answer: 'wanted the merger', quote })).text).toBe('When did the council do it?');
+    expect(resolveFollowUp('When?', after({ understood: 'What did the council approve?', answer: '' })).text).toBe('When did the council approve it?');
+    // A question word that may be the object takes the frame as it is.
+    expect(resolveFollowUp('And who?', wanted).text).toBe('Who did the council want?');
+  });
+
   it('takes no measure for a pronoun: an amount, a share or a bare count is not what it or they stands for', () => {
     for (const answer of ['2 million euros', '14%', 'six']) {
       expect(resolveFollowUp('Who made them?', after({ understood: 'What was taken from the yard?', answer })).changed).toBe(false);

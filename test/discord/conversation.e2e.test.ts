@@ -86,7 +86,7 @@ describe('Discord conversations', () => {
     expect(Object.keys(buttons(second))).not.toContain('Follow up in a thread');
 
     const third = await ask(bot, 'Why?', { channelId: first.messageId });
-    expect(third.body.content).toMatch(/^\*\*Q:\*\* Why\?\n\*Understood as:\* Why did harbour authority approve the Night Star ferry\?\n/);
+    expect(third.body.content).toMatch(/^\*\*Q:\*\* Why\?\n\*Understood as:\* Why did the harbour authority approve the Night Star ferry\?\n/);
     expect(third.body.content).toContain('¶2 · ');
     expect(Object.keys(buttons(third.body))).not.toContain('Follow up in a thread');
 
