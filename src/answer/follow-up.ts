@@ -180,8 +180,9 @@ function pronounsWithoutAntecedent(question: Question): Reference[] {
     const word = token.text.toLowerCase();
     // `Who said so?`, `Why do they think so?`: *so* at the end, after a verb, stands for what was said, as *that* does.
     const saidSo = word === 'so' && tokens[i - 1]?.pos === 'VERB' && (!tokens[i + 1] || tokens[i + 1]?.pos === 'PUNCT');
-    const happened = word === 'it' && EVENT_VERBS.has(tokens[i + 1]?.term ?? '');
     const next = tokens[i + 1];
+    // `When did it happen?`, `Why did that happen?`: the subject of *happen* is what happened.
+    const happened = (word === 'it' || word === 'that' || word === 'this') && EVENT_VERBS.has(next?.term ?? '');
     const standsAlone = !next || next.pos === 'PUNCT';
     // `Where is that?`, `Who is this?`: a demonstrative that a form of *be* equates with what is asked stands for the
     // previous answer (a place, a person, a thing), not for what happened.
@@ -191,7 +192,7 @@ function pronounsWithoutAntecedent(question: Question): Reference[] {
     // `Who makes that?`: the tagger reads a *that* ending the question as a conjunction.
     if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV' && !(token.pos === 'SCONJ' && standsAlone)) return;
     // `this month`, `that agreement`: a determiner, not a pronoun; `then` means *at that time* only at the end.
-    if ((DEMONSTRATIVES.has(word) || word === 'then') && !standsAlone) return;
+    if ((DEMONSTRATIVES.has(word) || word === 'then') && !standsAlone && !happened) return;
     // `are there`, `there were`: existential, not a place.
     if (word === 'there' && (tokens[i - 1]?.pos === 'AUX' || BE.has(next?.text.toLowerCase() ?? '') || ['AUX', 'VERB', 'ADV'].includes(next?.pos ?? ''))) return;
     if (word === 'it' && isExpletive(tokens, i)) return;

@@ -138,11 +138,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('When did it print it?', report).text).toBe('When did The Westport Herald print the sale?');
   });
 
-  it('reads so after a verb at the end (who said so?), and it as the subject of happen, as what the previous question said happened, and no other so', () => {
+  it('reads so after a verb at the end (who said so?), and it or that as the subject of happen, as what the previous question said happened, and no other so', () => {
     const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Who said so?', bought).text).toBe('Who said so (Blue Line Shipping bought the ferry)?');
     // So is it, as the subject of happen or occur.
     expect(resolveFollowUp('When did it happen?', bought).text).toBe('When did it (Blue Line Shipping bought the ferry) happen?');
+    // And so is a demonstrative there, which elsewhere would be a determiner (`that deal`).
+    expect(resolveFollowUp('Why did that happen?', bought).text).toBe('Why did that (Blue Line Shipping bought the ferry) happen?');
+    expect(resolveFollowUp('When did that sale happen?', bought).changed).toBe(false);
     expect(resolveFollowUp('How many ferries has the council sold so far?', bought).changed).toBe(false);
     expect(resolveFollowUp('Is the fare so high?', bought).changed).toBe(false);
   });
