@@ -1,6 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
-import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun } from '../wordnet/related.js';
+import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../wordnet/related.js';
 import { asksForGist } from './gist.js';
 import { isQuestionWord, parseQuestion, withVerbFound, type AnswerKind, type Question } from './question.js';
 import { SPEECH_VERBS } from './spans.js';
@@ -425,8 +425,13 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
     out.push({ text, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
   } else {
-    // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm.
-    if (fits?.person) out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
+    // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm;
+    // unless the quote names one person by a title (`investor Dana Whitfield`), who most likely is that person.
+    const titled = fits?.person && turn.answered && turn.quote ? titledPeople(turn.quote.text, before) : [];
+    const [person] = titled;
+    if (person !== undefined && titled.length === 1) {
+      out.push({ text: person, fits: { person: fits?.person }, role: answerRole, possessor: false, mentions: 0, terms: person.toLowerCase().split(' ') });
+    } else if (fits?.person) out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
     // `Which agency is examining the outage?` with no name found: the `it` that follows is the agency, not the outage.
     const noun = askedNoun(before, wh);
     if (fits && noun) out.push({ text: `the ${noun}`, fits: { thing: fits.thing, group: fits.group }, role: answerRole, possessor: false, mentions: 0, terms: noun.split(' ') });
@@ -481,8 +486,9 @@ function answerRoleOf(question: Question, wh: [number, number]): Role {
  * Whether a name is a place's or a body's, not a person's: one WordNet knows
  * as a place or an organization (`Canada`, `the United States`, `The Hague`,
  * looked up as WordNet spells names, with and without a leading *the*), or one
- * of two words or more whose last is a common noun for a group (`Data
- * Protection Commission`, `Conservative Party`). No *he* or *she*.
+ * of two words or more whose last is a common noun for a group or a place
+ * (`Data Protection Commission`, `Conservative Party`, `Ashbury Town`). No
+ * *he* or *she*.
  */
 function isPlaceOrBody(name: string): boolean {
   const words = name.toLowerCase().split(/[^\p{L}\p{N}.'-]+/u).filter(Boolean);
@@ -490,8 +496,29 @@ function isPlaceOrBody(name: string): boolean {
   return (
     isNamedPlaceOrBody(words.join('_')) ||
     (words[0] === 'the' && isNamedPlaceOrBody(words.slice(1).join('_'))) ||
-    (words.length > 1 && last !== undefined && isGroupNoun(last))
+    (words.length > 1 && last !== undefined && (isGroupNoun(last) || isPlaceNoun(last)))
   );
+}
+
+/**
+ * The people a quote names after a title (`investor Dana Whitfield`, `chairman
+ * Neil Okoro`: a common noun WordNet knows as a person's, then a name), but
+ * not those the question names: news introduces a person so.
+ */
+function titledPeople(quote: string, question: Question): string[] {
+  const asked = new Set(question.tokens.map((t) => t.text.toLowerCase()));
+  const tokens = parseQuestion(quote).tokens;
+  const out = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const title = tokens[i - 1] as Token;
+    if (tokens[i]?.pos !== 'PROPN' || title.pos !== 'NOUN' || !/^\p{Ll}/u.test(title.text) || !isPersonNoun(title.term)) continue;
+    let last = i;
+    while (tokens[last + 1]?.pos === 'PROPN') last++;
+    const name = tokens.slice(i, last + 1);
+    if (!name.some((t) => asked.has(t.text.toLowerCase()))) out.add(quote.slice(name[0]?.start, name[name.length - 1]?.end));
+    i = last;
+  }
+  return [...out];
 }
 
 /** Whether the turn's short answer is short enough to name something: a longer one is a clause. */

@@ -160,9 +160,10 @@ export function isNamedPlaceOrBody(name: string): boolean {
   });
 }
 
-/** Nouns already told a kind of person or not, and a group or not (see `isPersonNoun`, `isGroupNoun`). */
+/** Nouns already told a kind of person or not, a group or not, a place or not (see `isPersonNoun`, `isGroupNoun`, `isPlaceNoun`). */
 const personNouns = new Map<string, boolean>();
 const groupNouns = new Map<string, boolean>();
+const placeNouns = new Map<string, boolean>();
 
 /**
  * Whether a common noun's first sense, the most frequent in WordNet's tagged
@@ -180,6 +181,15 @@ export function isPersonNoun(lemma: string): boolean {
  */
 export function isGroupNoun(lemma: string): boolean {
   return remembered(groupNouns, lemma, () => firstSenseIsA(lemma, 'group') && !firstSenseIsA(lemma, 'person'));
+}
+
+/**
+ * Whether a common noun's first sense is a kind of place (`town`, `city`,
+ * `county`, `park`), and so the last word of a place's or a club's name
+ * (`Ashbury Town`, `Orange County`), no person's.
+ */
+export function isPlaceNoun(lemma: string): boolean {
+  return remembered(placeNouns, lemma, () => firstSenseIsA(lemma, 'location') && !firstSenseIsA(lemma, 'person'));
 }
 
 /** Whether a noun's first sense is `kind` or a kind of it. */

@@ -93,6 +93,23 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How many people does it employ?', unknown).text).toBe('How many people does Westport Marine employ?');
   });
 
+  it('reads he or she after a who-question with no name found as the one person its quote names by a title', () => {
+    const quote = (text: string) => ({ text, documentId: 'd', paragraph: 1, start: 0 });
+    const one = after({ understood: 'Who runs Westport Marine?', answer: '', quote: quote('Westport Marine is run by shipping executive Maria Okafor, the council said.') });
+    expect(resolveFollowUp('What did she say about the sale?', one).text).toBe('What did Okafor say about the sale?');
+    // Two titled people, or a name the question asked about, tell nothing.
+    const two = after({ understood: 'Who runs Westport Marine?', answer: '', quote: quote('Westport Marine, led by executive Maria Okafor and chairman Piet Lund, was sold.') });
+    expect(resolveFollowUp('What did she say about the sale?', two).changed).toBe(false);
+    const asked = after({ understood: 'Who hired Maria Okafor?', answer: '', quote: quote('The council hired executive Maria Okafor in May.') });
+    expect(resolveFollowUp('What did she say about the sale?', asked).text).not.toContain('Okafor say');
+  });
+
+  it('reads a name ending in a common noun for a place (Ashbury Town) as no he or she', () => {
+    const town = after({ understood: 'How much is Ashbury Town paying?', answer: '' });
+    expect(resolveFollowUp('What did she say?', town).changed).toBe(false);
+    expect(resolveFollowUp('Who owns it?', town).text).toBe('Who owns Ashbury Town?');
+  });
+
   it('reads he or she as a common noun WordNet knows as a person (the minister), not as one it knows as a body', () => {
     const minister = after({ understood: 'What did the harbour minister say?', answer: '' });
     expect(resolveFollowUp("What's his name?", minister).text).toBe("What's the harbour minister's name?");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+import { isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
 
 const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
 const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
@@ -88,5 +88,20 @@ describe('isGroupNoun', () => {
     expect(isGroupNoun('bush')).toBe(false);
     expect(isGroupNoun('survey')).toBe(false);
     expect(isGroupNoun('zzzzqx')).toBe(false);
+  });
+});
+
+describe('isPlaceNoun', () => {
+  it('says yes for nouns whose first sense is a place: the last word of a place\'s or a club\'s name', () => {
+    expect(isPlaceNoun('town')).toBe(true);
+    expect(isPlaceNoun('county')).toBe(true);
+  });
+
+  it('says no for a person, a thing or a group in its first sense, and for a word WordNet lacks', () => {
+    expect(isPlaceNoun('smith')).toBe(false);
+    // A cart first, a surname often: no place.
+    expect(isPlaceNoun('barrow')).toBe(false);
+    expect(isPlaceNoun('party')).toBe(false);
+    expect(isPlaceNoun('zzzzqx')).toBe(false);
   });
 });
