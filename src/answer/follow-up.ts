@@ -423,7 +423,9 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     // Its content words: `the` of `the Harbour Survey` is in every question.
     const text = answerWithNoun(turn, before, wh);
     const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
-    out.push({ text, fits: { ...fits }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
+    // `1,200 members` is they, not it.
+    const plural = endsInPlural(turn.answer) ? { thing: undefined, group: Math.max(fits.group ?? 0, 1) } : {};
+    out.push({ text, fits: { ...fits, ...plural }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
   } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm;
     // unless the quote names one person by a title (`investor Dana Whitfield`), who most likely is that person.
@@ -525,6 +527,13 @@ function titledPeople(quote: string, question: Question): string[] {
 function isReferent(turn: Turn): boolean {
   const words = turn.answer.split(/\s+/).filter(Boolean).length;
   return turn.answered && words > 0 && words <= MAX_REFERENT_WORDS;
+}
+
+/** Whether a short answer's last word is a common noun in the plural (`1,200 members`, `the children`). */
+function endsInPlural(answer: string): boolean {
+  const words = parseQuestion(answer).tokens.filter((t) => t.pos !== 'PUNCT');
+  const last = words[words.length - 1];
+  return last !== undefined && isPlural(last);
 }
 
 /** Entities that measure rather than name. */

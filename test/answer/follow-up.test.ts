@@ -263,6 +263,12 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who made them?', after({ understood: 'What was taken from the yard?', answer: 'six clocks' })).text).toBe('Who made six clocks?');
   });
 
+  it('reads an answer in the plural as they, not it', () => {
+    const members = after({ understood: 'What does the ferry club have?', answer: '1,200 members' });
+    expect(resolveFollowUp('Who leads it?', members).text).toBe('Who leads the ferry club?');
+    expect(resolveFollowUp('What do they pay?', members).text).toBe('What do 1,200 members pay?');
+  });
+
   it('reads they as an irregular plural (children, men) as it does a plural in -s', () => {
     const taken = after({ understood: 'Where did the council take the children?', answer: '' });
     expect(resolveFollowUp('How old are they?', taken).text).toBe('How old are the children?');
