@@ -82,6 +82,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const unchanged = { text: question, changed: false };
   if (turns.length === 0 || question.trim() === '') return unchanged;
   if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
+  // `To do what?` asks what the previous question's event was for, as `Why?` does.
+  if (PURPOSE.test(question)) question = question.replace(PURPOSE, 'Why?');
   const asked = readQuestion(question);
   const { tokens } = asked;
   const references = pronounsWithoutAntecedent(asked);
@@ -141,6 +143,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
  * A question that opens with a coordinating conjunction (English's closed class) or *what about*, after a word and a
  * comma at most (*Ok, and who ...?*), goes on from the previous one: told from its first words, without analyzing it.
  */
+const PURPOSE = /^\s*to do what\s*\??\s*$/i;
 const CONJUNCTION_FIRST = /^\W*(?:[\p{L}']+,\s*)?(?:(?:and|but|or|so|yet|nor)\b|(?:what|how) about\b)/iu;
 const PRONOUN_WORD = new RegExp(`\\b(${Object.keys(PRONOUNS).join('|')})\\b`, 'i');
 /** Most words of a question that may be elliptical; a longer one without a pronoun stands on its own. */
@@ -236,8 +239,12 @@ function countedSubject(tokens: readonly Token[]): [number, number] | undefined 
   if (!nouns.some((t) => NOUNS.has(t.pos))) return undefined;
   let i = to;
   while (tokens[i]?.pos === 'ADV' || tokens[i]?.pos === 'PART') i++;
-  // A verb right after the counted noun, or an auxiliary and a participle (`were treated`), not do-support (`did it sell`).
-  const verb = tokens[i]?.pos === 'VERB' || (tokens[i]?.pos === 'AUX' && !/^(do|does|did)$/i.test(tokens[i]?.text ?? '') && tokens[i + 1]?.pos === 'VERB');
+  // A verb right after the counted noun, or an auxiliary and a participle (`were treated`) or an infinitive (`had to
+  // leave`, `has to be repaid`), not do-support (`did it sell`).
+  let at = tokens[i + 1]?.text.toLowerCase() === 'to' ? i + 2 : i + 1;
+  if (at === i + 2 && tokens[at]?.text.toLowerCase() === 'be') at++;
+  const next = tokens[at];
+  const verb = tokens[i]?.pos === 'VERB' || (tokens[i]?.pos === 'AUX' && !/^(do|does|did)$/i.test(tokens[i]?.text ?? '') && next?.pos === 'VERB');
   return verb ? [nouns[0]?.start ?? 0, nouns[nouns.length - 1]?.end ?? 0] : undefined;
 }
 
@@ -297,7 +304,7 @@ function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreemen
  */
 function isElliptical(tokens: readonly Token[]): boolean {
   const start = leadIn(tokens);
-  const rest = tokens.slice(participleOpens(tokens, start) ? start + 1 : start);
+  const rest = tokens.slice(participleOpens(tokens, start) || prepositionOpens(tokens, start) ? start + 1 : start);
   if (rest.some((t, i) => t.pos === 'VERB' || t.pos === 'AUX' || takesObject(t, rest[i + 1]))) return false;
   const content = rest.filter((t) => t.term).length;
   // With a question word, only the asking phrase (`on which channel`); a longer verbless question (`What causes rock extension?`,
@@ -333,6 +340,11 @@ function participleOpens(tokens: readonly Token[], at: number): boolean {
   // `allowed`, `written`, `sent`: the endings of past participles (with `word !== term`, an inflected form).
   if (!/(ed|n|t)$/i.test(participle.text) || preposition?.pos !== 'ADP') return false;
   return tokens.slice(at + 2, at + 4).some((t) => isQuestionWord(t.text));
+}
+
+/** Whether the question, from `at`, opens with *according to*, a preposition of two words whose first the tagger reads as a verb. */
+function prepositionOpens(tokens: readonly Token[], at: number): boolean {
+  return tokens[at]?.text.toLowerCase() === 'according' && tokens[at + 1]?.text.toLowerCase() === 'to';
 }
 
 /** How many tokens open the question without asking anything: `and`, `but`, `so`, `ok,`, `what about`, `how about`. */
@@ -387,7 +399,7 @@ interface Referent {
   answer?: boolean;
   /** It is the answer a turn asked for but did not give (declined, or no short answer): a pronoun that stands for it is left as it is. */
   unknown?: boolean;
-  /** The lemma of its last noun when that is a common noun (`minister`): WordNet may know it as a person's. */
+  /** The lemma of its last noun when that is a common noun in the singular (`minister`): WordNet may know it as a person's. */
   head?: string;
   /** It was put in the previous question for one of its pronouns. */
   carried?: boolean;
@@ -461,7 +473,8 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     const possessor = tokens[from - 1]?.text.toLowerCase() === 'of' || tokens[to]?.text === "'s" || tokens[to]?.text === '’s';
     // `The council` opening the previous question is `the council` inside this one.
     const text = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
-    const common = head.pos === 'NOUN' && !named && head.term ? { head: head.term } : {};
+    // Not in the plural: `the soldiers` are they, not he.
+    const common = head.pos === 'NOUN' && !named && head.term && !plural ? { head: head.term } : {};
     // What a pronoun of the previous question was read as: the same pronoun now most likely goes on standing for it.
     const carried = turn.understood !== turn.question && !turn.question.includes(text);
     out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...(carried ? { carried } : {}) });
@@ -715,6 +728,9 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     if (subject && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) return `${capitalize(words)} ${doSupport(verb)} ${subject} ${verb.term}${after ? ` ${after}` : ''}?`;
     // `Where?` after `How many people were hurt?`: `Where were people hurt?`; `Since when?` after `Which road was closed?`:
     // `Since when was the road closed?`. Not with `they` for someone unknown (`When was they elected?`).
+    // `had to leave` takes do-support as a verb does (`From where did people have to leave?`).
+    const mustDo = verb !== undefined && /^(has|have|had)$/i.test(verb.text) && frame[restAt + 1]?.text.toLowerCase() === 'to';
+    if (subject && subject !== 'they' && !asksSubjectAgain && mustDo) return `${capitalize(words)} ${verb.text.toLowerCase() === 'had' ? 'did' : verb.text.toLowerCase() === 'has' ? 'does' : 'do'} ${subject} have ${after}?`;
     if (subject && subject !== 'they' && !asksSubjectAgain && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${subject} ${after}?`;
     return countOfSubject(question, own, lead, frame.slice(restAt)) ?? `${capitalize(words)} ${lead}${objectAgain(own, before, wh, previous)}?`;
   }
@@ -876,7 +892,7 @@ function objectAgain(own: readonly Token[], before: Question, wh: [number, numbe
  */
 function asksWithoutObject(own: readonly Token[]): boolean {
   const word = own[0]?.text.toLowerCase() ?? '';
-  if (own[0]?.pos === 'ADP') return true;
+  if (own[0]?.pos === 'ADP' || prepositionOpens(own, 0)) return true;
   return word === 'where' || word === 'when' || word === 'why' || (word === 'how' && !/^(much|many)$/i.test(own[1]?.text ?? ''));
 }
 

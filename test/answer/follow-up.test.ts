@@ -263,6 +263,20 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who made them?', after({ understood: 'What was taken from the yard?', answer: 'six clocks' })).text).toBe('Who made six clocks?');
   });
 
+  it('reads According to whom? and To do what? in the previous frame, and a subject that had to do something with do-support', () => {
+    const peak = after({ understood: 'When will the harbour water peak?', answer: 'Saturday' });
+    expect(resolveFollowUp('According to whom?', peak).text).toBe('According to whom will the harbour water peak?');
+    const sent = after({ understood: 'How many boats were sent?', answer: '60' });
+    expect(resolveFollowUp('To do what?', sent).text).toBe('Why were boats sent?');
+    const left = after({ understood: 'How many people had to leave?', answer: '4,000' });
+    expect(resolveFollowUp('From where?', left).text).toBe('From where did people have to leave?');
+  });
+
+  it('reads he or she as no common noun in the plural (the sailors)', () => {
+    const sailors = after({ understood: 'Why were the sailors sent?', answer: '' });
+    expect(resolveFollowUp('What did he ask them?', sailors).text).toBe('What did he ask the sailors?');
+  });
+
   it('reads an answer in the plural as they, not it', () => {
     const members = after({ understood: 'What does the ferry club have?', answer: '1,200 members' });
     expect(resolveFollowUp('Who leads it?', members).text).toBe('Who leads the ferry club?');
