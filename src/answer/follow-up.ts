@@ -734,6 +734,15 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     if (subject && subject !== 'they' && !asksSubjectAgain && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${subject} ${after}?`;
     return countOfSubject(question, own, lead, frame.slice(restAt)) ?? `${capitalize(words)} ${lead}${objectAgain(own, before, wh, previous)}?`;
   }
+  // `And Denmark?` after `Who else imposed restrictions?`, which names no one after its question phrase: the name stands
+  // where the answer would, and the question asks whether it did so (`Did Denmark impose restrictions?`).
+  const name = own.some((t) => t.pos === 'PROPN') && !isPossessive(own[own.length - 1]) && own[0]?.pos !== 'ADP';
+  if (name && asksSubject(before) && !frame.slice(wh[1]).some((t) => t.pos === 'PROPN')) {
+    const verb = frame[wh[1]];
+    const after = before.text.slice(frame[wh[1] + 1]?.start ?? frameEnd, frameEnd);
+    if (verb?.pos === 'VERB' && verb.term) return `${capitalize(doSupport(verb))} ${words} ${verb.term}${after ? ` ${after}` : ''}?`;
+    if (verb?.pos === 'AUX' && after) return `${capitalize(verb.text.toLowerCase())} ${words} ${after}?`;
+  }
   const phrases = nounPhrases(frame, wh[1]);
   // `of septicemic plague`: the previous phrase after the same preposition.
   const preposition = own[0]?.pos === 'ADP' ? own[0].text.toLowerCase() : undefined;

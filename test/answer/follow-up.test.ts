@@ -272,6 +272,16 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('From where?', left).text).toBe('From where did people have to leave?');
   });
 
+  it('puts a name where the answer would stand when the previous question asked for its subject and names no one after it', () => {
+    const imposed = after({ understood: 'Who else imposed restrictions?', answer: 'Norway' });
+    expect(resolveFollowUp('What about Denmark?', imposed).text).toBe('Did Denmark impose restrictions?');
+    expect(resolveFollowUp('And Main Street?', after({ understood: 'Which road was closed?', answer: '' })).text).toBe('Was Main Street closed?');
+    // A common noun, or a name where the frame has one, replaces a phrase of the frame as before.
+    const bought = after({ understood: 'Who bought the ferry?', answer: 'Blue Line' });
+    expect(resolveFollowUp('What about the barge?', bought).text).toBe('Who bought the barge?');
+    expect(resolveFollowUp('And Coral Holdings?', after({ understood: 'Who bought Night Star?', answer: 'Blue Line' })).text).toBe('Who bought Coral Holdings?');
+  });
+
   it('reads he or she as no common noun in the plural (the sailors)', () => {
     const sailors = after({ understood: 'Why were the sailors sent?', answer: '' });
     expect(resolveFollowUp('What did he ask them?', sailors).text).toBe('What did he ask the sailors?');
