@@ -143,9 +143,10 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
  * A question that opens with a coordinating conjunction (English's closed class) or *what about*, after a word and a
  * comma at most (*Ok, and who ...?*), goes on from the previous one: told from its first words, without analyzing it.
  */
-const PURPOSE = /^\s*to do what\s*\??\s*$/i;
 const CONJUNCTION_FIRST = /^\W*(?:[\p{L}']+,\s*)?(?:(?:and|but|or|so|yet|nor)\b|(?:what|how) about\b)/iu;
 const PRONOUN_WORD = new RegExp(`\\b(${Object.keys(PRONOUNS).join('|')})\\b`, 'i');
+/** `To do what?`: an infinitive's purpose asked of the previous question's event. */
+const PURPOSE = /^\s*to do what\s*\??\s*$/i;
 /** Most words of a question that may be elliptical; a longer one without a pronoun stands on its own. */
 const MAX_ELLIPSIS_LENGTH = 6;
 
@@ -729,8 +730,8 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     // `Where?` after `How many people were hurt?`: `Where were people hurt?`; `Since when?` after `Which road was closed?`:
     // `Since when was the road closed?`. Not with `they` for someone unknown (`When was they elected?`).
     // `had to leave` takes do-support as a verb does (`From where did people have to leave?`).
-    const mustDo = verb !== undefined && /^(has|have|had)$/i.test(verb.text) && frame[restAt + 1]?.text.toLowerCase() === 'to';
-    if (subject && subject !== 'they' && !asksSubjectAgain && mustDo) return `${capitalize(words)} ${verb.text.toLowerCase() === 'had' ? 'did' : verb.text.toLowerCase() === 'has' ? 'does' : 'do'} ${subject} have ${after}?`;
+    const must = HAVE_TO[verb?.text.toLowerCase() ?? ''];
+    if (subject && subject !== 'they' && !asksSubjectAgain && must && frame[restAt + 1]?.text.toLowerCase() === 'to') return `${capitalize(words)} ${must} ${subject} have ${after}?`;
     if (subject && subject !== 'they' && !asksSubjectAgain && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${subject} ${after}?`;
     return countOfSubject(question, own, lead, frame.slice(restAt)) ?? `${capitalize(words)} ${lead}${objectAgain(own, before, wh, previous)}?`;
   }
@@ -904,6 +905,9 @@ function asksWithoutObject(own: readonly Token[]): boolean {
   if (own[0]?.pos === 'ADP' || prepositionOpens(own, 0)) return true;
   return word === 'where' || word === 'when' || word === 'why' || (word === 'how' && !/^(much|many)$/i.test(own[1]?.text ?? ''));
 }
+
+/** The do-support of *have to*, by the form of *have*: *had to leave* -> *did people have to leave*. */
+const HAVE_TO: Readonly<Record<string, string>> = { had: 'did', has: 'does', have: 'do' };
 
 /** Prepositions that a question word leaves at the end (*what for*, *who to*); not the particles of phrasal verbs (*walk out*, *give up*). */
 const STRANDED = new Set(['for', 'to', 'of', 'with', 'about', 'from', 'at', 'by', 'into', 'against', 'like']);
