@@ -109,7 +109,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     // By surname too, as the next question was read with it (`Who wrote it?` -> `Subrat Patnaik`, then `Where was Patnaik?`).
     const people = turns
       .slice(0, -1)
-      .filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t))
+      .filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t) && !isFirm(t.answer))
       .flatMap((t) => [t.answer.toLowerCase(), surname(t.answer).toLowerCase()]);
     const known = (referents: Referent[]): Referent[] => {
       for (const referent of referents) {
@@ -512,8 +512,18 @@ function isPlaceOrBody(name: string): boolean {
   return (
     isNamedPlaceOrBody(words.join('_')) ||
     (words[0] === 'the' && isNamedPlaceOrBody(words.slice(1).join('_'))) ||
-    (words.length > 1 && last !== undefined && (isGroupNoun(last) || isPlaceNoun(last)))
+    (words.length > 1 && last !== undefined && (isGroupNoun(last) || isPlaceNoun(last))) ||
+    isFirm(name)
   );
+}
+
+/** The legal forms that end a firm's name (`Coral Metals Ltd`, `Andes Salar SA`, `Siemens AG`): no person's. */
+const LEGAL_FORMS = new Set(['ltd', 'limited', 'inc', 'corp', 'co', 'plc', 'llc', 'llp', 'sa', 'ag', 'gmbh', 'nv', 'bv', 'spa', 'ab', 'asa', 'oyj', 'se', 'sas', 'pty']);
+
+/** Whether a name ends in a firm's legal form. */
+function isFirm(name: string): boolean {
+  const words = name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return LEGAL_FORMS.has(words[words.length - 1] ?? '');
 }
 
 /**

@@ -408,6 +408,10 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How many people does it employ?', bySurname).text).toBe('How many people does the yard employ?');
     const buyer = after({ understood: 'Who is buying the Westport yard?', answer: 'Norvik Marine' });
     expect(resolveFollowUp('How much is it paying?', buyer).text).toBe('How much is Norvik Marine paying?');
+    // A name that ends in a firm's legal form is a firm's, named again or not.
+    const firm = after({ understood: 'Who is buying the Westport yard?', answer: 'Norvik Marine Ltd' }, { understood: 'How much is Norvik Marine Ltd paying?', answer: '$5 million' });
+    expect(resolveFollowUp('Why does it want the yard?', firm).text).toBe('Why does Norvik Marine Ltd want the yard?');
+    expect(resolveFollowUp('What did she say?', firm).changed).toBe(false);
   });
 
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
