@@ -436,9 +436,10 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     // Its content words: `the` of `the Harbour Survey` is in every question.
     const text = answerWithNoun(turn, before, wh);
     const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
-    // `1,200 members` is they, not it.
+    // `1,200 members` is they, not it; `Tomas Berg`, whom the quote calls `Finance minister Tomas Berg`, is he or she.
     const plural = endsInPlural(turn.answer) ? { thing: undefined, group: Math.max(fits.group ?? 0, 1) } : {};
-    out.push({ text, fits: { ...fits, ...plural }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
+    const person = turn.quote && titledPeople(turn.quote.text, before).includes(turn.answer) ? { person: 2, thing: undefined, group: undefined } : {};
+    out.push({ text, fits: { ...fits, ...plural, ...person }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
   } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm;
     // unless the quote names one person by a title (`investor Dana Whitfield`), who most likely is that person.

@@ -104,6 +104,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she say about the sale?', asked).text).not.toContain('Okafor say');
   });
 
+  it('reads a short answer that its quote names after a title as a person: he or she, not it', () => {
+    const quote = { text: 'Finance minister Tomas Berg said the council would extend the subsidy.', documentId: 'd', paragraph: 1, start: 0 };
+    const berg = after({ understood: 'What will the finance minister do?', answer: 'Tomas Berg', quote });
+    expect(resolveFollowUp('How much will it cost?', berg).text).not.toContain('Tomas Berg');
+    // He may be either name of the one person.
+    expect(resolveFollowUp('What did he say?', berg).text).toMatch(/^What did (Berg|the finance minister) say\?$/);
+  });
+
   it('reads a name ending in a common noun for a place (Ashbury Town) as no he or she', () => {
     const town = after({ understood: 'How much is Ashbury Town paying?', answer: '' });
     expect(resolveFollowUp('What did she say?', town).changed).toBe(false);
