@@ -306,7 +306,7 @@ function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreemen
 function isElliptical(tokens: readonly Token[]): boolean {
   const start = leadIn(tokens);
   const rest = tokens.slice(participleOpens(tokens, start) || prepositionOpens(tokens, start) ? start + 1 : start);
-  if (rest.some((t, i) => t.pos === 'VERB' || t.pos === 'AUX' || takesObject(t, rest[i + 1]))) return false;
+  if (rest.some((t, i) => t.pos === 'VERB' || t.pos === 'AUX' || takesObject(t, rest[i + 1], rest[i + 2]))) return false;
   const content = rest.filter((t) => t.term).length;
   // With a question word, only the asking phrase (`on which channel`); a longer verbless question (`What causes rock extension?`,
   // its verb tagged a noun) stands on its own. Without one, the new focus (`And of septicemic plague?`).
@@ -327,8 +327,11 @@ const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'me', 'us']);
  * for a noun after another noun (*How many vehicles **use** it?*): the
  * question has its verb, and is no ellipsis.
  */
-function takesObject(token: Token, next: Token | undefined): boolean {
-  return token.pos === 'NOUN' && next !== undefined && OBJECT_PRONOUNS.has(next.text.toLowerCase());
+function takesObject(token: Token, next: Token | undefined, after: Token | undefined): boolean {
+  if (token.pos !== 'NOUN' || next === undefined) return false;
+  const word = next.text.toLowerCase();
+  // *her* is an object where no noun follows it (*Who coaches her?*), a possessive where one does (*her coach*).
+  return OBJECT_PRONOUNS.has(word) || (word === 'her' && (after === undefined || after.pos === 'PUNCT'));
 }
 
 /**
@@ -616,7 +619,8 @@ function eventOf(before: Question, turn: Turn, wh: [number, number], answerRole:
   while (/\([^()]*\)?/.test(clause)) clause = clause.replace(/\s*\([^()]*\)?/g, '');
   clause = clause.trim();
   if (clause === '') return undefined;
-  const answer = isReferent(turn) ? turn.answer : '';
+  // A reason or a manner is no part of what happened (`the region not pay`, not `... encourage further attacks`).
+  const answer = isReferent(turn) && before.kind !== 'reason' && before.kind !== 'manner' ? turn.answer : '';
   if (answerRole !== 'subject') return `${clause} ${answer}`.trim();
   const { owned } = ownedBy(before, wh);
   return answer ? `${answer}${owned} ${clause}` : clause;
@@ -726,6 +730,13 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     const restAt = wh[1];
     const rest = before.text.slice(frame[restAt]?.start ?? before.text.length, frameEnd);
     const lead = restAt === 0 && rest ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;
+    // `Why not?` after `Will the region pay?`: the negation goes before the frame's verb (`Why will the region not pay?`).
+    const verbAt = frame.findIndex((t, i) => i >= restAt && t.pos === 'VERB');
+    if (own.some((t) => NEGATIONS.has(t.text.toLowerCase())) && verbAt > restAt && !frame.some((t) => NEGATIONS.has(t.text.toLowerCase()))) {
+      const asking = own.filter((t) => !NEGATIONS.has(t.text.toLowerCase())).map((t) => t.text).join(' ');
+      const negated = `${lead.slice(0, (frame[verbAt]?.start ?? 0) - (frame[restAt]?.start ?? 0))}not ${before.text.slice(frame[verbAt]?.start, frameEnd)}`;
+      return `${capitalize(asking)} ${negated}?`;
+    }
     // `In which year?` after `Who established the fort?`: the answer becomes the subject, with do-support
     // (`In which year did Ribault establish the fort?`), so the question word still opens the question; with no
     // short answer to name, `they` stands for whoever it was (`Why did they criticize the law?`).

@@ -116,7 +116,8 @@ function analyzed(text: string): Question {
 /**
  * The question with its verb found where wink-nlp tagged it otherwise: a past
  * participle taken for an adjective right after `who` or `what` (*Who edited
- * it?*), or the verb after *did* or a modal taken for a noun of the subject
+ * it?*), a verb taken for a noun right after `who` (*Who coaches her?*), or
+ * the verb after *did* or a modal taken for a noun of the subject
  * (*What did China promise?*, *What will the new line charge?*, read as *China
  * promise* and *new line charge*). Read without its verb, a follow-up looks
  * elliptical or gives a phrase that is no referent. And the subject between
@@ -126,7 +127,7 @@ function analyzed(text: string): Question {
  */
 export function withVerbFound(question: Question): Question {
   const { tokens } = question;
-  const at = participleAsAdjective(tokens) ?? verbAsNoun(tokens);
+  const at = participleAsAdjective(tokens) ?? nounAfterWho(tokens) ?? verbAsNoun(tokens);
   const subject = subjectAsVerb(tokens);
   if (at === undefined && subject === undefined) return question;
   const repaired = tokens.map((token, i) => (i === at ? { ...token, pos: 'VERB' as const } : i === subject ? { ...token, pos: 'NOUN' as const } : token));
@@ -154,6 +155,15 @@ const DO_OR_MODAL = new RegExp(`^(do|does|did|${MODALS})$`, 'i');
 function participleAsAdjective(tokens: readonly Token[]): number | undefined {
   const at = tokens.findIndex((token, i) => token.pos === 'ADJ' && /ed$/i.test(token.text) && /^(who|what)$/i.test(tokens[i - 1]?.text ?? ''));
   return at === -1 ? undefined : at;
+}
+
+/**
+ * A word tagged a noun right after *who*, when no verb follows (*Who coaches her?*, *Who trains Chepkoech?*): *who*
+ * takes no noun, as *which* and *whose* do (*which coach*), so it is the verb.
+ */
+function nounAfterWho(tokens: readonly Token[]): number | undefined {
+  const at = tokens.findIndex((token, i) => token.pos === 'NOUN' && /^who$/i.test(tokens[i - 1]?.text ?? ''));
+  return at === -1 || tokens.slice(at + 1).some((token) => token.pos === 'VERB' || token.pos === 'AUX') ? undefined : at;
 }
 
 /**

@@ -290,6 +290,19 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('And Coral Holdings?', after({ understood: 'Who bought Night Star?', answer: 'Blue Line' })).text).toBe('Who bought Coral Holdings?');
   });
 
+  it('reads a verb the tagger takes for a noun after who as the verb (Who coaches her?), not as an ellipsis', () => {
+    const won = after({ understood: 'Who won the harbour race?', answer: 'Maria Okafor' });
+    expect(resolveFollowUp('Who coaches her?', won).text).toBe('Who coaches Okafor?');
+    expect(resolveFollowUp('Who coaches Maria Okafor?', won).changed).toBe(false);
+  });
+
+  it('puts the negation of Why not? before the frame\'s verb, and leaves a reason out of what happened', () => {
+    expect(resolveFollowUp('Why not?', after({ understood: 'Will the council pay?', answer: '' })).text).toBe('Why will the council not pay?');
+    expect(resolveFollowUp('Why not?', after({ understood: 'Did the council approve the plan?', answer: '' })).text).toBe('Why did the council not approve the plan?');
+    const why = after({ understood: 'Why will the council not pay?', answer: 'paying would cost jobs' });
+    expect(resolveFollowUp('Who said so?', why).text).toBe('Who said so (the council not pay)?');
+  });
+
   it('reads he or she as no common noun in the plural (the sailors)', () => {
     const sailors = after({ understood: 'Why were the sailors sent?', answer: '' });
     expect(resolveFollowUp('What did he ask them?', sailors).text).toBe('What did he ask the sailors?');
