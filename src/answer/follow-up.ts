@@ -757,6 +757,11 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
     if (subject && subject !== 'they' && !asksSubjectAgain && verb?.pos === 'AUX') return `${capitalize(words)} ${verb.text} ${subject} ${after}?`;
     return countOfSubject(question, own, lead, frame.slice(restAt)) ?? `${capitalize(words)} ${lead}${objectAgain(own, before, wh, previous)}?`;
   }
+  // `And third?` after `Which party came second?`: another rank in the place of the frame's.
+  const rank = frame.findIndex((t, i) => i >= wh[1] && t.entity === 'ORDINAL');
+  if (own.length === 1 && own[0]?.entity === 'ORDINAL' && rank >= 0) {
+    return `${before.text.slice(0, frame[rank]?.start)}${words}${before.text.slice(frame[rank]?.end, frameEnd)}?`;
+  }
   // `And Denmark?` after `Who else imposed restrictions?`, which names no one after its question phrase: the name stands
   // where the answer would, and the question asks whether it did so (`Did Denmark impose restrictions?`).
   const name = own.some((t) => t.pos === 'PROPN') && !isPossessive(own[own.length - 1]) && own[0]?.pos !== 'ADP';

@@ -303,6 +303,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who said so?', why).text).toBe('Who said so (the council not pay)?');
   });
 
+  it('puts another rank in the place of the frame\'s (And third?)', () => {
+    expect(resolveFollowUp('And third?', after({ understood: 'Which ferry came second?', answer: 'Night Star' })).text).toBe('Which ferry came third?');
+    expect(resolveFollowUp('And fifth?', after({ understood: 'Who finished fourth in the race?', answer: 'Anna Lund' })).text).toBe('Who finished fifth in the race?');
+  });
+
   it('reads he or she as no common noun in the plural (the sailors)', () => {
     const sailors = after({ understood: 'Why were the sailors sent?', answer: '' });
     expect(resolveFollowUp('What did he ask them?', sailors).text).toBe('What did he ask the sailors?');
