@@ -595,7 +595,9 @@ function nounPhrases(tokens: readonly Token[], from: number): Array<[number, num
       // A name may hold `of` (`the Bank of Nordhavn`, `the University of Chicago`): one referent, not two.
       if (i === end && tokens[i - 1]?.pos === 'PROPN' && tokens[i]?.text.toLowerCase() === 'of' && tokens[i + 1]?.pos === 'PROPN') i++;
     }
-    if (end > start && tokens.slice(start, end).some((t) => NOUNS.has(t.pos))) out.push([start, end]);
+    // Not the first half of a word joined by a hyphen (`part` of `part-funded`).
+    const joined = tokens[end]?.text === '-' && tokens[end]?.start === tokens[end - 1]?.end && tokens[end + 1]?.start === tokens[end]?.end;
+    if (end > start && !joined && tokens.slice(start, end).some((t) => NOUNS.has(t.pos))) out.push([start, end]);
   }
   return out;
 }

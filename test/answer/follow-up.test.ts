@@ -303,6 +303,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who said so?', why).text).toBe('Who said so (the council not pay)?');
   });
 
+  it('takes no first half of a word joined by a hyphen for a referent (part of part-funded)', () => {
+    const funded = after({ understood: 'Who part-funded the harbour survey?', answer: 'Westport Marine' });
+    expect(resolveFollowUp('What did it find?', funded).text).not.toMatch(/\bpart\b/);
+  });
+
   it('puts another rank in the place of the frame\'s (And third?)', () => {
     expect(resolveFollowUp('And third?', after({ understood: 'Which ferry came second?', answer: 'Night Star' })).text).toBe('Which ferry came third?');
     expect(resolveFollowUp('And fifth?', after({ understood: 'Who finished fourth in the race?', answer: 'Anna Lund' })).text).toBe('Who finished fifth in the race?');
