@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+import { analyzePhrase } from '../chunk/analyze.js';
 import type { Token } from '../chunk/token.js';
 import type { Conversation, Turn } from '../types.js';
 import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../wordnet/related.js';
@@ -21,6 +23,18 @@ import { SPEECH_VERBS } from './spans.js';
  * by parallel role (a subject pronoun for the previous subject), and by
  * salience (a name the conversation keeps coming back to).
  */
+
+/**
+ * The tokens of a turn's short answer or quote, remembered apart from the
+ * questions' (a quote is analyzed once a turn, not once a follow-up, and does
+ * not push questions out of their cache).
+ */
+const analyzed = new LRUCache<string, readonly Token[]>({ max: 64 });
+function tokensOf(text: string): readonly Token[] {
+  let tokens = analyzed.get(text);
+  if (!tokens) analyzed.set(text, (tokens = analyzePhrase(text)));
+  return tokens;
+}
 
 /** A question as the follow-up reading sees it: its verb found where the tagger took it for an adjective or a noun. */
 function readQuestion(text: string): Question {
@@ -441,7 +455,8 @@ function referentsOf(before: Question, turn: Turn, older: readonly Turn[]): Refe
     const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
     // `1,200 members` is they, not it; `Tomas Berg`, whom the quote calls `Finance minister Tomas Berg`, is he or she.
     const plural = endsInPlural(turn.answer) ? { thing: undefined, group: Math.max(fits.group ?? 0, 1) } : {};
-    const person = turn.quote && titledPeople(turn.quote.text, before).includes(turn.answer) ? { person: 2, thing: undefined, group: undefined } : {};
+    const capitalized = turn.answer.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
+    const person = capitalized && turn.quote && titledPeople(turn.quote.text, before).includes(turn.answer) ? { person: 2, thing: undefined, group: undefined } : {};
     out.push({ text, fits: { ...fits, ...plural, ...person }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
   } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm;
@@ -537,7 +552,7 @@ function isFirm(name: string): boolean {
  */
 function titledPeople(quote: string, question: Question): string[] {
   const asked = new Set(question.tokens.map((t) => t.text.toLowerCase()));
-  const tokens = parseQuestion(quote).tokens;
+  const tokens = tokensOf(quote);
   const out = new Set<string>();
   for (let i = 1; i < tokens.length; i++) {
     const title = tokens[i - 1] as Token;
@@ -559,7 +574,7 @@ function isReferent(turn: Turn): boolean {
 
 /** Whether a short answer's last word is a common noun in the plural (`1,200 members`, `the children`). */
 function endsInPlural(answer: string): boolean {
-  const words = parseQuestion(answer).tokens.filter((t) => t.pos !== 'PUNCT');
+  const words = tokensOf(answer).filter((t) => t.pos !== 'PUNCT');
   const last = words[words.length - 1];
   return last !== undefined && isPlural(last);
 }
@@ -573,7 +588,7 @@ const MEASURES = new Set(['MONEY', 'PERCENT', 'CARDINAL', 'ORDINAL', 'QUANTITY']
  * what it counts.
  */
 function isMeasure(answer: string): boolean {
-  const words = parseQuestion(answer).tokens.filter((t) => t.pos !== 'PUNCT');
+  const words = tokensOf(answer).filter((t) => t.pos !== 'PUNCT');
   return words.length > 0 && words.every((t) => t.entity !== undefined && MEASURES.has(t.entity));
 }
 
