@@ -453,7 +453,10 @@ describe('answer/follow-up', () => {
 
   it('never throws, whatever the question and the conversation hold', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 120 });
-    const words = fc.constantFrom('it', 'he', 'they', 'there', 'then', 'that', 'why?', 'and', 'what about', 'who', 'how many of', 'which party\'s', 'was', "didn't", 'Norvik', 'the ferry', '@everyone', '**', '\n');
+    const words = fc.constantFrom(
+      'it', 'he', 'they', 'there', 'then', 'that', 'why?', 'and', 'what about', 'who', 'how many of', 'which party\'s', 'was', "didn't", 'Norvik', 'the ferry', '@everyone', '**', '\n',
+      'not', 'according to', 'to do what', 'third', 'Ltd', 'her', 'part-funded', 'had to', 'for', 'say', 'do', '3 million euros', 'members',
+    );
     const question = fc.oneof(text, fc.array(words, { maxLength: 8 }).map((w) => w.join(' ')));
     // A quote from the previous answer is read too (the answer beside the noun its question asked for).
     const quote = fc.record({ text: fc.oneof(text, question), documentId: fc.constant('d'), paragraph: fc.nat(), start: fc.nat() });
