@@ -808,8 +808,13 @@ function withFrameOf(question: string, tokens: readonly Token[], before: Questio
   if (!target) return added;
   // `And Coral's?` after `What happened to Andes Salar's shares?`: another owner of the same thing.
   const last = own[own.length - 1];
-  const owner = isPossessive(last) ? frame.slice(target[0], target[1]).findIndex(isPossessive) : -1;
+  let owner = isPossessive(last) ? frame.slice(target[0], target[1]).findIndex(isPossessive) : -1;
   if (owner >= 0) target = [target[0], target[0] + owner + 1];
+  // `And Atlantica's?` after `What happened to its shares?`: the owner is the possessive pronoun before the phrase.
+  else if (isPossessive(last) && POSSESSIVES.has(frame[target[0] - 1]?.text.toLowerCase() ?? '')) {
+    target = [target[0] - 1, target[0]];
+    owner = 0;
+  }
   // With no owner in the frame (`And Canada's?` after `When did Beijing agree?`), the name stands for the one it replaces.
   const put = isPossessive(last) && owner < 0 ? question.slice(own[0]?.start, own[own.length - 2]?.end) : words;
   const [from, to] = target;

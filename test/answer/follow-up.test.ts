@@ -308,6 +308,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did it find?', funded).text).not.toMatch(/\bpart\b/);
   });
 
+  it('puts a new owner in the place of a possessive pronoun (And Atlantica\'s? after its shares)', () => {
+    expect(resolveFollowUp("And Coral's?", after({ understood: 'What happened to its shares?', answer: 'fell 3%' })).text).toBe("What happened to Coral's shares?");
+    expect(resolveFollowUp("And Lund's?", after({ understood: 'How much did his company earn?', answer: '' })).text).toBe("How much did Lund's company earn?");
+  });
+
   it('puts another rank in the place of the frame\'s (And third?)', () => {
     expect(resolveFollowUp('And third?', after({ understood: 'Which ferry came second?', answer: 'Night Star' })).text).toBe('Which ferry came third?');
     expect(resolveFollowUp('And fifth?', after({ understood: 'Who finished fourth in the race?', answer: 'Anna Lund' })).text).toBe('Who finished fifth in the race?');
