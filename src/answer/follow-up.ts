@@ -572,10 +572,14 @@ function isReferent(turn: Turn): boolean {
   return turn.answered && words > 0 && words <= MAX_REFERENT_WORDS;
 }
 
+/** A short answer's words, its punctuation aside. */
+function wordsOf(answer: string): Token[] {
+  return tokensOf(answer).filter((t) => t.pos !== 'PUNCT');
+}
+
 /** Whether a short answer's last word is a common noun in the plural (`1,200 members`, `the children`). */
 function endsInPlural(answer: string): boolean {
-  const words = tokensOf(answer).filter((t) => t.pos !== 'PUNCT');
-  const last = words[words.length - 1];
+  const last = wordsOf(answer).pop();
   return last !== undefined && isPlural(last);
 }
 
@@ -588,7 +592,7 @@ const MEASURES = new Set(['MONEY', 'PERCENT', 'CARDINAL', 'ORDINAL', 'QUANTITY']
  * what it counts.
  */
 function isMeasure(answer: string): boolean {
-  const words = tokensOf(answer).filter((t) => t.pos !== 'PUNCT');
+  const words = wordsOf(answer);
   return words.length > 0 && words.every((t) => t.entity !== undefined && MEASURES.has(t.entity));
 }
 
