@@ -1,7 +1,7 @@
 import type { Answer, Conversation } from '../types.js';
 import { ask, askTopic, type AnswerContext, type Scope } from './ask.js';
 import { defaultModel } from './default-model.js';
-import { resolveFollowUp } from './follow-up.js';
+import { resolveFollowUp } from './follow-up/index.js';
 import { asksForGist } from './gist.js';
 import type { AnswerModel } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';

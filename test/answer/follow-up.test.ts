@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveFollowUp } from '../../src/answer/follow-up.js';
+import { resolveFollowUp } from '../../src/answer/follow-up/index.js';
 import type { Conversation, Turn } from '../../src/types.js';
 
 /** A conversation of turns written by hand: the resolution is tested on its own, without an engine. */

@@ -1,0 +1,96 @@
+import type { Conversation, Turn } from '../../types.js';
+import { asksForGist } from '../gist.js';
+import { withFrameOf } from './frame.js';
+import { CONJUNCTION_FIRST, PURPOSE, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent } from './leaning.js';
+import { readQuestion, surname } from './parts.js';
+import { isFirm, isReferent, referentsOf, type Referent } from './referents.js';
+import { substitute } from './substitute.js';
+
+/**
+ * Reading a follow-up question with the conversation before it.
+ *
+ * A question leans on the previous one in two ways: a pronoun or demonstrative
+ * with nothing in the question to stand for (*Who allowed it?*), or ellipsis, a
+ * question with no verb that takes the previous question's frame (*On which
+ * channel?*, *And of the second one?*). Both are told from the parts of speech
+ * wink-nlp gives the question, never from the article's words; a question that
+ * stands on its own is answered as it is, so a new topic starts afresh.
+ *
+ * A pronoun is replaced by what it most likely stands for in the previous turn:
+ * its short answer or one of its noun phrases, picked by agreement (*he* a
+ * person, *there* a place, *then* a date, *it* a singular thing, *they* a group),
+ * by parallel role (a subject pronoun for the previous subject), and by
+ * salience (a name the conversation keeps coming back to).
+ */
+
+/**
+ * A question as read with the conversation: `text` is what to answer; `changed`
+ * when it differs from the question asked; `pronouns` when pronouns of the
+ * question were replaced (its words as asked then still say something).
+ */
+export interface Resolved {
+  text: string;
+  changed: boolean;
+  pronouns?: boolean;
+  /** The question goes on from the previous one: it was read with it, or it opens with *and*, *but*, *what about*. */
+  continues?: boolean;
+}
+
+/** Reads `question` with the conversation's last turns; a question that stands on its own comes back unchanged. */
+export function resolveFollowUp(question: string, conversation: Conversation | undefined): Resolved {
+  let turns = conversation?.turns ?? [];
+  const unchanged = { text: question, changed: false };
+  if (turns.length === 0 || question.trim() === '') return unchanged;
+  if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
+  // `To do what?` asks what the previous question's event was for, as `Why?` does.
+  if (PURPOSE.test(question)) question = question.replace(PURPOSE, 'Why?');
+  const asked = readQuestion(question);
+  const { tokens } = asked;
+  const references = pronounsWithoutAntecedent(asked);
+  const elliptical = isElliptical(tokens);
+  if (references.length === 0 && !elliptical) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
+
+  let before = readQuestion((turns[turns.length - 1] as Turn).understood);
+  // *What is this article about?* is no frame (its *it* is the article), and ends what went before; *Who wrote it?*
+  // is one, answered with a name (*Where was he?*).
+  if (asksForGist(before.text)) return unchanged;
+  // Nor is a greeting (*hi*, *ok*) or a question with nothing to look up (*and?*, *😀*): the question before it is.
+  while (!isFrame(before)) {
+    turns = turns.slice(0, -1);
+    const last = turns[turns.length - 1];
+    if (!last) return unchanged;
+    before = readQuestion(last.understood);
+  }
+  const previous = turns[turns.length - 1] as Turn;
+  let text = question;
+  if (references.length > 0) {
+    // A name an earlier `who` got as its answer, named again in a question, is a person's: no *it* (*When did Poul Madsen found
+    // the yard?* then *How many people does it employ?*). The previous answer itself may still be a firm's (*Who is buying the yard?*).
+    // By surname too, as the next question was read with it (`Who wrote it?` -> `Subrat Patnaik`, then `Where was Patnaik?`).
+    const people = turns
+      .slice(0, -1)
+      .filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t) && !isFirm(t.answer))
+      .flatMap((t) => [t.answer.toLowerCase(), surname(t.answer).toLowerCase()]);
+    const known = (referents: Referent[]): Referent[] => {
+      for (const referent of referents) {
+        if (referent.answer || !people.some((name) => name === referent.text.toLowerCase())) continue;
+        referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
+      }
+      return referents;
+    };
+    // The turn before the previous one, only for a pronoun nothing in the previous turn fits (`he` after a question about a
+    // report still finds the person), and one point lower.
+    const earlier = turns[turns.length - 2];
+    const farther = (): Referent[] => {
+      if (!earlier) return [];
+      const found = referentsOf(readQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event);
+      for (const referent of found) referent.distance = 1;
+      return known(found);
+    };
+    text = substitute(question, references, known(referentsOf(before, previous, turns.slice(0, -1))), farther);
+  }
+  const substituted = text !== question;
+  if (elliptical) text = withFrameOf(text, substituted ? readQuestion(text).tokens : tokens, before, previous);
+  text = text.replace(/\s+/g, ' ').trim();
+  return text === question.trim() ? { ...unchanged, continues: true } : { text, changed: true, pronouns: substituted, continues: true };
+}
