@@ -450,6 +450,28 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she say?', firm).changed).toBe(false);
   });
 
+  it('reads no name an earlier he or she was read as for it, and no name an earlier it was read as for he or she', () => {
+    const gave = after({ question: 'Who did she give it to?', understood: 'Who did Holm give Nordlys to?', answer: 'the city museum' });
+    expect(resolveFollowUp('Why was it given away?', gave).text).toBe('Why was Nordlys given away?');
+    const declined = after(
+      { question: 'Who did she give it to?', understood: 'Who did Holm give Nordlys to?', answer: 'the city museum' },
+      { question: 'Why was it given away?', understood: 'Why was Nordlys given away?', answered: false },
+    );
+    expect(resolveFollowUp('When did she die?', declined).text).toBe('When did Holm die?');
+  });
+
+  it('reads a demonstrative before a preposition that ends the question as what happened', () => {
+    const raised = after({ understood: 'How much did the museum raise from the sale?', answer: '$2 million' });
+    expect(resolveFollowUp('What was that for?', raised).text).toBe('What was that (the museum raise from the sale $2 million) for?');
+    expect(resolveFollowUp('By how much was that down?', raised).text).toBe('By how much was that (the museum raise from the sale $2 million) down?');
+  });
+
+  it('puts a verb that reads the same in the past and present in the past after a question for one subject (Who set ...?)', () => {
+    const record = after({ understood: 'Who set the club record?', answer: 'Lena Berg' });
+    expect(resolveFollowUp('When?', record).text).toBe('When did Lena Berg set the club record?');
+    expect(resolveFollowUp('And Ida Sand?', record).text).toBe('Did Ida Sand set the club record?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

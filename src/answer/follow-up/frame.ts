@@ -3,7 +3,7 @@ import type { Turn } from '../../types.js';
 import { type Question, isQuestionWord } from '../question.js';
 import { SPEECH_VERBS } from '../spans.js';
 import { participleOpens } from './leaning.js';
-import { BE, EVENT_VERBS, NEGATIONS, NOUNS, PHRASE, POSSESSIVES, askedNoun, asksSubject, capitalize, countedSubject, isPossessive, lastWord, leadIn, nounPhrases, ownedBy, prepositionOpens, questionPhrase } from './parts.js';
+import { BE, EVENT_VERBS, NEGATIONS, NOUNS, PHRASE, POSSESSIVES, askedNoun, asksSubject, capitalize, countedSubject, isPlural, isPossessive, lastWord, leadIn, nounPhrases, ownedBy, prepositionOpens, questionPhrase } from './parts.js';
 import { answerRoleOf, answerWithNoun, eventOf, isMeasure, isReferent } from './referents.js';
 
 /** An elliptical question read in the previous question's frame (*On which channel?*, *Why not?*, *And Hytera's?*). */
@@ -55,7 +55,7 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? '')) || countsAgain;
     const after = before.text.slice(frame[restAt + 1]?.start ?? verb?.end ?? frameEnd, frameEnd);
     const subject = asksSubject(before) || counted ? subjectOf(before, wh, previous, counted) : undefined;
-    if (subject && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) return `${capitalize(words)} ${doSupport(verb)} ${subject} ${verb.term}${after ? ` ${after}` : ''}?`;
+    if (subject && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) return `${capitalize(words)} ${doSupport(verb, !counted && asksOne(before, wh))} ${subject} ${verb.term}${after ? ` ${after}` : ''}?`;
     // `Where?` after `How many people were hurt?`: `Where were people hurt?`; `Since when?` after `Which road was closed?`:
     // `Since when was the road closed?`. Not with `they` for someone unknown (`When was they elected?`).
     // `had to leave` takes do-support as a verb does (`From where did people have to leave?`).
@@ -75,7 +75,7 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
   if (name && asksSubject(before) && !frame.slice(wh[1]).some((t) => t.pos === 'PROPN')) {
     const verb = frame[wh[1]];
     const after = before.text.slice(frame[wh[1] + 1]?.start ?? frameEnd, frameEnd);
-    if (verb?.pos === 'VERB' && verb.term) return `${capitalize(doSupport(verb))} ${words} ${verb.term}${after ? ` ${after}` : ''}?`;
+    if (verb?.pos === 'VERB' && verb.term) return `${capitalize(doSupport(verb, asksOne(before, wh)))} ${words} ${verb.term}${after ? ` ${after}` : ''}?`;
     if (verb?.pos === 'AUX' && after) return `${capitalize(verb.text.toLowerCase())} ${words} ${after}?`;
   }
   const phrases = nounPhrases(frame, wh[1]);
@@ -147,11 +147,20 @@ function subjectOf(before: Question, wh: [number, number], previous: Turn, count
   return noun ? `the ${noun}${owned}` : 'they';
 }
 
-/** `did` for a verb in the past (`established`), `does` for a third person present (`leads`), else `do`. */
-function doSupport(verb: Token): string {
+/**
+ * `did` for a verb in the past (`established`), `does` for a third person present (`leads`), else `do`; `did` too for
+ * a verb that reads the same in both (`set`, `cut`, `put`) when its subject is one (`singular`): *Who set the record?*
+ * is in the past, as the present would be *sets*.
+ */
+function doSupport(verb: Token, singular: boolean): string {
   const word = verb.text.toLowerCase();
-  if (word === verb.term) return 'do';
+  if (word === verb.term) return singular ? 'did' : 'do';
   return word.endsWith('s') && !verb.term.endsWith('s') ? 'does' : 'did';
+}
+
+/** Whether a question that asks for its subject asks for one (*who*, *which firm*), not several (*which banks*). */
+function asksOne(before: Question, [from, to]: [number, number]): boolean {
+  return !before.tokens.slice(from, to).some(isPlural);
 }
 
 /**

@@ -2,8 +2,8 @@ import type { Conversation, Turn } from '../../types.js';
 import { asksForGist } from '../gist.js';
 import { withFrameOf } from './frame.js';
 import { CONJUNCTION_FIRST, PURPOSE, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent } from './leaning.js';
-import { readQuestion, surname } from './parts.js';
-import { isFirm, isReferent, referentsOf, type Referent } from './referents.js';
+import { PRONOUNS, readQuestion, surname } from './parts.js';
+import { isFirm, isReferent, readingsOf, referentsOf, type Referent } from './referents.js';
 import { substitute } from './substitute.js';
 
 /**
@@ -67,14 +67,20 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     // A name an earlier `who` got as its answer, named again in a question, is a person's: no *it* (*When did Poul Madsen found
     // the yard?* then *How many people does it employ?*). The previous answer itself may still be a firm's (*Who is buying the yard?*).
     // By surname too, as the next question was read with it (`Who wrote it?` -> `Subrat Patnaik`, then `Where was Patnaik?`).
-    const people = turns
-      .slice(0, -1)
-      .filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t) && !isFirm(t.answer))
-      .flatMap((t) => [t.answer.toLowerCase(), surname(t.answer).toLowerCase()]);
+    // So is a name an earlier question was read with for *he* or *she*, the previous one's too (*Who did she sell it to?*
+    // read *Who did Vos sell Harbour to?*, then *Why was it sold?* is not about Vos); and one read for *it* is no person.
+    const readings = turns.flatMap(readingsOf);
+    const people = [
+      ...turns.slice(0, -1).filter((t) => /^\W*who\b/i.test(t.understood) && isReferent(t) && !isFirm(t.answer)).map((t) => t.answer),
+      ...readings.filter((r) => PRONOUNS[r.pronoun] === 'person').map((r) => r.text),
+    ].flatMap((name) => [name.toLowerCase(), surname(name).toLowerCase()]);
+    const things = new Set(readings.filter((r) => PRONOUNS[r.pronoun] === 'thing').map((r) => r.text.toLowerCase()));
     const known = (referents: Referent[]): Referent[] => {
       for (const referent of referents) {
-        if (referent.answer || !people.some((name) => name === referent.text.toLowerCase())) continue;
-        referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
+        const name = referent.text.toLowerCase();
+        if (referent.answer) continue;
+        if (people.includes(name)) referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
+        else if (things.has(name)) referent.fits = { ...referent.fits, person: undefined };
       }
       return referents;
     };

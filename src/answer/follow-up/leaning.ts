@@ -1,6 +1,6 @@
 import type { Token } from '../../chunk/token.js';
 import { type Question, isQuestionWord } from '../question.js';
-import { BE, EVENT_VERBS, NOUNS, PHRASE, POSSESSIVES, PRONOUNS, asksSubject, isPlural, leadIn, prepositionOpens, questionPhrase, type Agreement, type Role } from './parts.js';
+import { BE, EVENT_VERBS, NOUNS, PHRASE, POSSESSIVES, PRONOUN_WORD, PRONOUNS, asksSubject, isPlural, leadIn, prepositionOpens, questionPhrase, type Agreement, type Role } from './parts.js';
 
 /**
  * Whether a question leans on the previous turn: the pronouns with nothing in
@@ -12,7 +12,6 @@ import { BE, EVENT_VERBS, NOUNS, PHRASE, POSSESSIVES, PRONOUNS, asksSubject, isP
  * comma at most (*Ok, and who ...?*), goes on from the previous one: told from its first words, without analyzing it.
  */
 export const CONJUNCTION_FIRST = /^\W*(?:[\p{L}']+,\s*)?(?:(?:and|but|or|so|yet|nor)\b|(?:what|how) about\b)/iu;
-const PRONOUN_WORD = new RegExp(`\\b(${Object.keys(PRONOUNS).join('|')})\\b`, 'i');
 
 /** `To do what?`: an infinitive's purpose asked of the previous question's event. */
 export const PURPOSE = /^\s*to do what\s*\??\s*$/i;
@@ -69,15 +68,17 @@ export function pronounsWithoutAntecedent(question: Question): Reference[] {
     // `When did it happen?`, `Why did that happen?`: the subject of *happen* is what happened.
     const happened = (word === 'it' || word === 'that' || word === 'this') && EVENT_VERBS.has(next?.term ?? '');
     const standsAlone = !next || next.pos === 'PUNCT';
+    // `By how much was that up?`, `What was that about?`: a demonstrative before a preposition or particle that ends the question.
+    const beforeParticle = next !== undefined && ['ADP', 'ADV', 'PART'].includes(next.pos) && (!tokens[i + 2] || tokens[i + 2]?.pos === 'PUNCT');
     // `Where is that?`, `Who is this?`: a demonstrative that a form of *be* equates with what is asked stands for the
     // previous answer (a place, a person, a thing), not for what happened.
     const equated = DEMONSTRATIVES.has(word) && standsAlone && BE.has(tokens[i - 1]?.text.toLowerCase() ?? '') ? EQUATED[tokens.find((t) => isQuestionWord(t.text))?.text.toLowerCase() ?? ''] : undefined;
     const agreement = saidSo || happened ? 'event' : (equated ?? PRONOUNS[word]);
     if (!agreement) return;
     // `Who makes that?`: the tagger reads a *that* ending the question as a conjunction.
-    if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV' && !(token.pos === 'SCONJ' && standsAlone)) return;
+    if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV' && !(token.pos === 'SCONJ' && (standsAlone || beforeParticle))) return;
     // `this month`, `that agreement`: a determiner, not a pronoun; `then` means *at that time* only at the end.
-    if ((DEMONSTRATIVES.has(word) || word === 'then') && !standsAlone && !happened) return;
+    if ((DEMONSTRATIVES.has(word) || word === 'then') && !standsAlone && !happened && !(DEMONSTRATIVES.has(word) && beforeParticle)) return;
     // `are there`, `there were`: existential, not a place.
     if (word === 'there' && (tokens[i - 1]?.pos === 'AUX' || BE.has(next?.text.toLowerCase() ?? '') || ['AUX', 'VERB', 'ADV'].includes(next?.pos ?? ''))) return;
     if (word === 'it' && isExpletive(tokens, i)) return;

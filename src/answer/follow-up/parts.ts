@@ -18,6 +18,8 @@ export const PRONOUNS: Readonly<Record<string, Agreement>> = {
   they: 'group', them: 'group', their: 'group', these: 'group', those: 'group',
   there: 'place', then: 'date', that: 'event', this: 'event',
 };
+/** Any of the pronouns, as a word. */
+export const PRONOUN_WORD = new RegExp(`\\b(${Object.keys(PRONOUNS).join('|')})\\b`, 'i');
 export const POSSESSIVES = new Set(['his', 'its', 'their', 'hers']);
 
 /** The negation of a verb, which a statement puts before it: *did | n't | the generators start* -> *the generators not start*. */

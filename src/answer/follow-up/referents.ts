@@ -3,8 +3,9 @@ import { analyzePhrase } from '../../chunk/analyze.js';
 import type { Token } from '../../chunk/token.js';
 import type { Turn } from '../../types.js';
 import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../../wordnet/related.js';
+import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
-import { NEGATIONS, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, type Agreement, type Role } from './parts.js';
+import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, type Agreement, type Role } from './parts.js';
 
 /**
  * What the previous turn offers to stand for a pronoun: its short answer, its
@@ -191,6 +192,40 @@ function titledPeople(quote: string, question: Question): string[] {
     i = last;
   }
   return [...out];
+}
+
+/** A pronoun of a turn's question and the words its reading put in its place. */
+export interface Reading {
+  pronoun: string;
+  text: string;
+}
+
+/**
+ * The names a turn's question was read with for its pronouns (*Who did she
+ * sell it to?* read *Who did Vos sell Harbour to?*: *Vos* for *she*, *Harbour*
+ * for *it*), so that a later question does not read a person as *it* or a
+ * thing as *she*. Found by lining up the question as asked with its reading,
+ * pronoun by pronoun; none from a reading that put in more than names (*that
+ * (...)*, an ellipsis's frame).
+ */
+export function readingsOf(turn: Turn): Reading[] {
+  const asked = plainQuestion(turn.question);
+  const read = turn.understood;
+  if (asked === read || read.includes('(')) return [];
+  const out: Reading[] = [];
+  const pronouns = [...asked.matchAll(new RegExp(PRONOUN_WORD.source, 'gi'))];
+  let shift = 0;
+  for (const [k, pronoun] of pronouns.entries()) {
+    const start = pronoun.index + shift;
+    // What the question says between this pronoun and the next is in the reading too, after what replaced this one.
+    const gap = asked.slice(pronoun.index + pronoun[0].length, pronouns[k + 1]?.index ?? asked.length);
+    const end = gap === '' ? read.length : read.indexOf(gap, start);
+    if (end < start) break;
+    const text = read.slice(start, end);
+    shift += text.length - pronoun[0].length;
+    if (/^\p{Lu}/u.test(text) && text !== pronoun[0]) out.push({ pronoun: pronoun[0].toLowerCase(), text: text.replace(/['’]s?$/, '') });
+  }
+  return out;
 }
 
 /** Whether the turn's short answer is short enough to name something: a longer one is a clause. */
