@@ -472,6 +472,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('And Ida Sand?', record).text).toBe('Did Ida Sand set the club record?');
   });
 
+  it('reads how many of them, its pronoun the answer to a question for the subject, as how many of that answer', () => {
+    const bought = after({ understood: 'Who bought the shares?', answer: 'pension funds' });
+    expect(resolveFollowUp('How many of them?', bought).text).toBe('How many of pension funds bought the shares?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

@@ -52,9 +52,12 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     const counted = countedSubject(frame);
     // `And how many aircraft?` after `How many firefighters are fighting the blaze?`: another count in the subject's place.
     const countsAgain = counted !== undefined && first === 'how' && /^(many|much)$/i.test(own[1]?.text ?? '') && own.slice(2).some((t) => NOUNS.has(t.pos));
-    const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? '')) || countsAgain;
-    const after = before.text.slice(frame[restAt + 1]?.start ?? verb?.end ?? frameEnd, frameEnd);
     const subject = asksSubject(before) || counted ? subjectOf(before, wh, previous, counted) : undefined;
+    // `How many of them?` after `Who bought the shares?` answered `pension funds`, its pronoun read as that answer: how
+    // many of the subject (`How many of pension funds bought the shares?`), not the subject twice.
+    const partOfSubject = first === 'how' && own[2]?.text.toLowerCase() === 'of' && question.slice(own[3]?.start, own[own.length - 1]?.end) === subject;
+    const asksSubjectAgain = first === 'who' || ((first === 'what' || first === 'which') && !PHRASE.has(own[1]?.pos ?? '')) || countsAgain || partOfSubject;
+    const after = before.text.slice(frame[restAt + 1]?.start ?? verb?.end ?? frameEnd, frameEnd);
     if (subject && !asksSubjectAgain && verb?.pos === 'VERB' && verb.term) return `${capitalize(words)} ${doSupport(verb, !counted && asksOne(before, wh))} ${subject} ${verb.term}${after ? ` ${after}` : ''}?`;
     // `Where?` after `How many people were hurt?`: `Where were people hurt?`; `Since when?` after `Which road was closed?`:
     // `Since when was the road closed?`. Not with `they` for someone unknown (`When was they elected?`).
