@@ -477,6 +477,24 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How many of them?', bought).text).toBe('How many of pension funds bought the shares?');
   });
 
+  it('puts another time in place of the frame\'s, with its preposition, or adds it to a frame that names none', () => {
+    const earned = after({ understood: 'How much did the ferry line earn in 2023?', answer: '40 million euros' });
+    expect(resolveFollowUp('And in 2022?', earned).text).toBe('How much did the ferry line earn in 2022?');
+    expect(resolveFollowUp('And last year?', earned).text).toBe('How much did the ferry line earn last year?');
+    const paid = after({ understood: 'What dividend will the ferry line pay?', answer: '3 euros a share' });
+    expect(resolveFollowUp('And last year?', paid).text).toBe('What dividend will the ferry line pay last year?');
+  });
+
+  it('reads she as the person of an answer that names her with the body she belongs to', () => {
+    const led = after({ understood: 'Who led the survey?', answer: 'Ida Brandt of the Westport Institute' });
+    expect(resolveFollowUp('Where does she work?', led).text).toBe('Where does Brandt work?');
+  });
+
+  it('puts the negation of Why not? after the auxiliary that follows the subject (can the dam not be)', () => {
+    const built = after({ understood: 'Can the dam be finished by spring?', answered: false });
+    expect(resolveFollowUp('Why not?', built).text).toBe('Why can the dam not be finished by spring?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

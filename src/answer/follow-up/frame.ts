@@ -38,7 +38,9 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     const rest = before.text.slice(frame[restAt]?.start ?? before.text.length, frameEnd);
     const lead = restAt === 0 && rest ? rest.charAt(0).toLowerCase() + rest.slice(1) : rest;
     // `Why not?` after `Will the region pay?`: the negation goes before the frame's verb (`Why will the region not pay?`).
-    const verbAt = frame.findIndex((t, i) => i >= restAt && t.pos === 'VERB');
+    // The first verb or auxiliary after the subject: `Why can the ice not be reached?`, not `... be not reached?`.
+    const subjectAt = frame.findIndex((t, i) => i >= restAt && (NOUNS.has(t.pos) || t.pos === 'PRON'));
+    const verbAt = subjectAt < 0 ? -1 : frame.findIndex((t, i) => i > subjectAt && (t.pos === 'VERB' || t.pos === 'AUX'));
     if (own.some((t) => NEGATIONS.has(t.text.toLowerCase())) && verbAt > restAt && !frame.some((t) => NEGATIONS.has(t.text.toLowerCase()))) {
       const asking = own.filter((t) => !NEGATIONS.has(t.text.toLowerCase())).map((t) => t.text).join(' ');
       const negated = `${lead.slice(0, (frame[verbAt]?.start ?? 0) - (frame[restAt]?.start ?? 0))}not ${before.text.slice(frame[verbAt]?.start, frameEnd)}`;
@@ -80,6 +82,16 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     const after = before.text.slice(frame[wh[1] + 1]?.start ?? frameEnd, frameEnd);
     if (verb?.pos === 'VERB' && verb.term) return `${capitalize(doSupport(verb, asksOne(before, wh)))} ${words} ${verb.term}${after ? ` ${after}` : ''}?`;
     if (verb?.pos === 'AUX' && after) return `${capitalize(verb.text.toLowerCase())} ${words} ${after}?`;
+  }
+  // `And last year?`, `And in 2022?` after `How much did the bank earn in 2023?`: another time in place of the frame's
+  // (with its preposition), or added to a frame that names none; not in place of a noun (`did last year earn`).
+  if (own.some((t) => t.entity === 'DATE') && own.every((t, i) => t.entity === 'DATE' || (i === 0 && t.pos === 'ADP'))) {
+    let from = frame.findIndex((t, i) => i >= wh[1] && t.entity === 'DATE');
+    if (from < 0) return `${before.text.slice(0, frameEnd)} ${words}?`;
+    let to = from;
+    while (frame[to]?.entity === 'DATE') to++;
+    if (frame[from - 1]?.pos === 'ADP') from--;
+    return `${before.text.slice(0, frame[from]?.start)}${words}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
   }
   const phrases = nounPhrases(frame, wh[1]);
   // `of septicemic plague`: the previous phrase after the same preposition.

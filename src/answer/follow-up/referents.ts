@@ -79,7 +79,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   if (fits && isReferent(turn) && !isMeasure(turn.answer)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
     // Its content words: `the` of `the Harbour Survey` is in every question.
-    const text = answerWithNoun(turn, before, wh);
+    const text = fits === ANSWER_AGREEMENT.person ? withoutAffiliation(answerWithNoun(turn, before, wh)) : answerWithNoun(turn, before, wh);
     const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
     // `1,200 members` is they, not it; `Tomas Berg`, whom the quote calls `Finance minister Tomas Berg`, is he or she.
     const plural = endsInPlural(turn.answer) ? { thing: undefined, group: Math.max(fits.group ?? 0, 1) } : {};
@@ -143,6 +143,20 @@ export function answerRoleOf(question: Question, wh: [number, number]): Role {
   if (asksSubject(question)) return 'subject';
   const verb = question.tokens.findIndex((t, i) => t.pos === 'VERB' && i >= wh[1]);
   return question.role ?? (verb === -1 && ['person', 'definition', 'entity', 'thing'].includes(question.kind) ? 'subject' : 'adjunct');
+}
+
+/**
+ * A person's name without the body it is given with (`Marta Kowalski` of
+ * `Marta Kowalski of the University of Krakow`): the person is who a *she*
+ * goes on about. Not a body's own name (`Bank of England`, `Royal Bank of
+ * Scotland`): *of the* must follow a name of two words or more that is no
+ * place's or body's.
+ */
+function withoutAffiliation(answer: string): string {
+  const at = answer.search(/\s+of\s+the\s+/);
+  const name = at < 0 ? '' : answer.slice(0, at);
+  const words = name.split(/\s+/);
+  return words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word)) && !isPlaceOrBody(name) ? name : answer;
 }
 
 /**
