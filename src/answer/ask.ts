@@ -12,7 +12,7 @@ import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, SAID_BY } from './question.js';
 import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
-import { declineReason, missingPhrases } from './reason.js';
+import { declineReason, missingPhrases, noWordsReason } from './reason.js';
 import { answerSpans, bestSpan, type ShortAnswer } from './short-answer.js';
 import { askedCell } from './table-cell.js';
 
@@ -107,7 +107,7 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     const gist = gistAnswer(context, rawQuestion, scope, settings.maxQuotes);
     if (gist) return gist;
   }
-  if (asked.terms.length === 0) return declined('The question has no words to look up in the article.');
+  if (asked.terms.length === 0) return declined(noWordsReason(asked.question));
 
   const judged = judge(context, asked, scope, model);
   const { ranked, probability } = judged;
@@ -158,7 +158,7 @@ export function askTopic(context: AnswerContext, topic: string, options: AnswerO
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = parseQuestion(topic.slice(0, settings.maxQuestionLength));
   const asked = askQuestion({ ...question, kind: 'thing' }, context);
-  if (asked.terms.length === 0) return declinedAnswer(context, topic, asked, settings.maxQuotes, 'The question has no words to look up in the article.');
+  if (asked.terms.length === 0) return declinedAnswer(context, topic, asked, settings.maxQuotes, noWordsReason(asked.question));
   const ranked = scored(rankCandidates(context, asked, scope, model));
   const naming = ranked.filter((r) => r.measured.candidate.sentence.every((match) => match !== 'none'));
   if (naming.length === 0) {

@@ -1,5 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { WeightedTerm } from './evidence.js';
+import { PRONOUNS } from './follow-up/parts.js';
 import { kindNoun, type AnswerKind, type Question } from './question.js';
 
 /** What the article lacks, by the kind of answer asked for. */
@@ -80,4 +81,21 @@ function lacking(question: Question): string {
   const how = question.tokens.findIndex((token) => token.text.toLowerCase() === 'how');
   const next = question.tokens[how + 1]?.text.toLowerCase();
   return how !== -1 && next !== undefined && /^\p{L}+$/u.test(next) ? `how ${next}` : LACKING.number;
+}
+
+/** What a pronoun asks about when nothing tells what it stands for, by what it agrees with. */
+const UNCLEAR = { person: 'who', thing: 'what', group: 'who or what', place: 'where', date: 'when', event: 'what' } as const;
+
+/**
+ * Why a question with no words to look up is declined: when it is a pronoun
+ * and little else (*What did he say?*, its *he* standing for nothing the
+ * conversation named), that it is not clear what the pronoun stands for;
+ * else that there are no words.
+ */
+export function noWordsReason(question: Question): string {
+  const pronoun = question.tokens.find((t) => (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADV') && PRONOUNS[t.text.toLowerCase()] !== undefined);
+  const agreement = pronoun && PRONOUNS[pronoun.text.toLowerCase()];
+  if (!pronoun || !agreement) return 'The question has no words to look up in the article.';
+  const plural = agreement === 'group' ? 'are' : 'is';
+  return `It isn't clear ${UNCLEAR[agreement]} “${pronoun.text}” ${plural} here: ask again with a name.`;
 }

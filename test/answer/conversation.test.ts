@@ -104,6 +104,14 @@ describe('Engine.ask with a conversation', () => {
     expect(ferry.ask(pasted)).toMatchObject({ answered: false, reason: 'No sentence of the article names all of its words.' });
   });
 
+  it('says a pronoun is unclear, rather than that there are no words, when nothing it could stand for was named', () => {
+    expect(ferry.ask('What did she say?').reason).toBe('It isn\'t clear who “she” is here: ask again with a name.');
+    // After a question that names no person, *she* is left as it is, and the reason says what is missing.
+    const conversation = remember(NEW_CONVERSATION, ferry.ask('What did the review look at?'));
+    expect(ferry.ask('What did she say?', { conversation })).toMatchObject({ answered: false, reason: 'It isn\'t clear who “she” is here: ask again with a name.' });
+    expect(ferry.ask('What did they do?').reason).toBe('It isn\'t clear who or what “they” are here: ask again with a name.');
+  });
+
   it('answers a question that stands on its own as it is, whatever came before', () => {
     const conversation = remember(NEW_CONVERSATION, ferry.ask('Who bought the Night Star ferry?'));
     const alone = ferry.ask('Who leads the council?');
