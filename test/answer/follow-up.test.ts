@@ -495,6 +495,18 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Why not?', built).text).toBe('Why can the dam not be finished by spring?');
   });
 
+  it('reads it as the noun a what-question asked for when its answer is a number (What temperature ...? then it)', () => {
+    const recorded = after({ understood: 'What temperature did the harbour gauge record?', answer: '31.5 degrees' });
+    expect(resolveFollowUp('Who checked it?', recorded).text).toBe('Who checked the temperature?');
+    // Not a share of something: its *it* is that something, not the share.
+    expect(resolveFollowUp('Why is it cutting them?', after({ understood: "What share of Norvik Marine's workforce is that?", answer: '14%' })).text).not.toContain('share');
+  });
+
+  it('reads the apostrophe of a plural\'s possessive as a possessive, keeping the noun phrase whole', () => {
+    const union = after({ understood: "What did the dockers' union say?", answered: false });
+    expect(resolveFollowUp('What did it want?', union).text).toBe("What did the dockers' union want?");
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

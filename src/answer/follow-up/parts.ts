@@ -32,9 +32,18 @@ export const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
 export const NOUNS = new Set(['NOUN', 'PROPN']);
 export const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
-/** A question as the follow-up reading sees it: its verb found where the tagger took it for an adjective or a noun. */
+/**
+ * A question as the follow-up reading sees it: its verb found where the tagger took it for an adjective or a noun, and
+ * the apostrophe of a plural's possessive (*Kalevi Networks' workforce*), which the tagger reads as punctuation, a
+ * possessive.
+ */
 export function readQuestion(text: string): Question {
-  return withVerbFound(parseQuestion(text));
+  const question = withVerbFound(parseQuestion(text));
+  const { tokens } = question;
+  const possessive = (t: Token, i: number): boolean =>
+    t.pos === 'PUNCT' && /^['’]$/.test(t.text) && tokens[i - 1]?.end === t.start && /s$/i.test(tokens[i - 1]?.text ?? '') && PHRASE.has(tokens[i + 1]?.pos ?? '');
+  if (!tokens.some(possessive)) return question;
+  return { ...question, tokens: tokens.map((t, i) => (possessive(t, i) ? { ...t, pos: 'PART' as const } : t)) };
 }
 
 /**

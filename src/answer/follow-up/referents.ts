@@ -94,9 +94,12 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     if (person !== undefined && titled.length === 1) {
       out.push({ text: person, fits: { person: fits?.person }, role: answerRole, possessor: false, mentions: 0, terms: person.toLowerCase().split(' ') });
     } else if (fits?.person) out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
-    // `Which agency is examining the outage?` with no name found: the `it` that follows is the agency, not the outage.
+    // `Which agency is examining the outage?` with no name found: the `it` that follows is the agency, not the outage; and
+    // `What temperature did Spain record?`, answered with a number: the `it` that follows is the temperature (not a share
+    // of something, `What share of its workforce ...?`, whose `it` is that something).
     const noun = askedNoun(before, wh);
-    if (fits && noun) out.push({ text: `the ${noun}`, fits: { thing: fits.thing, group: fits.group }, role: answerRole, possessor: false, mentions: 0, terms: noun.split(' ') });
+    const nounFits = fits ?? (noun && !noun.includes(' of ') ? { thing: 1 } : undefined);
+    if (nounFits && noun) out.push({ text: `the ${noun}`, fits: { thing: nounFits.thing, group: nounFits.group }, role: answerRole, possessor: false, mentions: 0, terms: noun.split(' ') });
   }
   // `How many cars is Veltra recalling?`: what was counted is what a *they* that follows most likely stands for.
   const counted = countedNouns(tokens, wh);
