@@ -493,6 +493,9 @@ describe('answer/follow-up', () => {
   it('puts the negation of Why not? after the auxiliary that follows the subject (can the dam not be)', () => {
     const built = after({ understood: 'Can the dam be finished by spring?', answered: false });
     expect(resolveFollowUp('Why not?', built).text).toBe('Why can the dam not be finished by spring?');
+    // What follows the negation goes at the end.
+    const seen = after({ understood: 'When can visitors see the seals?', answer: 'May' });
+    expect(resolveFollowUp('Why not in winter?', seen).text).toBe('Why can visitors not see the seals in winter?');
   });
 
   it('reads it as the noun a what-question asked for when its answer is a number (What temperature ...? then it)', () => {

@@ -42,9 +42,12 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     const subjectAt = frame.findIndex((t, i) => i >= restAt && (NOUNS.has(t.pos) || t.pos === 'PRON'));
     const verbAt = subjectAt < 0 ? -1 : frame.findIndex((t, i) => i > subjectAt && (t.pos === 'VERB' || t.pos === 'AUX'));
     if (own.some((t) => NEGATIONS.has(t.text.toLowerCase())) && verbAt > restAt && !frame.some((t) => NEGATIONS.has(t.text.toLowerCase()))) {
-      const asking = own.filter((t) => !NEGATIONS.has(t.text.toLowerCase())).map((t) => t.text).join(' ');
+      // What follows the negation goes at the end: `Why not before then?` -> `Why can visitors not see the cubs before then?`.
+      const negation = own.findIndex((t) => NEGATIONS.has(t.text.toLowerCase()));
+      const asking = (negation > 0 ? own.slice(0, negation) : own.filter((t) => isQuestionWord(t.text))).map((t) => t.text).join(' ');
+      const more = negation > 0 && negation < own.length - 1 ? ` ${question.slice(own[negation + 1]?.start, lastWord(tokens))}` : '';
       const negated = `${lead.slice(0, (frame[verbAt]?.start ?? 0) - (frame[restAt]?.start ?? 0))}not ${before.text.slice(frame[verbAt]?.start, frameEnd)}`;
-      return `${capitalize(asking)} ${negated}?`;
+      return `${capitalize(asking)} ${negated}${more}?`;
     }
     // `In which year?` after `Who established the fort?`: the answer becomes the subject, with do-support
     // (`In which year did Ribault establish the fort?`), so the question word still opens the question; with no
