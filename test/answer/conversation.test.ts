@@ -91,7 +91,10 @@ describe('Engine.ask with a conversation', () => {
     expect(topic).toMatchObject({ answered: true, answer: '', confidence: 1 });
     expect(topic.understood).toBeUndefined();
     expect(topic).toEqual(ferry.ask('the harbour authority'));
-    expect(ferry.ask('And the harbour authority?', { conversation }).understood).toBe('Who bought the harbour authority?');
+    const reviewed = remember(NEW_CONVERSATION, ferry.ask('Who reviewed the safety record?'));
+    expect(ferry.ask('And the sale?', { conversation: reviewed }).understood).toBe('Who reviewed the sale?');
+    // A thing in the place of a name would make the frame nonsense (`Who bought the harbour authority?`): it is a topic.
+    expect(ferry.ask('And the harbour authority?', { conversation })).toMatchObject({ understood: 'the harbour authority', answered: true, confidence: 1 });
   });
 
   it('declines a topic the article lacks, naming the word, and one whose words no sentence holds together', () => {

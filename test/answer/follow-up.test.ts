@@ -510,6 +510,23 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did it want?', union).text).toBe("What did the dockers' union want?");
   });
 
+  it('reads How come? as Why?, and Says who? as Who said so?', () => {
+    const moved = after({ understood: 'Why did the yard move to Westport?', answer: 'lower rents' });
+    expect(resolveFollowUp('how come', moved).text).toBe('Why did the yard move to Westport?');
+    expect(resolveFollowUp('Says who?', moved).text).toBe('Who said so (the yard move to Westport)?');
+  });
+
+  it('reads a thing typed in a name\'s place as a topic of its own, and a name typed in lower case as a name', () => {
+    const quote = { text: 'Norvik, which employs 900 people, reported record orders in the spring.', documentId: 'd', paragraph: 1, start: 0 };
+    const work = after({ understood: 'how many people work at norvik', answer: '900', quote });
+    expect(resolveFollowUp('what about orders', work).text).toBe('orders');
+    // A lower-case word the quote writes as a name is a name, and another name takes its place.
+    expect(resolveFollowUp('and kvikly?', work).text).toBe('how many people work at kvikly?');
+    // A time is no thing: `last time` is added to the frame.
+    const paid = after({ understood: 'What dividend will the ferry line pay?', answer: '3 euros a share' });
+    expect(resolveFollowUp('And last time?', paid).text).toBe('What dividend will the ferry line pay last time?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

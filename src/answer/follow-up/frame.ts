@@ -1,6 +1,7 @@
 import type { Token } from '../../chunk/token.js';
 import type { Turn } from '../../types.js';
 import { type Question, isQuestionWord } from '../question.js';
+import { isEnglishWord } from '../../wordnet/related.js';
 import { SPEECH_VERBS } from '../spans.js';
 import { participleOpens } from './leaning.js';
 import { BE, EVENT_VERBS, NEGATIONS, NOUNS, PHRASE, POSSESSIVES, askedNoun, asksSubject, capitalize, countedSubject, isPlural, isPossessive, lastWord, leadIn, nounPhrases, ownedBy, prepositionOpens, questionPhrase } from './parts.js';
@@ -88,7 +89,9 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
   }
   // `And last year?`, `And in 2022?` after `How much did the bank earn in 2023?`: another time in place of the frame's
   // (with its preposition), or added to a frame that names none; not in place of a noun (`did last year earn`).
-  if (own.some((t) => t.entity === 'DATE') && own.every((t, i) => t.entity === 'DATE' || (i === 0 && t.pos === 'ADP'))) {
+  // `time` is one too (`last time`, `this time`), though wink-nlp gives it no date.
+  const dated = (t: Token): boolean => t.entity === 'DATE' || (t.term === 'time' && t.pos === 'NOUN');
+  if (own.some(dated) && own.every((t, i) => dated(t) || (i === 0 && t.pos === 'ADP') || ((t.pos === 'ADJ' || t.pos === 'DET') && dated(own[i + 1] as Token)))) {
     let from = frame.findIndex((t, i) => i >= wh[1] && t.entity === 'DATE');
     if (from < 0) return `${before.text.slice(0, frameEnd)} ${words}?`;
     let to = from;
@@ -110,8 +113,13 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     target = [last[0] - 1, last[1]];
   }
   if (!target) {
-    const named = own.some((t) => t.pos === 'PROPN');
-    target = (named ? phrases.find(([from, to]) => frame.slice(from, to).some((t) => t.pos === 'PROPN')) : undefined) ?? phrases[phrases.length - 1];
+    // A name typed in lower case (`and nokia?`) is no English word.
+    const named = own.some((t) => t.pos === 'PROPN' || (t.term !== '' && /^\p{Ll}/u.test(t.text) && !isEnglishWord(t.term)));
+    const isName = ([from, to]: [number, number]): boolean =>
+      frame.slice(from, to).some((t) => t.pos === 'PROPN' || (t.pos === 'NOUN' && writtenAsName(t.text, previous.quote?.text)));
+    // `What about orders?` after `How many people work at Voss?`: a thing put in no name's place, but a topic of its own.
+    if (!named && !isPossessive(own[own.length - 1]) && phrases.length > 0 && phrases.every(isName)) return words;
+    target = (named ? phrases.find(isName) : undefined) ?? phrases[phrases.length - 1];
   }
   if (!target) return added;
   // `And Coral's?` after `What happened to Andes Salar's shares?`: another owner of the same thing.
@@ -230,4 +238,22 @@ function endBeforeStranded(tokens: readonly Token[]): number {
   const last = words[words.length - 1];
   const stranded = last?.pos === 'ADP' && STRANDED.has(last.text.toLowerCase()) && words.length > 2;
   return stranded ? (words[words.length - 2]?.end ?? 0) : lastWord(tokens);
+}
+
+/**
+ * Whether the quote writes a word typed in lower case as a name: capitalized inside a sentence, or at its start when
+ * it is no English word (`voss` is `Voss` in *Voss, which employs 28,000 people*; `building` of *Building work will
+ * start* is no name).
+ */
+function writtenAsName(word: string, quote: string | undefined): boolean {
+  if (!quote || !/^\p{Ll}/u.test(word)) return false;
+  const name = word.charAt(0).toUpperCase() + word.slice(1);
+  for (let at = quote.indexOf(name); at >= 0; at = quote.indexOf(name, at + 1)) {
+    const before = quote.slice(0, at);
+    const after = quote[at + name.length];
+    if (/[\p{L}\p{N}]$/u.test(before) || (after !== undefined && /[\p{L}\p{N}]/u.test(after))) continue;
+    const opens = /^\W*$/u.test(before) || /[.!?]["”’)]*\s*$/u.test(before);
+    if (!opens || !isEnglishWord(word)) return true;
+  }
+  return false;
 }

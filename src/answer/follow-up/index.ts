@@ -1,7 +1,7 @@
 import type { Conversation, Turn } from '../../types.js';
 import { asksForGist } from '../gist.js';
 import { withFrameOf } from './frame.js';
-import { CONJUNCTION_FIRST, PURPOSE, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent } from './leaning.js';
+import { CONJUNCTION_FIRST, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent, setQuestion } from './leaning.js';
 import { PRONOUNS, readQuestion, surname } from './parts.js';
 import { isFirm, isReferent, readingsOf, referentsOf, type Referent } from './referents.js';
 import { substitute } from './substitute.js';
@@ -42,8 +42,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const unchanged = { text: question, changed: false };
   if (turns.length === 0 || question.trim() === '') return unchanged;
   if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
-  // `To do what?` asks what the previous question's event was for, as `Why?` does.
-  if (PURPOSE.test(question)) question = question.replace(PURPOSE, 'Why?');
+  // `To do what?` and `How come?` ask what the previous question's event was for, as `Why?` does; `Says who?`, who said so.
+  question = setQuestion(question) ?? question;
   const asked = readQuestion(question);
   const { tokens } = asked;
   const references = pronounsWithoutAntecedent(asked);

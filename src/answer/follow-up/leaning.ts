@@ -13,8 +13,20 @@ import { BE, EVENT_VERBS, NOUNS, PHRASE, POSSESSIVES, PRONOUN_WORD, PRONOUNS, as
  */
 export const CONJUNCTION_FIRST = /^\W*(?:[\p{L}']+,\s*)?(?:(?:and|but|or|so|yet|nor)\b|(?:what|how) about\b)/iu;
 
-/** `To do what?`: an infinitive's purpose asked of the previous question's event. */
-export const PURPOSE = /^\s*to do what\s*\??\s*$/i;
+/**
+ * Set phrases that ask a question of the previous one's event in words of their own: *To do what?* and *How come?*
+ * ask why, *Says who?* who said so. English idioms, not any article's words.
+ */
+const SET_QUESTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:to do what|how come)$/, 'Why?'],
+  [/^(?:(?:says|said) who|who (?:says|said)(?: so)?)$/, 'Who said so?'],
+];
+
+/** The question a set phrase stands for (`Why?` for *How come?*), or `undefined` for any other question. */
+export function setQuestion(question: string): string | undefined {
+  const words = question.trim().toLowerCase().replace(/[\s?!.]+$/u, '');
+  return SET_QUESTIONS.find(([phrase]) => phrase.test(words))?.[1];
+}
 
 /** Most words of a question that may be elliptical; a longer one without a pronoun stands on its own. */
 const MAX_ELLIPSIS_LENGTH = 6;
