@@ -527,6 +527,17 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('And last time?', paid).text).toBe('What dividend will the ferry line pay last time?');
   });
 
+  it('reads the subject of a verb of saying as someone, a body or a writing, never a plain thing', () => {
+    const made = after({ understood: 'Who made the valves?', answer: 'Norvik Marine' });
+    expect(resolveFollowUp('What did they say?', made).text).toBe('What did Norvik Marine say?');
+    // A writing says something too.
+    const published = after({ understood: 'When was the harbour report published?', answer: 'May' });
+    expect(resolveFollowUp('What did it say?', published).text).toBe('What did the harbour report say?');
+    // A short answer its quote gives a title may still be they (`supplier Kanto Seiki` is a firm).
+    const supplied = after({ understood: 'Who made the pumps?', answer: 'Kanto Seiki', quote: { text: 'The pumps were made by supplier Kanto Seiki.', documentId: 'd', paragraph: 1, start: 0 } });
+    expect(resolveFollowUp('What did they say?', supplied).text).toBe('What did Kanto Seiki say?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

@@ -1,5 +1,6 @@
 import type { Token } from '../../chunk/token.js';
 import { type Question, isQuestionWord } from '../question.js';
+import { SPEECH_VERBS } from '../spans.js';
 import { BE, EVENT_VERBS, NOUNS, PHRASE, POSSESSIVES, PRONOUN_WORD, PRONOUNS, asksSubject, isPlural, leadIn, prepositionOpens, questionPhrase, type Agreement, type Role } from './parts.js';
 
 /**
@@ -64,6 +65,8 @@ export interface Reference {
   agreement: Agreement;
   role: Role;
   possessive: boolean;
+  /** It is the subject of a verb of saying (*What did they say?*): someone or a body, not a thing. */
+  speaks?: boolean;
 }
 
 /** Pronouns and stand-alone demonstratives with nothing in the question that they could stand for. */
@@ -102,7 +105,10 @@ export function pronounsWithoutAntecedent(question: Question): Reference[] {
     // *Which university was he an alumnus of?*), unless it asks for the subject, which binds it (*Which footballer said he ...?*).
     const asked = asksSubject(question) ? ([0, 0] as [number, number]) : wh;
     if (bound || hasAntecedent(tokens, i, agreement, asked)) return;
-    out.push({ token, agreement, role: verb === -1 || i < verb ? 'subject' : 'object', possessive });
+    const role = verb === -1 || i < verb ? 'subject' : 'object';
+    const said = tokens[verb];
+    const speaks = role === 'subject' && verb !== -1 && said !== undefined && (SPEECH_VERBS.has(said.term) || SPEECH_VERBS.has(said.text.toLowerCase()));
+    out.push({ token, agreement, role, possessive, ...(speaks ? { speaks } : {}) });
   });
   return out;
 }

@@ -47,6 +47,8 @@ export interface Referent {
   unknown?: boolean;
   /** The lemma of its last noun when that is a common noun in the singular (`minister`): WordNet may know it as a person's. */
   head?: string;
+  /** The lemma of its last noun when that is a common noun, singular or plural (`pump` of `the pumps`). */
+  noun?: string;
   /** It was put in the previous question for one of its pronouns. */
   carried?: boolean;
   /** Its content words, to find it in older turns. */
@@ -84,7 +86,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // `1,200 members` is they, not it; `Tomas Berg`, whom the quote calls `Finance minister Tomas Berg`, is he or she.
     const plural = endsInPlural(turn.answer) ? { thing: undefined, group: Math.max(fits.group ?? 0, 1) } : {};
     const capitalized = turn.answer.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
-    const person = capitalized && turn.quote && titledPeople(turn.quote.text, before).includes(turn.answer) ? { person: 2, thing: undefined, group: undefined } : {};
+    const person = capitalized && turn.quote && titledPeople(turn.quote.text, before).includes(turn.answer) ? { person: 2, thing: undefined, group: 1 } : {};
     out.push({ text, fits: { ...fits, ...plural, ...person }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
   } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm;
@@ -125,7 +127,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // `The council` opening the previous question is `the council` inside this one.
     const text = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
     // Not in the plural: `the soldiers` are they, not he.
-    const common = head.pos === 'NOUN' && !named && head.term && !plural ? { head: head.term } : {};
+    const common = head.pos === 'NOUN' && !named && head.term ? { noun: head.term, ...(plural ? {} : { head: head.term }) } : {};
     // What a pronoun of the previous question was read as: the same pronoun now most likely goes on standing for it.
     const carried = turn.understood !== turn.question && !turn.question.includes(text);
     out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...(carried ? { carried } : {}) });

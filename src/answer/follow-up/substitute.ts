@@ -1,4 +1,4 @@
-import { isPersonNoun } from '../../wordnet/related.js';
+import { isGroupNoun, isKindOf, isPersonNoun } from '../../wordnet/related.js';
 import type { Reference } from './leaning.js';
 import { capitalize, surname } from './parts.js';
 import { isPlaceOrBody, type Referent } from './referents.js';
@@ -45,7 +45,7 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
   let bestScore = -Infinity;
   for (const referent of referents) {
     const fit = referent.fits[reference.agreement] ?? personNoun(reference, referent);
-    if (fit === undefined || used.has(referent) || personAsThing(reference, referent)) continue;
+    if (fit === undefined || used.has(referent) || personAsThing(reference, referent) || thingSpeaks(reference, referent)) continue;
     // No place or body is `he` or `she`: looked up only for those, as a new name costs 1 to 5 ms. When it is the answer
     // (`Who runs Kvikly?` answered `Data Protection Commission`), the person asked for is still unknown.
     const body = reference.agreement === 'person' && isPlaceOrBody(referent.text);
@@ -77,6 +77,20 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
 function personNoun(reference: Reference, referent: Referent): number | undefined {
   return reference.agreement === 'person' && referent.head && isPersonNoun(referent.head) ? 1 : undefined;
 }
+
+/**
+ * The subject of a verb of saying for a thing (*What did they say?* read as *the pumps*): only someone, a body or
+ * what is written or broadcast says something (*the minister*, *the council*, *the study*, *the newspaper*), so a
+ * common noun WordNet knows as none of these does not (a name may be any).
+ */
+function thingSpeaks(reference: Reference, referent: Referent): boolean {
+  if (reference.speaks !== true || referent.answer || referent.noun === undefined) return false;
+  const noun = referent.noun;
+  return !isPersonNoun(noun) && !isGroupNoun(noun) && !SAYING_KINDS.some((kind) => isKindOf(noun, kind));
+}
+
+/** WordNet's kinds of things that say something: writings (a study, a report), media (a newspaper), statements (a survey). */
+const SAYING_KINDS = ['writing', 'medium', 'statement'];
 
 /** *It* for a common noun WordNet knows as a kind of person (*the finance minister*): no person is *it*. */
 function personAsThing(reference: Reference, referent: Referent): boolean {
