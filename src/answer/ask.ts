@@ -10,6 +10,7 @@ import { featureRows, measure, type Measured } from './features.js';
 import { sigmoid, type AnswerModel, type Locality } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, SAID_BY } from './question.js';
+import { truecased } from './truecase.js';
 import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
 import { declineReason, missingPhrases, noWordsReason } from './reason.js';
@@ -95,7 +96,7 @@ function nearFirst(ranked: Ranked[], measured: readonly Measured[], near: NonNul
  */
 export function ask(context: AnswerContext, rawQuestion: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
-  const question = parseQuestion(rawQuestion.slice(0, settings.maxQuestionLength));
+  const question = parseQuestion(truecased(rawQuestion.slice(0, settings.maxQuestionLength), context.store));
   const asked = askQuestion(question, context);
   const declined = (reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer => declinedAnswer(context, rawQuestion, asked, settings.maxQuotes, reason, ranked, confidence);
   if (rawQuestion.trim() === '') return declined('The question is empty.');
@@ -156,7 +157,7 @@ function cutsWord(chunk: { text: string; start: number }, span: { start: number;
  */
 export function askTopic(context: AnswerContext, topic: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
-  const question = parseQuestion(topic.slice(0, settings.maxQuestionLength));
+  const question = parseQuestion(truecased(topic.slice(0, settings.maxQuestionLength), context.store));
   const asked = askQuestion({ ...question, kind: 'thing' }, context);
   if (asked.terms.length === 0) return declinedAnswer(context, topic, asked, settings.maxQuotes, noWordsReason(asked.question));
   const ranked = scored(rankCandidates(context, asked, scope, model));
@@ -223,7 +224,7 @@ function round(value: number): number {
 /** The passages that best match a query, best first, whatever kind of answer it asks for. */
 export function search(context: AnswerContext, query: string, limit: number, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Quote[] {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
-  const question = parseQuestion(query.slice(0, settings.maxQuestionLength));
+  const question = parseQuestion(truecased(query.slice(0, settings.maxQuestionLength), context.store));
   const asked = askQuestion({ ...question, kind: 'thing' }, context);
   if (asked.terms.length === 0) return [];
   return scored(rankCandidates(context, asked, scope, model))

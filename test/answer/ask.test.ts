@@ -163,6 +163,15 @@ describe('Engine.ask', () => {
     expect(ferry.ask('** __ ~~').reason).toBe('The question has no words to look up in the article.');
   });
 
+  it('answers a question typed without capitals as the same question with the article\'s names capitalized', () => {
+    for (const [typed, cased] of <Array<[string, string]>>[
+      ['what did maria okafor say', 'what did Maria Okafor say'],
+      ['What did maria okafor say about carrow?', 'What did Maria Okafor say about Carrow?'],
+    ]) {
+      expect({ ...ferry.ask(typed), question: '' }).toEqual({ ...ferry.ask(cased), question: '' });
+    }
+  });
+
   it('declines an empty question saying so', () => {
     expect(engine.ask('   ').reason).toBe('The question is empty.');
     expect(engine.ask('?!').reason).toBe('The question has no words to look up in the article.');
