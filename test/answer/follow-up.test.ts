@@ -513,6 +513,9 @@ describe('answer/follow-up', () => {
   it('reads How come? as Why?, and Says who? as Who said so?', () => {
     const moved = after({ understood: 'Why did the yard move to Westport?', answer: 'lower rents' });
     expect(resolveFollowUp('how come', moved).text).toBe('Why did the yard move to Westport?');
+    expect(resolveFollowUp('what for', after({ understood: 'who got fined', answered: false })).text).toBe('Why did they get fined?');
+    // A frame with nothing after its question phrase adds nothing: the question is read as it was asked.
+    expect(resolveFollowUp('in how many stores', after({ understood: 'which products?', answered: false }))).toEqual({ text: 'in how many stores', changed: false, continues: true });
     expect(resolveFollowUp('Says who?', moved).text).toBe('Who said so (the yard move to Westport)?');
   });
 

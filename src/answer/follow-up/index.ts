@@ -97,6 +97,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   }
   const substituted = text !== question;
   if (elliptical) text = withFrameOf(text, substituted ? readQuestion(text).tokens : tokens, before, previous);
-  text = text.replace(/\s+/g, ' ').trim();
-  return text === question.trim() ? { ...unchanged, continues: true } : { text, changed: true, pronouns: substituted, continues: true };
+  text = text.replace(/\s+/g, ' ').replace(/ ([?!])$/, '$1').trim();
+  // A reading that only capitalized the question or closed it with a mark (`In how many stores?`) says nothing new.
+  const bare = (words: string): string => words.toLowerCase().replace(/[\s?!.]+$/u, '');
+  return bare(text) === bare(question) ? { ...unchanged, continues: true } : { text, changed: true, pronouns: substituted, continues: true };
 }

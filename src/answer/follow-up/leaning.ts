@@ -15,11 +15,11 @@ import { BE, EVENT_VERBS, NOUNS, PHRASE, POSSESSIVES, PRONOUN_WORD, PRONOUNS, as
 export const CONJUNCTION_FIRST = /^\W*(?:[\p{L}']+,\s*)?(?:(?:and|but|or|so|yet|nor)\b|(?:what|how) about\b)/iu;
 
 /**
- * Set phrases that ask a question of the previous one's event in words of their own: *To do what?* and *How come?*
- * ask why, *Says who?* who said so. English idioms, not any article's words.
+ * Set phrases that ask a question of the previous one's event in words of their own: *To do what?*, *How come?* and
+ * *What for?* ask why, *Says who?* who said so. English idioms, not any article's words.
  */
 const SET_QUESTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:to do what|how come)$/, 'Why?'],
+  [/^(?:to do what|how come|what for)$/, 'Why?'],
   [/^(?:(?:says|said) who|who (?:says|said)(?: so)?)$/, 'Who said so?'],
 ];
 
