@@ -9,7 +9,7 @@ import { headingsOf, tableHeaderAt } from './headings.js';
 import { featureRows, measure, type Measured } from './features.js';
 import { sigmoid, type AnswerModel, type Locality } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
-import { parseQuestion, SAID_BY } from './question.js';
+import { parseQuestion, SAID_BY, withoutPassiveGet, type Question } from './question.js';
 import { truecased } from './truecase.js';
 import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
@@ -86,6 +86,14 @@ function nearFirst(ranked: Ranked[], measured: readonly Measured[], near: NonNul
 }
 
 /**
+ * A question as typed in a chat, read as the models' written questions are: the corpus's names capitalized when it
+ * was typed without capitals, and the *get* of a passive an auxiliary (`who got fined`).
+ */
+function typedQuestion(text: string, context: AnswerContext): Question {
+  return withoutPassiveGet(parseQuestion(truecased(text, context.store)));
+}
+
+/**
  * Answers a question from the context's documents, or declines with a reason.
  * *Who wrote the article?* is answered from the documents' bylines when they have one, *What is this article
  * about?* with its opening sentence.
@@ -96,7 +104,7 @@ function nearFirst(ranked: Ranked[], measured: readonly Measured[], near: NonNul
  */
 export function ask(context: AnswerContext, rawQuestion: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
-  const question = parseQuestion(truecased(rawQuestion.slice(0, settings.maxQuestionLength), context.store));
+  const question = typedQuestion(rawQuestion.slice(0, settings.maxQuestionLength), context);
   const asked = askQuestion(question, context);
   const declined = (reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer => declinedAnswer(context, rawQuestion, asked, settings.maxQuotes, reason, ranked, confidence);
   if (rawQuestion.trim() === '') return declined('The question is empty.');
@@ -157,7 +165,7 @@ function cutsWord(chunk: { text: string; start: number }, span: { start: number;
  */
 export function askTopic(context: AnswerContext, topic: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
-  const question = parseQuestion(truecased(topic.slice(0, settings.maxQuestionLength), context.store));
+  const question = typedQuestion(topic.slice(0, settings.maxQuestionLength), context);
   const asked = askQuestion({ ...question, kind: 'thing' }, context);
   if (asked.terms.length === 0) return declinedAnswer(context, topic, asked, settings.maxQuotes, noWordsReason(asked.question));
   const ranked = scored(rankCandidates(context, asked, scope, model));
@@ -224,7 +232,7 @@ function round(value: number): number {
 /** The passages that best match a query, best first, whatever kind of answer it asks for. */
 export function search(context: AnswerContext, query: string, limit: number, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Quote[] {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
-  const question = parseQuestion(truecased(query.slice(0, settings.maxQuestionLength), context.store));
+  const question = typedQuestion(query.slice(0, settings.maxQuestionLength), context);
   const asked = askQuestion({ ...question, kind: 'thing' }, context);
   if (asked.terms.length === 0) return [];
   return scored(rankCandidates(context, asked, scope, model))

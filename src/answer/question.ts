@@ -114,6 +114,29 @@ function analyzed(text: string): Question {
 }
 
 /**
+ * The question with the *get* of a passive (*who got fined*, *when did it
+ * get built*) as no word to look up: there it is an auxiliary, as *was* is,
+ * and an article that says *was fined* never says *got*. Chat English: `ask`
+ * reads questions so, while the models were fitted on SQuAD's written ones,
+ * where *get* is nearly always a verb of its own.
+ */
+export function withoutPassiveGet(question: Question): Question {
+  const { tokens } = question;
+  let changed = false;
+  const read = tokens.map((token, i) => {
+    if (token.term !== 'get') return token;
+    let next = i + 1;
+    while (tokens[next]?.pos === 'ADV') next++;
+    const participle = tokens[next];
+    const passive = participle?.pos === 'VERB' && /(?:ed|en|wn|t)$/i.test(participle.text) && participle.text.toLowerCase() !== participle.term;
+    if (!passive) return token;
+    changed = true;
+    return { ...token, term: '', word: '', stem: '' };
+  });
+  return changed ? { ...question, tokens: read, content: read.filter((token) => token.term) } : question;
+}
+
+/**
  * The question with its verb found where wink-nlp tagged it otherwise: a past
  * participle taken for an adjective right after `who` or `what` (*Who edited
  * it?*), a verb taken for a noun right after `who` (*Who coaches her?*), or
