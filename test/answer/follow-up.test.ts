@@ -120,7 +120,7 @@ describe('answer/follow-up', () => {
 
   it('reads he or she as a common noun WordNet knows as a person (the minister), not as one it knows as a body', () => {
     const minister = after({ understood: 'What did the harbour minister say?', answer: '' });
-    expect(resolveFollowUp("What's his name?", minister).text).toBe("What's the harbour minister's name?");
+    expect(resolveFollowUp("What's his name?", minister).text).toBe("What is the harbour minister's name?");
     const company = after({ understood: 'What did the company say?', answer: '' });
     expect(resolveFollowUp('What did she promise?', company).changed).toBe(false);
   });
@@ -539,6 +539,14 @@ describe('answer/follow-up', () => {
     // A short answer its quote gives a title may still be they (`supplier Kanto Seiki` is a firm).
     const supplied = after({ understood: 'Who made the pumps?', answer: 'Kanto Seiki', quote: { text: 'The pumps were made by supplier Kanto Seiki.', documentId: 'd', paragraph: 1, start: 0 } });
     expect(resolveFollowUp('What did they say?', supplied).text).toBe('What did Kanto Seiki say?');
+  });
+
+  it('spells out a contracted is of a question word, and adds alternatives to the frame (cash or shares?)', () => {
+    const closing = after({ understood: "what's closing", answered: false });
+    expect(resolveFollowUp('for how long', closing).text).toBe('For how long is closing?');
+    const paying = after({ understood: 'How much is Norvik Marine paying?', answer: '5 million euros' });
+    expect(resolveFollowUp('cash or shares?', paying).text).toBe('How much is Norvik Marine paying cash or shares?');
+    expect(resolveFollowUp('why though', paying).text).toBe('Why is Norvik Marine paying?');
   });
 
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {

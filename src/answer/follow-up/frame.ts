@@ -104,6 +104,9 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
   const preposition = own[0]?.pos === 'ADP' ? own[0].text.toLowerCase() : undefined;
   // Added at the end of the frame, in its own case: `In cash or shares?` -> `How much is X paying in cash or shares?`.
   const added = `${before.text.slice(0, frameEnd)} ${own[0]?.pos === 'PROPN' ? words : words.charAt(0).toLowerCase() + words.slice(1)}?`;
+  // Alternatives (*Cash or shares?*) are answers offered to the frame, added to it, not put in place of its phrases;
+  // names (*Hytera or Huawei?*) still take a name's place.
+  if (own.some((t) => /^or$/i.test(t.text)) && own[0]?.pos !== 'ADP' && !own.some((t) => t.pos === 'PROPN')) return added;
   let target: [number, number] | undefined;
   if (preposition) {
     const after = phrases.filter(([from]) => frame[from - 1]?.text.toLowerCase() === preposition);

@@ -2,7 +2,7 @@ import type { Conversation, Turn } from '../../types.js';
 import { asksForGist } from '../gist.js';
 import { withFrameOf } from './frame.js';
 import { CONJUNCTION_FIRST, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent, setQuestion } from './leaning.js';
-import { PRONOUNS, readQuestion, surname } from './parts.js';
+import { PRONOUNS, readQuestion, spelledOut, surname } from './parts.js';
 import { isFirm, isReferent, readingsOf, referentsOf, type Referent } from './referents.js';
 import { substitute } from './substitute.js';
 
@@ -43,14 +43,14 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   if (turns.length === 0 || question.trim() === '') return unchanged;
   if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
   // `To do what?` and `How come?` ask what the previous question's event was for, as `Why?` does; `Says who?`, who said so.
-  question = setQuestion(question) ?? question;
+  question = spelledOut(setQuestion(question) ?? question);
   const asked = readQuestion(question);
   const { tokens } = asked;
   const references = pronounsWithoutAntecedent(asked);
   const elliptical = isElliptical(tokens);
   if (references.length === 0 && !elliptical) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
 
-  let before = readQuestion((turns[turns.length - 1] as Turn).understood);
+  let before = readQuestion(spelledOut((turns[turns.length - 1] as Turn).understood));
   // *What is this article about?* is no frame (its *it* is the article), and ends what went before; *Who wrote it?*
   // is one, answered with a name (*Where was he?*).
   if (asksForGist(before.text)) return unchanged;
@@ -59,7 +59,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     turns = turns.slice(0, -1);
     const last = turns[turns.length - 1];
     if (!last) return unchanged;
-    before = readQuestion(last.understood);
+    before = readQuestion(spelledOut(last.understood));
   }
   const previous = turns[turns.length - 1] as Turn;
   let text = question;
@@ -89,7 +89,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     const earlier = turns[turns.length - 2];
     const farther = (): Referent[] => {
       if (!earlier) return [];
-      const found = referentsOf(readQuestion(earlier.understood), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event);
+      const found = referentsOf(readQuestion(spelledOut(earlier.understood)), earlier, turns.slice(0, -2)).filter((r) => !r.fits.event);
       for (const referent of found) referent.distance = 1;
       return known(found);
     };

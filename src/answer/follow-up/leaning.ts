@@ -15,11 +15,11 @@ import { BE, EVENT_VERBS, NOUNS, PHRASE, POSSESSIVES, PRONOUN_WORD, PRONOUNS, as
 export const CONJUNCTION_FIRST = /^\W*(?:[\p{L}']+,\s*)?(?:(?:and|but|or|so|yet|nor)\b|(?:what|how) about\b)/iu;
 
 /**
- * Set phrases that ask a question of the previous one's event in words of their own: *To do what?*, *How come?* and
- * *What for?* ask why, *Says who?* who said so. English idioms, not any article's words.
+ * Set phrases that ask a question of the previous one's event in words of their own: *To do what?*, *How come?*,
+ * *What for?*, *Why though?* and *How so?* ask why, *Says who?* who said so. English idioms, not any article's words.
  */
 const SET_QUESTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:to do what|how come|what for)$/, 'Why?'],
+  [/^(?:to do what|how come|what for|why though|how so)$/, 'Why?'],
   [/^(?:(?:says|said) who|who (?:says|said)(?: so)?)$/, 'Who said so?'],
 ];
 
@@ -167,7 +167,8 @@ export function isElliptical(tokens: readonly Token[]): boolean {
   const asks = rest.some((t) => isQuestionWord(t.text));
   // A noun phrase with nothing that ties it to the previous question (*and*, a preposition, a possessive: *And the
   // deal?*, *In cash or shares?*, *Hytera's?*) is a new topic typed alone (*the deal*), not the previous frame's.
-  const tied = asks || start > 0 || rest[0]?.pos === 'ADP' || rest.some((t) => POSSESSIVE.test(t.text));
+  // Alternatives (*Cash or shares?*) offer answers to the previous question, as a preposition's phrase does.
+  const tied = asks || start > 0 || rest[0]?.pos === 'ADP' || rest.some((t) => POSSESSIVE.test(t.text) || /^or$/i.test(t.text));
   return tied && rest.some((t) => t.pos !== 'PUNCT') && content <= (asks ? 2 : MAX_ELLIPSIS_WORDS);
 }
 

@@ -32,6 +32,17 @@ export const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
 export const NOUNS = new Set(['NOUN', 'PROPN']);
 export const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
+/** A question word or a pronoun with a contracted *is* or *has*, whose *'s* is never a possessive. */
+const CONTRACTED = /\b(what|who|when|where|how|why|that|there|it|he|she)['’]s\b/gi;
+
+/**
+ * The question with its contracted *is* spelled out (`what's closing` -> `what is closing`), as typed in a chat: read
+ * in a frame, *'s* would be taken for a possessive or left hanging (*For how long 's closing?*).
+ */
+export function spelledOut(text: string): string {
+  return text.replace(CONTRACTED, '$1 is');
+}
+
 /**
  * A question as the follow-up reading sees it: its verb found where the tagger took it for an adjective or a noun, and
  * the apostrophe of a plural's possessive (*Kalevi Networks' workforce*), which the tagger reads as punctuation, a
