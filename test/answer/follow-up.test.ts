@@ -549,6 +549,10 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('why though', paying).text).toBe('Why is Norvik Marine paying?');
   });
 
+  it('puts the before a singular common noun the previous question said without a determiner (its stake)', () => {
+    expect(resolveFollowUp('Will it sell?', after({ understood: 'How big is its stake?', answer: '19%' })).text).toBe('Will the stake sell?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

@@ -125,11 +125,15 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
         { person: named ? 1 : undefined, thing: plural ? undefined : 1, group: plural ? 2 : named ? 0.5 : undefined, place: named ? 0 : undefined };
     const possessor = tokens[from - 1]?.text.toLowerCase() === 'of' || tokens[to]?.text === "'s" || tokens[to]?.text === '’s';
     // `The council` opening the previous question is `the council` inside this one.
-    const text = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
+    const said = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
+    // A singular common noun said without its determiner (`stake` of *its stake*) goes in with *the*: `Will the stake
+    // sell?`, not `Will stake sell?`.
+    const bare = head.pos === 'NOUN' && !named && !plural && !dated && (phrase[0]?.pos === 'NOUN' || phrase[0]?.pos === 'ADJ');
+    const text = bare ? `the ${said}` : said;
     // Not in the plural: `the soldiers` are they, not he.
     const common = head.pos === 'NOUN' && !named && head.term ? { noun: head.term, ...(plural ? {} : { head: head.term }) } : {};
     // What a pronoun of the previous question was read as: the same pronoun now most likely goes on standing for it.
-    const carried = turn.understood !== turn.question && !turn.question.includes(text);
+    const carried = turn.understood !== turn.question && !turn.question.includes(said);
     out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...(carried ? { carried } : {}) });
   }
   for (const referent of out) {
