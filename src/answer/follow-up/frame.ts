@@ -1,7 +1,7 @@
 import type { Token } from '../../chunk/token.js';
 import type { Turn } from '../../types.js';
-import { type Question, isQuestionWord } from '../question.js';
 import { isEnglishWord } from '../../wordnet/related.js';
+import { type Question, isQuestionWord } from '../question.js';
 import { SPEECH_VERBS } from '../spans.js';
 import { participleOpens } from './leaning.js';
 import { BE, EVENT_VERBS, NEGATIONS, NOUNS, PHRASE, POSSESSIVES, askedNoun, asksSubject, capitalize, countedSubject, isPlural, isPossessive, lastWord, leadIn, nounPhrases, ownedBy, prepositionOpens, questionPhrase } from './parts.js';
@@ -87,18 +87,8 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     if (verb?.pos === 'VERB' && verb.term) return `${capitalize(doSupport(verb, asksOne(before, wh)))} ${words} ${verb.term}${after ? ` ${after}` : ''}?`;
     if (verb?.pos === 'AUX' && after) return `${capitalize(verb.text.toLowerCase())} ${words} ${after}?`;
   }
-  // `And last year?`, `And in 2022?` after `How much did the bank earn in 2023?`: another time in place of the frame's
-  // (with its preposition), or added to a frame that names none; not in place of a noun (`did last year earn`).
-  // `time` is one too (`last time`, `this time`), though wink-nlp gives it no date.
-  const dated = (t: Token): boolean => t.entity === 'DATE' || (t.term === 'time' && t.pos === 'NOUN');
-  if (own.some(dated) && own.every((t, i) => dated(t) || (i === 0 && t.pos === 'ADP') || ((t.pos === 'ADJ' || t.pos === 'DET') && dated(own[i + 1] as Token)))) {
-    let from = frame.findIndex((t, i) => i >= wh[1] && t.entity === 'DATE');
-    if (from < 0) return `${before.text.slice(0, frameEnd)} ${words}?`;
-    let to = from;
-    while (frame[to]?.entity === 'DATE') to++;
-    if (frame[from - 1]?.pos === 'ADP') from--;
-    return `${before.text.slice(0, frame[from]?.start)}${words}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
-  }
+  const time = anotherTime(own, words, before, wh[1], frameEnd);
+  if (time) return time;
   const phrases = nounPhrases(frame, wh[1]);
   // `of septicemic plague`: the previous phrase after the same preposition.
   const preposition = own[0]?.pos === 'ADP' ? own[0].text.toLowerCase() : undefined;
@@ -138,6 +128,28 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
   const put = isPossessive(last) && owner < 0 ? question.slice(own[0]?.start, own[own.length - 2]?.end) : words;
   const [from, to] = target;
   return `${before.text.slice(0, frame[from]?.start)}${put}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
+}
+
+/** A time, as wink-nlp's dates are, and `time` itself (`last time`, `this time`), to which it gives no date. */
+function isTime(token: Token | undefined): boolean {
+  return token !== undefined && (token.entity === 'DATE' || (token.term === 'time' && token.pos === 'NOUN'));
+}
+
+/**
+ * `And last year?`, `And in 2022?` after `How much did the bank earn in 2023?`: another time in place of the frame's
+ * (with its preposition), or added to a frame that names none, never in place of a noun (`did last year earn`);
+ * `undefined` when the elliptical question is no time.
+ */
+function anotherTime(own: readonly Token[], words: string, before: Question, from: number, frameEnd: number): string | undefined {
+  const timed = own.some(isTime) && own.every((t, i) => isTime(t) || (i === 0 && t.pos === 'ADP') || ((t.pos === 'ADJ' || t.pos === 'DET') && isTime(own[i + 1])));
+  if (!timed) return undefined;
+  const frame = before.tokens;
+  let start = frame.findIndex((t, i) => i >= from && t.entity === 'DATE');
+  if (start < 0) return `${before.text.slice(0, frameEnd)} ${words}?`;
+  let end = start;
+  while (frame[end]?.entity === 'DATE') end++;
+  if (frame[start - 1]?.pos === 'ADP') start--;
+  return `${before.text.slice(0, frame[start]?.start)}${words}${before.text.slice(frame[end - 1]?.end, frameEnd)}?`;
 }
 
 /**
