@@ -458,6 +458,9 @@ describe('answer/follow-up', () => {
       { question: 'Why was it given away?', understood: 'Why was Nordlys given away?', answered: false },
     );
     expect(resolveFollowUp('When did she die?', declined).text).toBe('When did Holm die?');
+    // Lined up with the reading after its contracted *is* is spelled out.
+    const selling = after({ question: "What's she selling it for?", understood: 'What is Holm selling Nordlys for?', answer: '2 million euros' });
+    expect(resolveFollowUp('Why was it sold?', selling).text).toBe('Why was Nordlys sold?');
   });
 
   it('reads a demonstrative before a preposition that ends the question as what happened', () => {

@@ -42,7 +42,8 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   const unchanged = { text: question, changed: false };
   if (turns.length === 0 || question.trim() === '') return unchanged;
   if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
-  // `To do what?` and `How come?` ask what the previous question's event was for, as `Why?` does; `Says who?`, who said so.
+  // A set phrase stands for its question (`How come?` for `Why?`, `Says who?` for `Who said so?`), and a contracted
+  // *is* is spelled out (`what's` -> `what is`).
   question = spelledOut(setQuestion(question) ?? question);
   const asked = readQuestion(question);
   const { tokens } = asked;

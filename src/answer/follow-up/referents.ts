@@ -5,7 +5,7 @@ import type { Turn } from '../../types.js';
 import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../../wordnet/related.js';
 import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
-import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, type Agreement, type Role } from './parts.js';
+import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, type Agreement, type Role } from './parts.js';
 
 /**
  * What the previous turn offers to stand for a pronoun: its short answer, its
@@ -232,7 +232,7 @@ export interface Reading {
  * (...)*, an ellipsis's frame).
  */
 export function readingsOf(turn: Turn): Reading[] {
-  const asked = plainQuestion(turn.question);
+  const asked = spelledOut(plainQuestion(turn.question));
   const read = turn.understood;
   if (asked === read || read.includes('(')) return [];
   const out: Reading[] = [];
