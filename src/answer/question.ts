@@ -150,8 +150,9 @@ export function withoutPassiveGet(question: Question): Question {
  */
 export function withVerbFound(question: Question): Question {
   const { tokens } = question;
-  const at = participleAsAdjective(tokens) ?? nounAfterWho(tokens) ?? verbAsNoun(tokens);
-  const subject = subjectAsVerb(tokens);
+  const swapped = swappedAfterDo(tokens);
+  const at = participleAsAdjective(tokens) ?? nounAfterWho(tokens) ?? verbAsNoun(tokens) ?? swapped?.[1];
+  const subject = subjectAsVerb(tokens) ?? swapped?.[0];
   if (at === undefined && subject === undefined) return question;
   const repaired = tokens.map((token, i) => (i === at ? { ...token, pos: 'VERB' as const } : i === subject ? { ...token, pos: 'NOUN' as const } : token));
   const role = questionRole(repaired);
@@ -209,6 +210,18 @@ function verbAsNoun(tokens: readonly Token[]): number | undefined {
   if (after?.pos === 'AUX' && !MODAL.test(after.text)) return undefined;
   const subject = tokens.slice(aux + 1, last).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN');
   return last > aux + 1 && tokens[last]?.pos === 'NOUN' && subject ? last : undefined;
+}
+
+/**
+ * A subject and its verb tagged the other way round after *do* or a modal (*What did | stocks | return?*, read as
+ * the verb *stocks* and the noun *return*): a plural noun's *-s* looks like a verb's. `[subject, verb]` when the
+ * question ends so.
+ */
+function swappedAfterDo(tokens: readonly Token[]): [number, number] | undefined {
+  const aux = tokens.findIndex((token) => token.pos === 'AUX' && DO_OR_MODAL.test(token.text));
+  const [subject, verb, end] = [tokens[aux + 1], tokens[aux + 2], tokens[aux + 3]];
+  if (aux === -1 || subject?.pos !== 'VERB' || !/s$/i.test(subject.text) || verb?.pos !== 'NOUN') return undefined;
+  return end === undefined || end.pos === 'PUNCT' ? [aux + 1, aux + 2] : undefined;
 }
 
 /** The noun a `what is the X of Y` question asks for: however often the article names Y, it must use X to say what it is. */

@@ -556,6 +556,15 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Will it sell?', after({ understood: 'How big is its stake?', answer: '19%' })).text).toBe('Will the stake sell?');
   });
 
+  it('reads a subject and verb tagged the other way round after did (did stocks return) in a frame', () => {
+    expect(resolveFollowUp('and bonds', after({ understood: 'what did stocks return', answer: '8.6%' })).text).toBe('what did bonds return?');
+  });
+
+  it('reads no it as an earlier answer that a later question read as she', () => {
+    const governor = after({ understood: 'do you know who the governor is', answer: 'Lucia Ortega' }, { question: 'what did she say', understood: 'what did Ortega say', answer: '' });
+    expect(resolveFollowUp('did analysts see it coming', governor).changed).toBe(false);
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

@@ -76,11 +76,13 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
       ...readings.filter((r) => PRONOUNS[r.pronoun] === 'person').map((r) => r.text),
     ].flatMap((name) => [name.toLowerCase(), surname(name).toLowerCase()]);
     const things = new Set(readings.filter((r) => PRONOUNS[r.pronoun] === 'thing').map((r) => r.text.toLowerCase()));
+    // An answer a later question read as *he* or *she* is a person's after all (*Lucia Ortega*, then *What did she say?*).
+    const readAsPeople = new Set(readings.filter((r) => PRONOUNS[r.pronoun] === 'person').map((r) => surname(r.text).toLowerCase()));
     const known = (referents: Referent[]): Referent[] => {
       for (const referent of referents) {
         const name = referent.text.toLowerCase();
-        if (referent.answer) continue;
-        if (people.includes(name)) referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
+        if (referent.answer && !readAsPeople.has(surname(referent.text).toLowerCase())) continue;
+        if (people.includes(name) || people.includes(surname(referent.text).toLowerCase())) referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
         else if (things.has(name)) referent.fits = { ...referent.fits, person: undefined };
       }
       return referents;
