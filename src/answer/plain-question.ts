@@ -25,7 +25,28 @@ export function plainQuestion(text: string): string {
   // Marks may nest (`***who***`, `**_who_**`) and a format character may stand between a letter and its accent: each pass
   // takes off one layer, until a pass changes nothing (NFC is idempotent, and every other change shortens the text).
   for (let next = once(plain); next !== plain; next = once(plain)) plain = next;
-  return plain.replace(/\s+/g, ' ').trim();
+  return withoutChatter(plain.replace(/\s+/g, ' ').trim());
+}
+
+/** Greetings, thanks and politeness opening a question typed in a chat (`hey, `, `ok. `, `thx! `): not what it asks. */
+const OPENING = /^(?:(?:hey|hi|hello|ok|okay|thanks|thank you|thx|ty|pls|plz|please|hmm+|um+|uh+)\b[\s,.!:;-]*)+(?=\S)/i;
+/** *Please* anywhere (`why pls`, `who runs it please`). */
+const PLEASE = /\s*\b(?:pls|plz|please)\b[\s,]*/gi;
+/** A request to answer a question that follows it (`can you tell me`, `do you know`), as typed in a chat. */
+const REQUEST = "(?:(?:can|could|would) you tell (?:me|us)|tell (?:me|us)|(?:do|does) (?:you|anyone) know|i(?: want| would like|'d like) to know|any idea)[\\s,]+";
+/** The question asked inside such a request: a question word's (`do you know who leads it`) or a yes-or-no one (`can you tell me if everyone agreed`). */
+const EMBEDDED = new RegExp(`^${REQUEST}(?:(?:if|whether)\\s+|(?=(?:who|whom|whose|what|which|when|where|why|how)\\b))`, 'i');
+
+/**
+ * A question without the chatter around it in a chat: an opening greeting or
+ * thanks, *please*, and a request to answer it (*can you tell me if*, *do you
+ * know*), which would be read as words to look up. *Tell me about Norsat*
+ * keeps its request, which asks for a topic.
+ */
+function withoutChatter(text: string): string {
+  const bare = text.replace(OPENING, '').replace(PLEASE, ' ').trim().replace(EMBEDDED, '');
+  // A question that was nothing but chatter (`thanks!`, `please`) stays as typed: declining it says so.
+  return /[\p{L}\p{N}]/u.test(bare) ? bare.replace(/\s+([?!.])$/u, '$1').trim() : text;
 }
 
 function once(text: string): string {

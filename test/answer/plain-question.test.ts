@@ -44,4 +44,16 @@ describe('answer/plain-question', () => {
       { numRuns: 2000 },
     );
   });
+  it('leaves out the chatter of a chat: a greeting or thanks first, please, and a request to answer a question', () => {
+    expect(plainQuestion('hey, what did the council decide')).toBe('what did the council decide');
+    expect(plainQuestion('thx. will they vote again?')).toBe('will they vote again?');
+    expect(plainQuestion('why pls')).toBe('why');
+    expect(plainQuestion('can you please tell me who runs the yard?')).toBe('who runs the yard?');
+    expect(plainQuestion('do you know if the ferry still sails')).toBe('the ferry still sails');
+    // A request for a topic keeps its words, and a question of nothing but chatter stays as typed.
+    expect(plainQuestion('Tell me about the ferry')).toBe('Tell me about the ferry');
+    expect(plainQuestion('thanks!')).toBe('thanks!');
+    // *And* still says the question goes on from the one before.
+    expect(plainQuestion('Ok, and who sold it?')).toBe('and who sold it?');
+  });
 });
