@@ -122,6 +122,7 @@ function analyzed(text: string): Question {
  */
 export function withoutPassiveGet(question: Question): Question {
   const { tokens } = question;
+  if (!tokens.some((token) => token.term === 'get')) return question;
   let changed = false;
   const read = tokens.map((token, i) => {
     if (token.term !== 'get') return token;

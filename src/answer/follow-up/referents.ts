@@ -232,6 +232,15 @@ export interface Reading {
  * (...)*, an ellipsis's frame).
  */
 export function readingsOf(turn: Turn): Reading[] {
+  let found = readings.get(turn);
+  if (!found) readings.set(turn, (found = lineUp(turn)));
+  return found;
+}
+
+/** Each turn's readings, worked out once: the next few questions each read the turn again. */
+const readings = new WeakMap<Turn, Reading[]>();
+
+function lineUp(turn: Turn): Reading[] {
   const asked = spelledOut(plainQuestion(turn.question));
   const read = turn.understood;
   if (asked === read || read.includes('(')) return [];
