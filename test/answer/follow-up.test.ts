@@ -565,6 +565,19 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('did analysts see it coming', governor).changed).toBe(false);
   });
 
+  it('reads he as no one an earlier question read as she, and she as no one read as he', () => {
+    const replacing = after({ question: 'who is she replacing', understood: 'who is Holm replacing', answer: 'Jonas Berg' });
+    expect(resolveFollowUp("where's he going", replacing).text).toBe('where is Berg going');
+  });
+
+  it('puts no the before a name typed in lower case that an earlier question read as she', () => {
+    const worked = after(
+      { question: 'who is she replacing', understood: 'who is holm replacing', answer: 'Jonas Berg' },
+      { question: 'where did she work before', understood: 'where did holm work before', answer: 'Kering' },
+    );
+    expect(resolveFollowUp('when does she start', worked).text).toBe('when does holm start');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

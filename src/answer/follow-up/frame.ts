@@ -4,7 +4,7 @@ import { isEnglishWord } from '../../wordnet/related.js';
 import { type Question, isQuestionWord } from '../question.js';
 import { SPEECH_VERBS } from '../spans.js';
 import { participleOpens } from './leaning.js';
-import { BE, EVENT_VERBS, NEGATIONS, NOUNS, PHRASE, POSSESSIVES, askedNoun, asksSubject, capitalize, countedSubject, isPlural, isPossessive, lastWord, leadIn, nounPhrases, ownedBy, prepositionOpens, questionPhrase } from './parts.js';
+import { BE, EVENT_VERBS, NEGATIONS, NOUNS, PHRASE, POSSESSIVES, askedNoun, asksSubject, capitalize, countedSubject, isPlural, isPossessive, lastWord, leadIn, nounPhrases, ownedBy, prepositionOpens, questionPhrase, writtenAsName } from './parts.js';
 import { answerRoleOf, answerWithNoun, eventOf, isMeasure, isReferent } from './referents.js';
 
 /** An elliptical question read in the previous question's frame (*On which channel?*, *Why not?*, *And Hytera's?*). */
@@ -253,22 +253,4 @@ function endBeforeStranded(tokens: readonly Token[]): number {
   const last = words[words.length - 1];
   const stranded = last?.pos === 'ADP' && STRANDED.has(last.text.toLowerCase()) && words.length > 2;
   return stranded ? (words[words.length - 2]?.end ?? 0) : lastWord(tokens);
-}
-
-/**
- * Whether the quote writes a word typed in lower case as a name: capitalized inside a sentence, or at its start when
- * it is no English word (`voss` is `Voss` in *Voss, which employs 28,000 people*; `building` of *Building work will
- * start* is no name).
- */
-function writtenAsName(word: string, quote: string | undefined): boolean {
-  if (!quote || !/^\p{Ll}/u.test(word)) return false;
-  const name = word.charAt(0).toUpperCase() + word.slice(1);
-  for (let at = quote.indexOf(name); at >= 0; at = quote.indexOf(name, at + 1)) {
-    const before = quote.slice(0, at);
-    const after = quote[at + name.length];
-    if (/[\p{L}\p{N}]$/u.test(before) || (after !== undefined && /[\p{L}\p{N}]/u.test(after))) continue;
-    const opens = /^\W*$/u.test(before) || /[.!?]["”’)]*\s*$/u.test(before);
-    if (!opens || !isEnglishWord(word)) return true;
-  }
-  return false;
 }

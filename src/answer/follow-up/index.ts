@@ -78,11 +78,19 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     const things = new Set(readings.filter((r) => PRONOUNS[r.pronoun] === 'thing').map((r) => r.text.toLowerCase()));
     // An answer a later question read as *he* or *she* is a person's after all (*Lucia Ortega*, then *What did she say?*).
     const readAsPeople = new Set(readings.filter((r) => PRONOUNS[r.pronoun] === 'person').map((r) => surname(r.text).toLowerCase()));
+    // And who was *she* is no *he* (*Who is she replacing?* read with Basso, answered Ferri: then *he* is Ferri).
+    const readAs = (words: string[]): Set<string> => new Set(readings.filter((r) => words.includes(r.pronoun)).map((r) => surname(r.text).toLowerCase()));
+    const female = readAs(['she', 'her', 'hers']);
+    const male = readAs(['he', 'him', 'his']);
     const known = (referents: Referent[]): Referent[] => {
       for (const referent of referents) {
+        // A person goes without the *the* a common noun got (`basso`, read as *she* before, is no `the basso`).
+        if (referent.said !== undefined && people.includes(referent.said.toLowerCase())) referent.text = referent.said;
         const name = referent.text.toLowerCase();
         if (referent.answer && !readAsPeople.has(surname(referent.text).toLowerCase())) continue;
-        if (people.includes(name) || people.includes(surname(referent.text).toLowerCase())) referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
+        const byName = surname(referent.text).toLowerCase();
+        if (female.has(byName) !== male.has(byName)) referent.gender = female.has(byName) ? 'female' : 'male';
+        if (people.includes(name) || people.includes(byName)) referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
         else if (things.has(name)) referent.fits = { ...referent.fits, person: undefined };
       }
       return referents;

@@ -1,4 +1,5 @@
 import type { Token } from '../../chunk/token.js';
+import { isEnglishWord } from '../../wordnet/related.js';
 import { type Question, isQuestionWord, parseQuestion, withVerbFound } from '../question.js';
 
 /**
@@ -217,4 +218,22 @@ export function surname(name: string): string {
   const words = name.trim().split(/\s+/);
   const isName = words.length >= 2 && words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && i < words.length - 1 && /^\p{Ll}{1,3}$/u.test(w)));
   return isName ? (words[words.length - 1] as string) : name;
+}
+
+/**
+ * Whether the quote writes a word typed in lower case as a name: capitalized inside a sentence, or at its start when
+ * it is no English word (`voss` is `Voss` in *Voss, which employs 28,000 people*; `building` of *Building work will
+ * start* is no name).
+ */
+export function writtenAsName(word: string, quote: string | undefined): boolean {
+  if (!quote || !/^\p{Ll}/u.test(word)) return false;
+  const name = word.charAt(0).toUpperCase() + word.slice(1);
+  for (let at = quote.indexOf(name); at >= 0; at = quote.indexOf(name, at + 1)) {
+    const before = quote.slice(0, at);
+    const after = quote[at + name.length];
+    if (/[\p{L}\p{N}]$/u.test(before) || (after !== undefined && /[\p{L}\p{N}]/u.test(after))) continue;
+    const opens = /^\W*$/u.test(before) || /[.!?]["”’)]*\s*$/u.test(before);
+    if (!opens || !isEnglishWord(word)) return true;
+  }
+  return false;
 }

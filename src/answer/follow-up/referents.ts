@@ -5,7 +5,7 @@ import type { Turn } from '../../types.js';
 import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../../wordnet/related.js';
 import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
-import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, type Agreement, type Role } from './parts.js';
+import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Role } from './parts.js';
 
 /**
  * What the previous turn offers to stand for a pronoun: its short answer, its
@@ -49,6 +49,10 @@ export interface Referent {
   head?: string;
   /** The lemma of its last noun when that is a common noun, singular or plural (`pump` of `the pumps`). */
   noun?: string;
+  /** Who an earlier question read it as: *she* (`female`) or *he* (`male`). */
+  gender?: 'female' | 'male';
+  /** Its words as the question said them, when `text` added a *the* (a name typed in lower case may turn out a person's). */
+  said?: string;
   /** It was put in the previous question for one of its pronouns. */
   carried?: boolean;
   /** Its content words, to find it in older turns. */
@@ -128,13 +132,15 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     const said = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
     // A singular common noun said without its determiner (`stake` of *its stake*) goes in with *the*: `Will the stake
     // sell?`, not `Will stake sell?`.
-    const bare = head.pos === 'NOUN' && !named && !plural && !dated && (phrase[0]?.pos === 'NOUN' || phrase[0]?.pos === 'ADJ');
+    // Not a name typed in lower case (`basso`, which the quote writes `Basso`).
+    const bare = head.pos === 'NOUN' && !named && !plural && !dated && (phrase[0]?.pos === 'NOUN' || phrase[0]?.pos === 'ADJ') && !writtenAsName(head.text, turn.quote?.text);
     const text = bare ? `the ${said}` : said;
+    const asSaid = bare ? { said } : {};
     // Not in the plural: `the soldiers` are they, not he.
     const common = head.pos === 'NOUN' && !named && head.term ? { noun: head.term, ...(plural ? {} : { head: head.term }) } : {};
     // What a pronoun of the previous question was read as: the same pronoun now most likely goes on standing for it.
     const carried = turn.understood !== turn.question && !turn.question.includes(said);
-    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...(carried ? { carried } : {}) });
+    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...asSaid, ...(carried ? { carried } : {}) });
   }
   for (const referent of out) {
     referent.mentions = older.filter((t) => referent.terms.some((term) => t.understood.toLowerCase().includes(term))).length;
@@ -255,7 +261,9 @@ function lineUp(turn: Turn): Reading[] {
     if (end < start) break;
     const text = read.slice(start, end);
     shift += text.length - pronoun[0].length;
-    if (/^\p{Lu}/u.test(text) && text !== pronoun[0]) out.push({ pronoun: pronoun[0].toLowerCase(), text: text.replace(/['’]s?$/, '') });
+    // A name, or one word typed in lower case (`basso`); not a slice cut elsewhere than at a replacement's edges.
+    const named = /^\p{Lu}/u.test(text) || /^\p{Ll}+$/u.test(text.replace(/['’]s?$/, ''));
+    if (named && text.toLowerCase() !== pronoun[0].toLowerCase()) out.push({ pronoun: pronoun[0].toLowerCase(), text: text.replace(/['’]s?$/, '') });
   }
   return out;
 }

@@ -45,7 +45,7 @@ function bestReferent(reference: Reference, referents: readonly Referent[], used
   let bestScore = -Infinity;
   for (const referent of referents) {
     const fit = referent.fits[reference.agreement] ?? personNoun(reference, referent);
-    if (fit === undefined || used.has(referent) || personAsThing(reference, referent) || thingSpeaks(reference, referent)) continue;
+    if (fit === undefined || used.has(referent) || personAsThing(reference, referent) || thingSpeaks(reference, referent) || otherGender(reference, referent)) continue;
     // No place or body is `he` or `she`: looked up only for those, as a new name costs 1 to 5 ms. When it is the answer
     // (`Who runs Kvikly?` answered `Data Protection Commission`), the person asked for is still unknown.
     const body = reference.agreement === 'person' && isPlaceOrBody(referent.text);
@@ -91,6 +91,16 @@ function thingSpeaks(reference: Reference, referent: Referent): boolean {
 
 /** WordNet's kinds of things that say something: writings (a study, a report), media (a newspaper), statements (a survey). */
 const SAYING_KINDS = ['writing', 'medium', 'statement'];
+
+/** *He* for someone an earlier question read as *she*, or *she* for someone read as *he*. */
+function otherGender(reference: Reference, referent: Referent): boolean {
+  const word = reference.token.text.toLowerCase();
+  const gender = MALE.has(word) ? 'male' : FEMALE.has(word) ? 'female' : undefined;
+  return gender !== undefined && referent.gender !== undefined && referent.gender !== gender;
+}
+
+const MALE = new Set(['he', 'him', 'his']);
+const FEMALE = new Set(['she', 'her', 'hers']);
 
 /** *It* for a common noun WordNet knows as a kind of person (*the finance minister*): no person is *it*. */
 function personAsThing(reference: Reference, referent: Referent): boolean {
