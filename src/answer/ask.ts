@@ -10,12 +10,12 @@ import { featureRows, measure, type Measured } from './features.js';
 import { sigmoid, type AnswerModel, type Locality } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
 import { parseQuestion, SAID_BY, withoutPassiveGet, type Question } from './question.js';
-import { truecased } from './truecase.js';
 import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
 import { declineReason, missingPhrases, noWordsReason } from './reason.js';
 import { answerSpans, bestSpan, type ShortAnswer } from './short-answer.js';
 import { askedCell } from './table-cell.js';
+import { truecased } from './truecase.js';
 
 export type { AnswerContext, Scope } from './candidates.js';
 
