@@ -2,7 +2,7 @@ import type { Conversation, Turn } from '../../types.js';
 import { asksForGist } from '../gist.js';
 import { withFrameOf } from './frame.js';
 import { CONJUNCTION_FIRST, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent, setQuestion } from './leaning.js';
-import { PRONOUNS, readQuestion, spelledOut, surname } from './parts.js';
+import { GENDERS, PRONOUNS, readQuestion, spelledOut, surname, type Gender } from './parts.js';
 import { isFirm, isReferent, readingsOf, referentsOf, type Referent } from './referents.js';
 import { substitute } from './substitute.js';
 
@@ -76,20 +76,25 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
       ...readings.filter((r) => PRONOUNS[r.pronoun] === 'person').map((r) => r.text),
     ].flatMap((name) => [name.toLowerCase(), surname(name).toLowerCase()]);
     const things = new Set(readings.filter((r) => PRONOUNS[r.pronoun] === 'thing').map((r) => r.text.toLowerCase()));
-    // An answer a later question read as *he* or *she* is a person's after all (*Lucia Ortega*, then *What did she say?*).
-    const readAsPeople = new Set(readings.filter((r) => PRONOUNS[r.pronoun] === 'person').map((r) => surname(r.text).toLowerCase()));
-    // And who was *she* is no *he* (*Who is she replacing?* read with Basso, answered Ferri: then *he* is Ferri).
-    const readAs = (words: string[]): Set<string> => new Set(readings.filter((r) => words.includes(r.pronoun)).map((r) => surname(r.text).toLowerCase()));
-    const female = readAs(['she', 'her', 'hers']);
-    const male = readAs(['he', 'him', 'his']);
+    // Who an earlier question read as *he* or *she*, by surname: a person's name after all, an answer's too (*Lucia Ortega*,
+    // then *What did she say?*), and who was *she* is no *he* (*Who is she replacing?* read with Basso, answered Ferri:
+    // then *he* is Ferri). `undefined` for a name read as both.
+    const genders = new Map<string, Gender | undefined>();
+    for (const { pronoun, text } of readings) {
+      const gender = GENDERS[pronoun];
+      if (gender === undefined) continue;
+      const key = surname(text).toLowerCase();
+      genders.set(key, genders.has(key) && genders.get(key) !== gender ? undefined : gender);
+    }
     const known = (referents: Referent[]): Referent[] => {
       for (const referent of referents) {
         // A person goes without the *the* a common noun got (`basso`, read as *she* before, is no `the basso`).
         if (referent.said !== undefined && people.includes(referent.said.toLowerCase())) referent.text = referent.said;
         const name = referent.text.toLowerCase();
-        if (referent.answer && !readAsPeople.has(surname(referent.text).toLowerCase())) continue;
         const byName = surname(referent.text).toLowerCase();
-        if (female.has(byName) !== male.has(byName)) referent.gender = female.has(byName) ? 'female' : 'male';
+        if (referent.answer && !genders.has(byName)) continue;
+        const gender = genders.get(byName);
+        if (gender !== undefined) referent.gender = gender;
         if (people.includes(name) || people.includes(byName)) referent.fits = { ...referent.fits, thing: undefined, person: Math.max(referent.fits.person ?? 0, 2) };
         else if (things.has(name)) referent.fits = { ...referent.fits, person: undefined };
       }

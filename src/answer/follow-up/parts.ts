@@ -19,6 +19,9 @@ export const PRONOUNS: Readonly<Record<string, Agreement>> = {
   they: 'group', them: 'group', their: 'group', these: 'group', those: 'group',
   there: 'place', then: 'date', that: 'event', this: 'event',
 };
+/** The pronouns that say who they stand for is a woman or a man. */
+export type Gender = 'female' | 'male';
+export const GENDERS: Readonly<Record<string, Gender>> = { she: 'female', her: 'female', hers: 'female', he: 'male', him: 'male', his: 'male' };
 /** Any of the pronouns, as a word. */
 export const PRONOUN_WORD = new RegExp(`\\b(${Object.keys(PRONOUNS).join('|')})\\b`, 'i');
 export const POSSESSIVES = new Set(['his', 'its', 'their', 'hers']);

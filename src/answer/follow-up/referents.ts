@@ -5,7 +5,7 @@ import type { Turn } from '../../types.js';
 import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../../wordnet/related.js';
 import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
-import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Role } from './parts.js';
+import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
 
 /**
  * What the previous turn offers to stand for a pronoun: its short answer, its
@@ -50,7 +50,7 @@ export interface Referent {
   /** The lemma of its last noun when that is a common noun, singular or plural (`pump` of `the pumps`). */
   noun?: string;
   /** Who an earlier question read it as: *she* (`female`) or *he* (`male`). */
-  gender?: 'female' | 'male';
+  gender?: Gender;
   /** Its words as the question said them, when `text` added a *the* (a name typed in lower case may turn out a person's). */
   said?: string;
   /** It was put in the previous question for one of its pronouns. */

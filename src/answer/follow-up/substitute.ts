@@ -1,6 +1,6 @@
 import { isGroupNoun, isKindOf, isPersonNoun } from '../../wordnet/related.js';
 import type { Reference } from './leaning.js';
-import { capitalize, surname } from './parts.js';
+import { GENDERS, capitalize, surname } from './parts.js';
 import { isPlaceOrBody, type Referent } from './referents.js';
 
 /** A follow-up's pronouns replaced by the referents that fit them best. */
@@ -94,13 +94,9 @@ const SAYING_KINDS = ['writing', 'medium', 'statement'];
 
 /** *He* for someone an earlier question read as *she*, or *she* for someone read as *he*. */
 function otherGender(reference: Reference, referent: Referent): boolean {
-  const word = reference.token.text.toLowerCase();
-  const gender = MALE.has(word) ? 'male' : FEMALE.has(word) ? 'female' : undefined;
+  const gender = GENDERS[reference.token.text.toLowerCase()];
   return gender !== undefined && referent.gender !== undefined && referent.gender !== gender;
 }
-
-const MALE = new Set(['he', 'him', 'his']);
-const FEMALE = new Set(['she', 'her', 'hers']);
 
 /** *It* for a common noun WordNet knows as a kind of person (*the finance minister*): no person is *it*. */
 function personAsThing(reference: Reference, referent: Referent): boolean {
