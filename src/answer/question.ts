@@ -203,15 +203,20 @@ function verbAsNoun(tokens: readonly Token[]): number | undefined {
   if (aux === -1) return undefined;
   // The subject's phrase: a determiner opens it, and the next one opens the object (`the council delay | the vote`).
   let end = tokens[aux + 1]?.pos === 'DET' ? aux + 2 : aux + 1;
-  while (['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[end]?.pos ?? '')) end++;
+  // A reflexive pronoun stays with the subject (`Does coffee itself lower ...?`).
+  while (['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[end]?.pos ?? '') || (end > aux + 1 && REFLEXIVE.test(tokens[end]?.text ?? ''))) end++;
   const last = end - 1;
   const after = tokens[end];
   const governed = after?.pos === 'PART' && after.text.toLowerCase() === 'to' && tokens[end + 1]?.pos === 'VERB';
   if (!governed && tokens.some((token) => token.pos === 'VERB')) return undefined;
   if (after?.pos === 'AUX' && !MODAL.test(after.text)) return undefined;
   const subject = tokens.slice(aux + 1, last).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN');
-  return last > aux + 1 && tokens[last]?.pos === 'NOUN' && subject ? last : undefined;
+  // An adjective before a determiner is a verb too: no noun phrase goes on past it (`Does coffee | lower | the risk?`).
+  const verb = tokens[last]?.pos === 'NOUN' || (tokens[last]?.pos === 'ADJ' && after?.pos === 'DET');
+  return last > aux + 1 && verb && subject ? last : undefined;
 }
+
+const REFLEXIVE = /^(itself|themselves|himself|herself)$/i;
 
 /**
  * A subject and its verb tagged the other way round after *do* or a modal (*What did | stocks | return?*, read as

@@ -299,6 +299,8 @@ describe('answer/follow-up', () => {
   it('puts the negation of Why not? before the frame\'s verb, and leaves a reason out of what happened', () => {
     expect(resolveFollowUp('Why not?', after({ understood: 'Will the council pay?', answer: '' })).text).toBe('Why will the council not pay?');
     expect(resolveFollowUp('Why not?', after({ understood: 'Did the council approve the plan?', answer: '' })).text).toBe('Why did the council not approve the plan?');
+    // After a yes-or-no question whose verb the tagger took for an adjective, and a reflexive pronoun in its subject.
+    expect(resolveFollowUp('Why not?', after({ understood: 'Does tea itself lower the pressure?', answer: '' })).text).toBe('Why does tea itself not lower the pressure?');
     const why = after({ understood: 'Why will the council not pay?', answer: 'paying would cost jobs' });
     expect(resolveFollowUp('Who said so?', why).text).toBe('Who said so (the council not pay)?');
   });
@@ -550,6 +552,24 @@ describe('answer/follow-up', () => {
     const paying = after({ understood: 'How much is Norvik Marine paying?', answer: '5 million euros' });
     expect(resolveFollowUp('cash or shares?', paying).text).toBe('How much is Norvik Marine paying cash or shares?');
     expect(resolveFollowUp('why though', paying).text).toBe('Why is Norvik Marine paying?');
+  });
+
+  it('spells out a contracted has before a participle, and the is of a noun that no noun phrase follows (which one\'s next)', () => {
+    const fined = after({ understood: 'Did the Torvik dairy pay the fine?', answer: '' });
+    expect(resolveFollowUp("what's it done since", fined).text).toBe('what has the Torvik dairy done since');
+    expect(resolveFollowUp("what's it been told", fined).text).toBe('what has the Torvik dairy been told');
+    // With its verb spelled out, the question stands on its own: no frame of the previous question is added.
+    const closing = after({ understood: 'is the Elm Street branch the only one closing', answer: '' });
+    expect(resolveFollowUp("which one's next", closing)).toEqual({ text: "which one's next", changed: false });
+    // A possessive stays one: *which firm's shares* still leans on nothing and stands as asked.
+    expect(resolveFollowUp("which firm's shares fell most", fined).changed).toBe(false);
+  });
+
+  it('reads a verb the tagger took for a noun between a noun and there as a verb: no frame added', () => {
+    const rules = after({ understood: 'and who sets the rules', answer: 'the Storting' });
+    expect(resolveFollowUp('how many people work there', rules)).toMatchObject({ text: 'how many people work there', changed: false });
+    const plant = after({ understood: 'Where is the new plant?', answer: 'Tilburg' });
+    expect(resolveFollowUp('how many people work there', plant).text).toBe('how many people work there (Tilburg)');
   });
 
   it('puts the before a singular common noun the previous question said without a determiner (its stake)', () => {

@@ -160,7 +160,7 @@ function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreemen
 export function isElliptical(tokens: readonly Token[]): boolean {
   const start = leadIn(tokens);
   const rest = tokens.slice(participleOpens(tokens, start) || prepositionOpens(tokens, start) ? start + 1 : start);
-  if (rest.some((t, i) => t.pos === 'VERB' || t.pos === 'AUX' || takesObject(t, rest[i + 1], rest[i + 2]))) return false;
+  if (rest.some((t, i) => t.pos === 'VERB' || t.pos === 'AUX' || takesObject(t, rest[i + 1], rest[i + 2]) || takesPlace(t, rest[i - 1], rest[i + 1]))) return false;
   const content = rest.filter((t) => t.term).length;
   // With a question word, only the asking phrase (`on which channel`); a longer verbless question (`What causes rock extension?`,
   // its verb tagged a noun) stands on its own. Without one, the new focus (`And of septicemic plague?`).
@@ -187,6 +187,15 @@ function takesObject(token: Token, next: Token | undefined, after: Token | undef
   const word = next.text.toLowerCase();
   // *her* is an object where no noun follows it (*Who coaches her?*), a possessive where one does (*her coach*).
   return OBJECT_PRONOUNS.has(word) || (word === 'her' && (after === undefined || after.pos === 'PUNCT'));
+}
+
+/**
+ * A word tagged a noun, right after another noun and before *there* or *here*, is a verb the tagger took for a noun of
+ * a compound (*How many people **work** there?*): a noun phrase does not end in *there* after two nouns. (*How many
+ * people there?*, one noun, is an ellipsis.)
+ */
+function takesPlace(token: Token, previous: Token | undefined, next: Token | undefined): boolean {
+  return token.pos === 'NOUN' && (previous?.pos === 'NOUN' || previous?.pos === 'PROPN') && /^(there|here)$/i.test(next?.text ?? '');
 }
 
 /**

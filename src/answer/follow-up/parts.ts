@@ -37,14 +37,43 @@ export const NOUNS = new Set(['NOUN', 'PROPN']);
 export const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
 /** A question word or a pronoun with a contracted *is* or *has*, whose *'s* is never a possessive. */
-const CONTRACTED = /\b(what|who|when|where|how|why|that|there|it|he|she)['’]s\b/gi;
+const CONTRACTED = /^(what|who|when|where|how|why|that|there|it|he|she)$/i;
+/** Words after which a contracted *'s* is *has*: `what's been`, `who's got`. */
+const AFTER_HAS = /^(been|got|gotten|had)$/i;
 
 /**
- * The question with its contracted *is* spelled out (`what's closing` -> `what is closing`), as typed in a chat: read
- * in a frame, *'s* would be taken for a possessive or left hanging (*For how long 's closing?*).
+ * The question with its contracted *is* or *has* spelled out (`what's closing` -> `what is closing`, `what's it done`
+ * -> `what has it done`), as typed in a chat: read in a frame, *'s* would be taken for a possessive or left hanging
+ * (*For how long 's closing?*). After a question word or a pronoun *'s* is always a verb; after a noun only where no
+ * noun phrase follows it (*which one's next*, not *which firm's shares*).
  */
 export function spelledOut(text: string): string {
-  return text.replace(CONTRACTED, '$1 is');
+  if (!/['’]s\b/i.test(text)) return text;
+  const { tokens } = parseQuestion(text);
+  let out = '';
+  let from = 0;
+  tokens.forEach((token, i) => {
+    if (!/^['’]s$/i.test(token.text)) return;
+    const [before, next, then] = [tokens[i - 1], tokens[i + 1], tokens[i + 2]];
+    if (!before || before.end !== token.start) return;
+    if (!CONTRACTED.test(before.text) && !((NOUNS.has(before.pos) || before.pos === 'NUM') && isAfterIs(next, then))) return;
+    // *has* before a participle: `what's been`, or a pronoun and then a verb (`what's it done`, `who's she met`).
+    const participle = (t: Token | undefined): boolean => AFTER_HAS.test(t?.text ?? '') || (t?.pos === 'VERB' && !/ing$/i.test(t.text));
+    const perfect = AFTER_HAS.test(next?.text ?? '') || (next?.pos === 'PRON' && participle(then));
+    out += `${text.slice(from, token.start)} ${perfect ? 'has' : 'is'}`;
+    from = token.end;
+  });
+  return out + text.slice(from);
+}
+
+/**
+ * Whether `next` (then `then`) can follow a contracted *is* but not a possessive *'s*, which a noun phrase follows: a
+ * determiner or a preposition (`which one's the biggest`, `whose car's in it`), or an adjective or adverb that no noun
+ * follows (`which one's next`, not `which firm's big plant`).
+ */
+function isAfterIs(next: Token | undefined, then: Token | undefined): boolean {
+  if (next?.pos === 'DET' || next?.pos === 'ADP') return true;
+  return (next?.pos === 'ADJ' || next?.pos === 'ADV') && !PHRASE.has(then?.pos ?? '');
 }
 
 /**
