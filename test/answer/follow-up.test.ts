@@ -572,6 +572,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('how many people work there', plant).text).toBe('how many people work there (Tilburg)');
   });
 
+  it('names with the a noun phrase the previous question introduced with a or an (a second storm)', () => {
+    const storm = after({ understood: 'When did a second storm reach the coast?', answer: 'Tuesday' });
+    expect(resolveFollowUp('How many homes did it flood?', storm).text).toBe('How many homes did the second storm flood?');
+  });
+
   it('puts the before a singular common noun the previous question said without a determiner (its stake)', () => {
     expect(resolveFollowUp('Will it sell?', after({ understood: 'How big is its stake?', answer: '19%' })).text).toBe('Will the stake sell?');
   });

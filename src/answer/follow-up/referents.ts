@@ -134,7 +134,8 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // sell?`, not `Will stake sell?`.
     // Not a name typed in lower case (`basso`, which the quote writes `Basso`).
     const bare = head.pos === 'NOUN' && !named && !plural && !dated && (phrase[0]?.pos === 'NOUN' || phrase[0]?.pos === 'ADJ') && !writtenAsName(head.text, turn.quote?.text);
-    const text = bare ? `the ${said}` : said;
+    // Named again, what was new is known: `a stronger quake` is then `the stronger quake`.
+    const text = bare ? `the ${said}` : said.replace(/^an? /i, 'the ');
     const asSaid = bare ? { said } : {};
     // Not in the plural: `the soldiers` are they, not he.
     const common = head.pos === 'NOUN' && !named && head.term ? { noun: head.term, ...(plural ? {} : { head: head.term }) } : {};
