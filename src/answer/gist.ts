@@ -14,6 +14,9 @@ const ASKS_FOR_GIST = [
   new RegExp(String.raw`^(?:please )?(?:summari[sz]e|sum up) ${DOCUMENT}(?: please)?$`),
   new RegExp(String.raw`^(?:what is |give me )?(?:a |the )?(?:summary|gist|main point|short version)(?: of ${DOCUMENT})?$`),
   /^tl ?dr$/,
+  // A news story's lead says what happened; *What happened to the levy?* asks about its content.
+  /^what (?:has )?happened$/,
+  /^what is (?:happening|going on)$/,
   // As a request, naming the document (*Tell me about the article*): *Tell me about it* is about what was just asked.
   new RegExp(String.raw`^(?:(?:can|could) you )?(?:tell (?:me|us) (?:more )?about|explain|describe) (?:the|this) (?:article|story|piece|post|page|report|document|text)$`),
 ];

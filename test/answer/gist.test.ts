@@ -8,13 +8,13 @@ const engine = Engine.fromDocuments([ferry, levy]);
 
 describe('asksForGist', () => {
   it('recognizes questions for what the document itself is about', () => {
-    for (const question of ['What is this article about?', 'what’s the story about', 'Summarize the article', 'sum up this page please', 'tl;dr', 'TL DR', 'Give me a summary', 'What is the gist of the article?', 'What does the article say?', 'What is it about?', 'Tell me about the article', 'Describe this story']) {
+    for (const question of ['What is this article about?', 'what’s the story about', 'Summarize the article', 'sum up this page please', 'tl;dr', 'TL DR', 'Give me a summary', 'What is the gist of the article?', 'What does the article say?', 'What is it about?', 'Tell me about the article', 'Describe this story', 'What happened?', 'what’s happening', 'What is going on?']) {
       expect(asksForGist(question), question).toBe(true);
     }
   });
 
   it('leaves questions about what something the text talks about is about or says', () => {
-    for (const question of ['What is the levy about?', 'What does the council say?', 'Summarize the council vote', 'What is the summary of the ruling?', 'What is the article 5 about?', 'Tell me about it', 'Tell me about the levy']) {
+    for (const question of ['What is the levy about?', 'What does the council say?', 'Summarize the council vote', 'What is the summary of the ruling?', 'What is the article 5 about?', 'Tell me about it', 'Tell me about the levy', 'What happened to the levy?', 'What happened then?']) {
       expect(asksForGist(question), question).toBe(false);
     }
   });
