@@ -20,6 +20,8 @@ const WORD_BUCKETS = 32;
 const KIND_WORD_BUCKETS = 64;
 /** Question nouns that ask for a year or a century: `what year`, `which century`. */
 const YEAR_FOCUS = new Set(['year', 'century', 'decade']);
+/** What *who* and *where* ask for when no noun says it: the WordNet kind their answer is. */
+const IMPLICIT_FOCUS: Partial<Record<AnswerKind, string>> = { person: 'person', place: 'location' };
 
 export const SPAN_FEATURE_NAMES: readonly string[] = [
   ...ANSWER_KINDS.flatMap((kind) => SHAPES.map((shape) => `${kind}_${shape}`)),
@@ -36,7 +38,7 @@ export const SPAN_FEATURE_NAMES: readonly string[] = [
   'afterPassiveBy',
   'askedShare', 'trimmed',
   'position', 'atStart', 'atEnd', 'commaBefore', 'commaAfter', 'quoted',
-  'yearAsked_year', 'yearAsked_notYear', 'focusInSpan', 'focusJustAfter', 'focusJustBefore', 'focusKind', 'nameAsked',
+  'yearAsked_year', 'yearAsked_notYear', 'focusInSpan', 'focusJustAfter', 'focusJustBefore', 'focusKind', 'askedKind', 'listForSeveral', 'listForOne', 'nameAsked',
   'slotBefore', 'slotAfter',
   ...range(WORD_BUCKETS).map((b) => `before#${b}`),
   ...range(WORD_BUCKETS).map((b) => `after#${b}`),
@@ -77,6 +79,9 @@ const F_FOCUSINSPAN = at('focusInSpan');
 const F_FOCUSJUSTAFTER = at('focusJustAfter');
 const F_FOCUSJUSTBEFORE = at('focusJustBefore');
 const F_FOCUSKIND = at('focusKind');
+const F_ASKEDKIND = at('askedKind');
+const F_LISTFORSEVERAL = at('listForSeveral');
+const F_LISTFORONE = at('listForOne');
 const F_SLOTBEFORE = at('slotBefore');
 const F_SLOTAFTER = at('slotAfter');
 const F_LENGTH = at('length');
@@ -114,6 +119,8 @@ interface Setting {
   slot: { before?: string; after?: string };
   /** The hash of `kind|`, from which the kind-and-word features hash on. */
   kindHash: number;
+  /** Whether the question asks for several things (see `asksSeveral`). */
+  several: boolean;
 }
 
 /**
@@ -135,6 +142,7 @@ export function spanRows(chunk: Chunk, question: Question, matched: readonly num
     verbs: matched.filter((i) => chunk.tokens[i]?.pos === 'VERB'),
     slot: slotOf(question),
     kindHash: hash(`${kind}|`),
+    several: asksSeveral(question),
   };
   spans.forEach((span, s) => fill(rows, s * width, span, setting));
   return rows;
@@ -234,6 +242,13 @@ function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Settin
     if (before?.term === focus || (isLight(before) && tokens[first - 2]?.term === focus)) row[o + F_FOCUSJUSTBEFORE] = 1;
     row[o + F_FOCUSKIND] = isKindOfFocus(tokens, first, last, focus) ? 1 : 0;
   }
+  // *who* asks for a person and *where* for a place as *which person* would: a span WordNet knows as one (`the transport minister`, `Paris`).
+  const implicit = focus === undefined ? IMPLICIT_FOCUS[kind] : undefined;
+  if (implicit !== undefined) row[o + F_ASKEDKIND] = isKindOfFocus(tokens, first, last, implicit) ? 1 : 0;
+  // A list (`Amsterdam and the area of West Frisia`), for a question that asks for several or for one.
+  let list = false;
+  for (let i = first; i <= last && !list; i++) list = /^(and|or|,)$/i.test(tokens[i]?.text ?? '');
+  if (list) row[o + (setting.several ? F_LISTFORSEVERAL : F_LISTFORONE)] = 1;
   row[o + F_NAMEASKED] = question.name ? 1 : 0;
   const { slot } = setting;
   if (slot.before !== undefined && wordBefore(tokens, first) === slot.before) row[o + F_SLOTBEFORE] = 1;
@@ -249,6 +264,23 @@ function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Settin
   row[o + KIND_BEFORE + (hash(beforeWord, kindHash) % KIND_WORD_BUCKETS)] = 1;
   row[o + KIND_AFTER + (hash(afterWord, kindHash) % KIND_WORD_BUCKETS)] = 1;
   row[o + KIND_FIRST + (hash(wordOf(tokens[first], ''), kindHash) % WORD_BUCKETS)] = 1;
+}
+
+/**
+ * Whether the question asks for several things: a number above one or a plural noun between its question word and
+ * its verb (*What two areas ...?*, *Which enzymes ...?*).
+ */
+function asksSeveral(question: Question): boolean {
+  const { tokens } = question;
+  const at = tokens.findIndex((t) => isQuestionWord(t.text));
+  if (at < 0) return false;
+  for (const token of tokens.slice(at + 1)) {
+    if (token.pos === 'VERB' || token.pos === 'AUX') return false;
+    if (token.pos === 'NUM' && !/^(one|1)$/i.test(token.text)) return true;
+    // A plural: an inflected form ending in *s* (`areas` of `area`; not `news`, whose lemma is itself).
+    if (token.pos === 'NOUN' && token.term !== '' && /s$/i.test(token.text) && !token.text.toLowerCase().endsWith(token.term)) return true;
+  }
+  return false;
 }
 
 /** Whether the span names a kind or an instance of the question's noun (WordNet): `basalt` for *what rock*, `the Danube` for *which river*. */

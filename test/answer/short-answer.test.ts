@@ -129,6 +129,35 @@ describe('span features', () => {
     expect(marked).toEqual(['basalt']);
   });
 
+  it('mark a span WordNet knows as a person for who, and as a place for where, when no noun of the question says so', () => {
+    const marked = (sentence: string, asked: string): string[] => {
+      const { chunk, question, matched, asked: also } = setting(sentence, asked);
+      const spans = answerSpans(chunk, question, also);
+      const rows = spanRows(chunk, question, matched, spans);
+      const width = SPAN_FEATURE_NAMES.length;
+      return spans.filter((_s, i) => rows[i * width + SPAN_FEATURE_NAMES.indexOf('askedKind')] === 1).map((s) => textOf(chunk, s.first, s.last));
+    };
+    const sentence = 'The harbour engineer closed the bridge in Paris on Monday.';
+    expect(marked(sentence, 'Who closed the bridge?')).toEqual(['harbour engineer']);
+    expect(marked(sentence, 'Where was the bridge closed?')).toEqual(['Paris']);
+    // A question whose noun says what it asks for has its own feature (focusKind).
+    expect(marked(sentence, 'Which official closed the bridge?')).toEqual([]);
+  });
+
+  it('mark a list by whether the question asks for several things or for one', () => {
+    const lists = (asked: string): { several: string[]; one: string[] } => {
+      const { chunk, question, matched, asked: also } = setting('The ferry calls at Westport and Carrow, and at Dunmore in winter.', asked);
+      const spans = answerSpans(chunk, question, also);
+      const rows = spanRows(chunk, question, matched, spans);
+      const width = SPAN_FEATURE_NAMES.length;
+      const having = (f: string): string[] => spans.filter((_s, i) => rows[i * width + SPAN_FEATURE_NAMES.indexOf(f)] === 1).map((s) => textOf(chunk, s.first, s.last));
+      return { several: having('listForSeveral'), one: having('listForOne') };
+    };
+    expect(lists('What two towns does the ferry call at?').several).toContain('Westport and Carrow');
+    expect(lists('Which towns does the ferry call at?').several).toContain('Westport and Carrow');
+    expect(lists('Which town does the ferry call at in winter?')).toMatchObject({ several: [], one: expect.arrayContaining(['Westport and Carrow']) });
+  });
+
   it('mark the span standing where the question, said as a statement, puts its answer: after its preposition, before its next word', () => {
     const marked = (sentence: string, asked: string, feature: string): string[] => {
       const { chunk, question, matched, asked: also } = setting(sentence, asked);
