@@ -58,12 +58,16 @@ export function spelledOut(text: string): string {
     if (!before || before.end !== token.start) return;
     if (!CONTRACTED.test(before.text) && !((NOUNS.has(before.pos) || before.pos === 'NUM') && isAfterIs(next, then))) return;
     // *has* before a participle: `what's been`, or a pronoun and then a verb (`what's it done`, `who's she met`).
-    const participle = (t: Token | undefined): boolean => AFTER_HAS.test(t?.text ?? '') || (t?.pos === 'VERB' && !/ing$/i.test(t.text));
-    const perfect = AFTER_HAS.test(next?.text ?? '') || (next?.pos === 'PRON' && participle(then));
+    const perfect = AFTER_HAS.test(next?.text ?? '') || (next?.pos === 'PRON' && isPerfectVerb(then));
     out += `${text.slice(from, token.start)} ${perfect ? 'has' : 'is'}`;
     from = token.end;
   });
   return out + text.slice(from);
+}
+
+/** Whether a word after *'s* and its subject makes it *has*: *been*, *got*, or a verb not in *-ing* (`done`, `said`). */
+function isPerfectVerb(token: Token | undefined): boolean {
+  return AFTER_HAS.test(token?.text ?? '') || (token?.pos === 'VERB' && !/ing$/i.test(token.text));
 }
 
 /**
