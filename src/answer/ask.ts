@@ -9,7 +9,7 @@ import { headingsOf, tableHeaderAt } from './headings.js';
 import { featureRows, measure, type Measured } from './features.js';
 import { sigmoid, type AnswerModel, type Locality } from './model.js';
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js';
-import { parseQuestion, SAID_BY, withoutPassiveGet, type Question } from './question.js';
+import { parseQuestion, SAID_BY, withoutGoingTo, withoutPassiveGet, type Question } from './question.js';
 import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
 import { declineReason, missingPhrases, noWordsReason } from './reason.js';
@@ -87,10 +87,11 @@ function nearFirst(ranked: Ranked[], measured: readonly Measured[], near: NonNul
 
 /**
  * A question as typed in a chat, read as the models' written questions are: the corpus's names capitalized when it
- * was typed without capitals, and the *get* of a passive an auxiliary (`who got fined`).
+ * was typed without capitals, and two auxiliaries no words to look up: the *get* of a passive (`who got fined`) and
+ * the *going* of a future (`who is going to pay`).
  */
 function typedQuestion(text: string, context: AnswerContext): Question {
-  return withoutPassiveGet(parseQuestion(truecased(text, context.store)));
+  return withoutGoingTo(withoutPassiveGet(parseQuestion(truecased(text, context.store))));
 }
 
 /**

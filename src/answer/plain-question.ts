@@ -37,14 +37,18 @@ const REQUEST = "(?:(?:can|could|would) you tell (?:me|us)|tell (?:me|us)|(?:do|
 /** The question asked inside such a request: a question word's (`do you know who leads it`) or a yes-or-no one (`can you tell me if everyone agreed`). */
 const EMBEDDED = new RegExp(`^${REQUEST}(?:(?:if|whether)\\s+|(?=(?:who|whom|whose|what|which|when|where|why|how)\\b))`, 'i');
 
+/** Spoken forms typed in a chat, which the tagger does not know (`gonna` is read as a noun), as written. */
+const SPELLED: Readonly<Record<string, string>> = { gonna: 'going to', wanna: 'want to' };
+const SPOKEN = /\b(?:gonna|wanna)\b/gi;
+
 /**
  * A question without the chatter around it in a chat: an opening greeting or
  * thanks, *please*, and a request to answer it (*can you tell me if*, *do you
- * know*), which would be read as words to look up. *Tell me about Norsat*
- * keeps its request, which asks for a topic.
+ * know*), which would be read as words to look up; and *gonna*, *wanna* spelled
+ * out. *Tell me about Norsat* keeps its request, which asks for a topic.
  */
 function withoutChatter(text: string): string {
-  const bare = text.replace(OPENING, '').replace(PLEASE, ' ').trim().replace(EMBEDDED, '');
+  const bare = text.replace(OPENING, '').replace(PLEASE, ' ').trim().replace(EMBEDDED, '').replace(SPOKEN, (word) => SPELLED[word.toLowerCase()] ?? word);
   // A question that was nothing but chatter (`thanks!`, `please`) stays as typed: declining it says so.
   return /[\p{L}\p{N}]/u.test(bare) ? bare.replace(/\s+([?!.])$/u, '$1').trim() : text;
 }

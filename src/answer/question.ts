@@ -138,6 +138,21 @@ export function withoutPassiveGet(question: Question): Question {
 }
 
 /**
+ * The question with the *going* of a future (*who is going to name them*, *what
+ * is going to happen*) as no word to look up: there it is an auxiliary, as
+ * *will* is, and an article that says *will name* never says *going*. Not the
+ * *going* of a move (*going to school*, whose *to* is a preposition). As
+ * `withoutPassiveGet`, only as `ask` reads questions.
+ */
+export function withoutGoingTo(question: Question): Question {
+  const { tokens } = question;
+  const future = (i: number): boolean => tokens[i]?.text.toLowerCase() === 'going' && tokens[i + 1]?.text.toLowerCase() === 'to' && tokens[i + 1]?.pos === 'PART' && tokens[i + 2]?.pos === 'VERB';
+  if (!tokens.some((_t, i) => future(i))) return question;
+  const read = tokens.map((token, i) => (future(i) ? { ...token, term: '', word: '', stem: '' } : token));
+  return { ...question, tokens: read, content: read.filter((token) => token.term) };
+}
+
+/**
  * The question with its verb found where wink-nlp tagged it otherwise: a past
  * participle taken for an adjective right after `who` or `what` (*Who edited
  * it?*), a verb taken for a noun right after `who` (*Who coaches her?*), or

@@ -56,4 +56,11 @@ describe('answer/plain-question', () => {
     // *And* still says the question goes on from the one before.
     expect(plainQuestion('Ok, and who sold it?')).toBe('and who sold it?');
   });
+
+  it('spells out gonna and wanna, which the tagger reads as nouns', () => {
+    expect(plainQuestion("who's gonna repair the wall")).toBe("who's going to repair the wall");
+    expect(plainQuestion('Do they WANNA sell the ferry?')).toBe('Do they want to sell the ferry?');
+    // Not inside another word.
+    expect(plainQuestion('Who runs Gonnaway Ferries?')).toBe('Who runs Gonnaway Ferries?');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion, withoutPassiveGet } from '../../src/answer/question.js';
+import { parseQuestion, withoutGoingTo, withoutPassiveGet } from '../../src/answer/question.js';
 
 const terms = (question: string): string[] => withoutPassiveGet(parseQuestion(question)).content.map((t) => t.term);
 
@@ -11,5 +11,14 @@ describe('answer/question', () => {
     expect(terms('Who got the prize?')).toContain('get');
     // The question as parsed keeps every word: the models were fitted on it.
     expect(parseQuestion('who got fined?').content.map((t) => t.term)).toContain('get');
+  });
+
+  it('reads the going of a future as no word to look up, and going as a verb of its own when it moves somewhere', () => {
+    const future = (question: string): string[] => withoutGoingTo(parseQuestion(question)).content.map((t) => t.term);
+    expect(future('Who is going to repair the harbour wall?')).toEqual(['repair', 'harbor', 'wall']);
+    expect(future('What is going to happen to the ferry fares?')).not.toContain('go');
+    expect(future('Why are fewer pupils going to the harbour school?')).toContain('go');
+    // The question as parsed keeps every word: the models were fitted on it.
+    expect(parseQuestion('Who is going to repair the harbour wall?').content.map((t) => t.term)).toContain('go');
   });
 });
