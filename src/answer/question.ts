@@ -167,7 +167,7 @@ export function withoutGoingTo(question: Question): Question {
 export function withVerbFound(question: Question): Question {
   const { tokens } = question;
   const swapped = swappedAfterDo(tokens);
-  const at = participleAsAdjective(tokens) ?? nounAfterWho(tokens) ?? verbAsNoun(tokens) ?? swapped?.[1];
+  const at = participleAsAdjective(tokens) ?? nounAfterWho(tokens) ?? verbAsNoun(tokens) ?? progressiveAsNoun(tokens) ?? swapped?.[1];
   const subject = subjectAsVerb(tokens) ?? swapped?.[0];
   if (at === undefined && subject === undefined) return question;
   const repaired = tokens.map((token, i) => (i === at ? { ...token, pos: 'VERB' as const } : i === subject ? { ...token, pos: 'NOUN' as const } : token));
@@ -232,6 +232,22 @@ function verbAsNoun(tokens: readonly Token[]): number | undefined {
 }
 
 const REFLEXIVE = /^(itself|themselves|himself|herself)$/i;
+
+/**
+ * A progressive verb that ends the question, taken for a noun of its subject (*When is the new plant | opening?*,
+ * *Why are the dock workers | striking?*): a word in *-ing* after a noun, with a form of *be* before them and no
+ * other verb. A noun in *-ing* right after a determiner or an adjective (*the building*, *its biggest offering*) stays.
+ */
+function progressiveAsNoun(tokens: readonly Token[]): number | undefined {
+  let last = tokens.length - 1;
+  while (last > 0 && tokens[last]?.pos === 'PUNCT') last--;
+  const word = tokens[last];
+  if (word?.pos !== 'NOUN' || !/ing$/i.test(word.text) || !NOUN_POS.has(tokens[last - 1]?.pos ?? '')) return undefined;
+  if (tokens.some((t) => t.pos === 'VERB') || !tokens.slice(0, last).some((t) => t.pos === 'AUX' && COPULA.has(t.text.toLowerCase()))) return undefined;
+  return last;
+}
+
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
 
 /**
  * A subject and its verb tagged the other way round after *do* or a modal (*What did | stocks | return?*, read as

@@ -577,6 +577,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How many homes did it flood?', storm).text).toBe('How many homes did the second storm flood?');
   });
 
+  it('reads a progressive verb that ends the previous question, tagged a noun, as its verb: no part of the phrase a pronoun stands for', () => {
+    const opening = after({ understood: "when's the new pier opening", answer: 'June' });
+    expect(resolveFollowUp('what will it do', opening).text).toBe('what will the new pier do');
+    // A noun in -ing after an adjective stays a noun.
+    const holding = after({ understood: "What is the council's biggest holding?", answered: false });
+    expect(resolveFollowUp('How much is it worth?', holding).text).toBe("How much is the council's biggest holding worth?");
+  });
+
   it('puts the before a singular common noun the previous question said without a determiner (its stake)', () => {
     expect(resolveFollowUp('Will it sell?', after({ understood: 'How big is its stake?', answer: '19%' })).text).toBe('Will the stake sell?');
   });
