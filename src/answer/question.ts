@@ -234,17 +234,19 @@ function verbAsNoun(tokens: readonly Token[]): number | undefined {
 const REFLEXIVE = /^(itself|themselves|himself|herself)$/i;
 
 /**
- * A progressive verb that ends the question, taken for a noun of its subject (*When is the new plant | opening?*,
- * *Why are the dock workers | striking?*): a word in *-ing* after a noun, with a form of *be* before them and no
- * other verb. A noun in *-ing* right after a determiner or an adjective (*the building*, *its biggest offering*) stays.
+ * A progressive verb taken for a noun of its subject (*When is the new plant | opening?*, *Why is Berg & Dahl |
+ * closing | the yard?*): a word in *-ing* after a noun, that ends the question or comes before a determiner, with a
+ * form of *be* before them and no other verb. A noun in *-ing* right after a determiner or an adjective (*the
+ * building*, *its biggest offering*) stays.
  */
 function progressiveAsNoun(tokens: readonly Token[]): number | undefined {
-  let last = tokens.length - 1;
-  while (last > 0 && tokens[last]?.pos === 'PUNCT') last--;
-  const word = tokens[last];
-  if (word?.pos !== 'NOUN' || !/ing$/i.test(word.text) || !NOUN_POS.has(tokens[last - 1]?.pos ?? '')) return undefined;
-  if (tokens.some((t) => t.pos === 'VERB') || !tokens.slice(0, last).some((t) => t.pos === 'AUX' && COPULA.has(t.text.toLowerCase()))) return undefined;
-  return last;
+  if (tokens.some((t) => t.pos === 'VERB')) return undefined;
+  const at = tokens.findIndex((word, i) => {
+    if (word.pos !== 'NOUN' || !/ing$/i.test(word.text) || !NOUN_POS.has(tokens[i - 1]?.pos ?? '')) return false;
+    const next = tokens[i + 1];
+    return (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET') && tokens.slice(0, i).some((t) => t.pos === 'AUX' && COPULA.has(t.text.toLowerCase()));
+  });
+  return at === -1 ? undefined : at;
 }
 
 const NOUN_POS = new Set(['NOUN', 'PROPN']);

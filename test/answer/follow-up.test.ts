@@ -585,6 +585,11 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How much is it worth?', holding).text).toBe("How much is the council's biggest holding worth?");
   });
 
+  it('keeps a name joined by & whole as a referent (Berg & Dahl)', () => {
+    const raising = after({ understood: 'Why is Berg & Dahl closing the Westport yard?', answered: false });
+    expect(resolveFollowUp('When will it close?', raising).text).toBe('When will Berg & Dahl close?');
+  });
+
   it('puts the before a singular common noun the previous question said without a determiner (its stake)', () => {
     expect(resolveFollowUp('Will it sell?', after({ understood: 'How big is its stake?', answer: '19%' })).text).toBe('Will the stake sell?');
   });

@@ -194,8 +194,8 @@ export function nounPhrases(tokens: readonly Token[], from: number): Array<[numb
     while (i < tokens.length && (PHRASE.has(tokens[i]?.pos ?? '') || (tokens[i]?.pos === 'PART' && tokens[i]?.text.includes("'")))) {
       i++;
       if (NOUNS.has(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.pos === 'NUM') end = i;
-      // A name may hold `of` (`the Bank of Nordhavn`, `the University of Chicago`): one referent, not two.
-      if (i === end && tokens[i - 1]?.pos === 'PROPN' && tokens[i]?.text.toLowerCase() === 'of' && tokens[i + 1]?.pos === 'PROPN') i++;
+      // A name may hold `of` or `&` (`the Bank of Nordhavn`, `Lindqvist & Sohn`): one referent, not two.
+      if (i === end && tokens[i - 1]?.pos === 'PROPN' && /^(of|&)$/i.test(tokens[i]?.text ?? '') && tokens[i + 1]?.pos === 'PROPN') i++;
     }
     // Not the first half of a word joined by a hyphen (`part` of `part-funded`).
     const joined = tokens[end]?.text === '-' && tokens[end]?.start === tokens[end - 1]?.end && tokens[end + 1]?.start === tokens[end]?.end;
