@@ -37,18 +37,29 @@ const REQUEST = "(?:(?:can|could|would) you tell (?:me|us)|tell (?:me|us)|(?:do|
 /** The question asked inside such a request: a question word's (`do you know who leads it`) or a yes-or-no one (`can you tell me if everyone agreed`). */
 const EMBEDDED = new RegExp(`^${REQUEST}(?:(?:if|whether)\\s+|(?=(?:who|whom|whose|what|which|when|where|why|how)\\b))`, 'i');
 
-/** Spoken forms typed in a chat, which the tagger does not know (`gonna` is read as a noun), as written. */
-const SPELLED: Readonly<Record<string, string>> = { gonna: 'going to', wanna: 'want to' };
-const SPOKEN = /\b(?:gonna|wanna)\b/gi;
+/**
+ * Forms typed in a chat that the tagger does not know (`gonna` is read as a noun, `whats` as a name), as written: the
+ * spoken ones, and a question word's *'s* typed without its apostrophe.
+ */
+const SPELLED: Readonly<Record<string, string>> = {
+  gonna: 'going to', wanna: 'want to', whats: "what's", whos: "who's", wheres: "where's", whens: "when's", hows: "how's",
+};
+const SPOKEN = new RegExp(`\\b(?:${Object.keys(SPELLED).join('|')})\\b`, 'gi');
+
+/** A chat form as written, capitalized as typed (`Whats` -> `What's`). */
+function spelled(word: string): string {
+  const written = SPELLED[word.toLowerCase()] ?? word;
+  return /^\p{Lu}\p{Ll}/u.test(word) ? written.charAt(0).toUpperCase() + written.slice(1) : written;
+}
 
 /**
  * A question without the chatter around it in a chat: an opening greeting or
  * thanks, *please*, and a request to answer it (*can you tell me if*, *do you
- * know*), which would be read as words to look up; and *gonna*, *wanna* spelled
- * out. *Tell me about Norsat* keeps its request, which asks for a topic.
+ * know*), which would be read as words to look up; and *gonna*, *wanna*,
+ * *whats* spelled out. *Tell me about Norsat* keeps its request, which asks for a topic.
  */
 function withoutChatter(text: string): string {
-  const bare = text.replace(OPENING, '').replace(PLEASE, ' ').trim().replace(EMBEDDED, '').replace(SPOKEN, (word) => SPELLED[word.toLowerCase()] ?? word);
+  const bare = text.replace(OPENING, '').replace(PLEASE, ' ').trim().replace(EMBEDDED, '').replace(SPOKEN, spelled);
   // A question that was nothing but chatter (`thanks!`, `please`) stays as typed: declining it says so.
   return /[\p{L}\p{N}]/u.test(bare) ? bare.replace(/\s+([?!.])$/u, '$1').trim() : text;
 }

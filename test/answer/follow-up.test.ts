@@ -558,6 +558,8 @@ describe('answer/follow-up', () => {
     const fined = after({ understood: 'Did the Torvik dairy pay the fine?', answer: '' });
     expect(resolveFollowUp("what's it done since", fined).text).toBe('what has the Torvik dairy done since');
     expect(resolveFollowUp("what's it been told", fined).text).toBe('what has the Torvik dairy been told');
+    // A passive's participle keeps *is*.
+    expect(resolveFollowUp("what's it called", fined).text).toBe('what is the Torvik dairy called');
     // With its verb spelled out, the question stands on its own: no frame of the previous question is added.
     const closing = after({ understood: 'is the Elm Street branch the only one closing', answer: '' });
     expect(resolveFollowUp("which one's next", closing)).toEqual({ text: "which one's next", changed: false });
@@ -588,6 +590,11 @@ describe('answer/follow-up', () => {
   it('keeps a name joined by & whole as a referent (Berg & Dahl)', () => {
     const raising = after({ understood: 'Why is Berg & Dahl closing the Westport yard?', answered: false });
     expect(resolveFollowUp('When will it close?', raising).text).toBe('When will Berg & Dahl close?');
+  });
+
+  it('keeps the bracket a pronoun\'s reading put in when the question takes the previous frame (why there)', () => {
+    const rose = after({ understood: 'and where did fares rise', answer: 'Carrow' });
+    expect(resolveFollowUp('why there', rose).text).toBe('Why there (Carrow) did fares rise?');
   });
 
   it('puts the before a singular common noun the previous question said without a determiner (its stake)', () => {

@@ -57,9 +57,11 @@ describe('answer/plain-question', () => {
     expect(plainQuestion('Ok, and who sold it?')).toBe('and who sold it?');
   });
 
-  it('spells out gonna and wanna, which the tagger reads as nouns', () => {
+  it('spells out gonna and wanna, which the tagger reads as nouns, and a question word\'s \'s typed without its apostrophe', () => {
     expect(plainQuestion("who's gonna repair the wall")).toBe("who's going to repair the wall");
     expect(plainQuestion('Do they WANNA sell the ferry?')).toBe('Do they want to sell the ferry?');
+    expect(plainQuestion('whats the fare')).toBe("what's the fare");
+    expect(plainQuestion('Hows it going')).toBe("How's it going");
     // Not inside another word.
     expect(plainQuestion('Who runs Gonnaway Ferries?')).toBe('Who runs Gonnaway Ferries?');
   });

@@ -20,7 +20,10 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
   const start = leadIn(tokens);
   const own = tokens.slice(start).filter((t) => t.pos !== 'PUNCT');
   if (own.length === 0) return question;
-  const words = question.slice(own[0]?.start, own[own.length - 1]?.end);
+  // Up to the closing mark, keeping a bracket a pronoun's reading put in (`there (Calgary)`).
+  let closing = tokens.length - 1;
+  while (closing > start && /^[?!.,;:]+$/.test(tokens[closing]?.text ?? '')) closing--;
+  const words = question.slice(own[0]?.start, Math.max(own[own.length - 1]?.end ?? 0, tokens[closing]?.end ?? 0));
   const frame = before.tokens;
   const wh = questionPhrase(frame);
   const frameEnd = lastWord(frame);

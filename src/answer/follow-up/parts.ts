@@ -40,6 +40,11 @@ export const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const CONTRACTED = /^(what|who|when|where|how|why|that|there|it|he|she)$/i;
 /** Words after which a contracted *'s* is *has*: `what's been`, `who's got`. */
 const AFTER_HAS = /^(been|got|gotten|had)$/i;
+/**
+ * Participles after *'s* and a pronoun that make it *has*: `what's it done`, `what's she said`, `where's he gone`. Any
+ * other is a passive's *is*: `what's it called`, `how's it made`.
+ */
+const PERFECT_AFTER_PRONOUN = /^(done|said|gone|been|got|gotten|had)$/i;
 
 /**
  * The question with its contracted *is* or *has* spelled out (`what's closing` -> `what is closing`, `what's it done`
@@ -57,17 +62,12 @@ export function spelledOut(text: string): string {
     const [before, next, then] = [tokens[i - 1], tokens[i + 1], tokens[i + 2]];
     if (!before || before.end !== token.start) return;
     if (!CONTRACTED.test(before.text) && !((NOUNS.has(before.pos) || before.pos === 'NUM') && isAfterIs(next, then))) return;
-    // *has* before a participle: `what's been`, or a pronoun and then a verb (`what's it done`, `who's she met`).
-    const perfect = AFTER_HAS.test(next?.text ?? '') || (next?.pos === 'PRON' && isPerfectVerb(then));
+    // *has* before a participle: `what's been`, or a pronoun and then one that is no passive (`what's it done`).
+    const perfect = AFTER_HAS.test(next?.text ?? '') || (next?.pos === 'PRON' && PERFECT_AFTER_PRONOUN.test(then?.text ?? ''));
     out += `${text.slice(from, token.start)} ${perfect ? 'has' : 'is'}`;
     from = token.end;
   });
   return out + text.slice(from);
-}
-
-/** Whether a word after *'s* and its subject makes it *has*: *been*, *got*, or a verb not in *-ing* (`done`, `said`). */
-function isPerfectVerb(token: Token | undefined): boolean {
-  return AFTER_HAS.test(token?.text ?? '') || (token?.pos === 'VERB' && !/ing$/i.test(token.text));
 }
 
 /**
