@@ -122,19 +122,13 @@ function analyzed(text: string): Question {
  */
 export function withoutPassiveGet(question: Question): Question {
   const { tokens } = question;
-  if (!tokens.some((token) => token.term === 'get')) return question;
-  let changed = false;
-  const read = tokens.map((token, i) => {
-    if (token.term !== 'get') return token;
+  return withoutWordsAt(question, (i) => {
+    if (tokens[i]?.term !== 'get') return false;
     let next = i + 1;
     while (tokens[next]?.pos === 'ADV') next++;
     const participle = tokens[next];
-    const passive = participle?.pos === 'VERB' && /(?:ed|en|wn|t)$/i.test(participle.text) && participle.text.toLowerCase() !== participle.term;
-    if (!passive) return token;
-    changed = true;
-    return { ...token, term: '', word: '', stem: '' };
+    return participle?.pos === 'VERB' && /(?:ed|en|wn|t)$/i.test(participle.text) && participle.text.toLowerCase() !== participle.term;
   });
-  return changed ? { ...question, tokens: read, content: read.filter((token) => token.term) } : question;
 }
 
 /**
@@ -146,9 +140,14 @@ export function withoutPassiveGet(question: Question): Question {
  */
 export function withoutGoingTo(question: Question): Question {
   const { tokens } = question;
-  const future = (i: number): boolean => tokens[i]?.text.toLowerCase() === 'going' && tokens[i + 1]?.text.toLowerCase() === 'to' && tokens[i + 1]?.pos === 'PART' && tokens[i + 2]?.pos === 'VERB';
-  if (!tokens.some((_t, i) => future(i))) return question;
-  const read = tokens.map((token, i) => (future(i) ? { ...token, term: '', word: '', stem: '' } : token));
+  return withoutWordsAt(question, (i) => tokens[i]?.text.toLowerCase() === 'going' && tokens[i + 1]?.text.toLowerCase() === 'to' && tokens[i + 1]?.pos === 'PART' && tokens[i + 2]?.pos === 'VERB');
+}
+
+/** The question with the tokens `picked` says are auxiliaries as no words to look up; the question itself when none is. */
+function withoutWordsAt(question: Question, picked: (i: number) => boolean): Question {
+  const { tokens } = question;
+  if (!tokens.some((_token, i) => picked(i))) return question;
+  const read = tokens.map((token, i) => (picked(i) ? { ...token, term: '', word: '', stem: '' } : token));
   return { ...question, tokens: read, content: read.filter((token) => token.term) };
 }
 
