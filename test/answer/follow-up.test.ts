@@ -91,6 +91,10 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she say about the sale?', unknown).changed).toBe(false);
     // The same firm is still what it stands for.
     expect(resolveFollowUp('How many people does it employ?', unknown).text).toBe('How many people does Westport Marine employ?');
+    // Whoever it was may be a firm or a group: *they* is still unknown, not a name of the turn before.
+    const bid = after({ understood: 'How many tugs has Westport Marine built?', answer: '30' }, { understood: 'Who else bid?', answer: '' });
+    expect(resolveFollowUp('Why did they lose?', bid).changed).toBe(false);
+    expect(resolveFollowUp('How much was their bid?', bid).changed).toBe(false);
   });
 
   it('reads he or she after a who-question with no name found as the one person its quote names by a title', () => {
@@ -235,6 +239,20 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('And how many aircraft?', fighting).text).toBe('How many aircraft are fighting the fire?');
     const sailed = after({ understood: 'How many ferries sailed to Carrow?', answer: '12' });
     expect(resolveFollowUp('And how many barges?', sailed).text).toBe('How many barges sailed to Carrow?');
+    // A counted subject before auxiliaries and a participle stays the subject.
+    const sunk = after({ understood: 'How many boats have been sunk?', answer: '3' });
+    expect(resolveFollowUp('Why?', sunk).text).toBe('Why have boats been sunk?');
+    expect(resolveFollowUp('When?', after({ understood: 'How many crews will not be paid?', answer: '3' })).text).toBe('When will crews not be paid?');
+  });
+
+  it('puts a bare plural in place of what the previous question counted: other things counted, not another subject', () => {
+    const carried = after({ understood: 'How many trucks can each barge carry?', answer: '40' });
+    expect(resolveFollowUp('And passengers?', carried).text).toBe('How many passengers can each barge carry?');
+    expect(resolveFollowUp('And the older barges?', carried).text).toBe('How many trucks can the older barges carry?');
+    // Where the frame's other phrases are names, people for people only: other things are a topic of their own.
+    const hurt = after({ understood: 'How many people were hurt in Carrow?', answer: '12' });
+    expect(resolveFollowUp('And children?', hurt).text).toBe('How many children were hurt in Carrow?');
+    expect(resolveFollowUp('What about buildings?', hurt).text).toBe('buildings');
   });
 
   it('drops the preposition the previous question word left at the end when the new one takes no object', () => {

@@ -1,10 +1,10 @@
 import type { Token } from '../../chunk/token.js';
 import type { Turn } from '../../types.js';
-import { isEnglishWord } from '../../wordnet/related.js';
+import { isEnglishWord, isGroupNoun, isPersonNoun } from '../../wordnet/related.js';
 import { type Question, isQuestionWord } from '../question.js';
 import { SPEECH_VERBS } from '../spans.js';
 import { participleOpens } from './leaning.js';
-import { BE, EVENT_VERBS, NEGATIONS, NOUNS, PHRASE, POSSESSIVES, askedNoun, asksSubject, capitalize, countedSubject, isPlural, isPossessive, lastWord, leadIn, nounPhrases, ownedBy, prepositionOpens, questionPhrase, writtenAsName } from './parts.js';
+import { BE, EVENT_VERBS, NEGATIONS, NOUNS, PHRASE, POSSESSIVES, askedNoun, asksSubject, capitalize, countedNouns, countedSubject, isPlural, isPossessive, lastWord, leadIn, nounPhrases, ownedBy, prepositionOpens, questionPhrase, writtenAsName } from './parts.js';
 import { answerRoleOf, answerWithNoun, eventOf, isMeasure, isReferent } from './referents.js';
 
 /** An elliptical question read in the previous question's frame (*On which channel?*, *Why not?*, *And Hytera's?*). */
@@ -114,8 +114,15 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     const isName = ([from, to]: [number, number]): boolean =>
       frame.slice(from, to).some((t) => t.pos === 'PROPN' || (t.pos === 'NOUN' && writtenAsName(t.text, previous.quote?.text)));
     // `What about orders?` after `How many people work at Voss?`: a thing put in no name's place, but a topic of its own.
-    if (!named && !isPossessive(own[own.length - 1]) && phrases.length > 0 && phrases.every(isName)) return words;
-    target = (named ? phrases.find(isName) : undefined) ?? phrases[phrases.length - 1];
+    // `And passengers?` after `How many cars can each ferry carry?`: other things counted, in the place of those counted;
+    // where the frame's other phrases are names, only people for people (`And engineers?` after `How many people work
+    // at Voss?`, but not `What about orders?`).
+    const counted = countedNouns(frame, wh);
+    const head = own[own.length - 1] as Token;
+    const bare = own.every((t) => t.pos === 'NOUN' || t.pos === 'ADJ') && isPlural(head);
+    const countsOther = counted !== undefined && bare && (!phrases.every(isName) || isPeople(head.term) === isPeople(frame[counted[1] - 1]?.term ?? ''));
+    if (!named && !countsOther && !isPossessive(own[own.length - 1]) && phrases.length > 0 && phrases.every(isName)) return words;
+    target = (named ? phrases.find(isName) : undefined) ?? (countsOther ? counted : phrases[phrases.length - 1]);
   }
   if (!target) return added;
   // `And Coral's?` after `What happened to Andes Salar's shares?`: another owner of the same thing.
@@ -131,6 +138,11 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
   const put = isPossessive(last) && owner < 0 ? question.slice(own[0]?.start, own[own.length - 2]?.end) : words;
   const [from, to] = target;
   return `${before.text.slice(0, frame[from]?.start)}${put}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
+}
+
+/** Whether a noun names people: persons (`engineer`) or a group of them (`people`, `staff`). */
+function isPeople(lemma: string): boolean {
+  return isPersonNoun(lemma) || isGroupNoun(lemma);
 }
 
 /** A time, as wink-nlp's dates are, and `time` itself (`last time`, `this time`), to which it gives no date. */

@@ -160,10 +160,10 @@ export function countedSubject(tokens: readonly Token[]): [number, number] | und
   if (!nouns.some((t) => NOUNS.has(t.pos))) return undefined;
   let i = to;
   while (tokens[i]?.pos === 'ADV' || tokens[i]?.pos === 'PART') i++;
-  // A verb right after the counted noun, or an auxiliary and a participle (`were treated`) or an infinitive (`had to
-  // leave`, `has to be repaid`), not do-support (`did it sell`).
+  // A verb right after the counted noun, or auxiliaries and a participle (`were treated`, `have been ripped up`) or an
+  // infinitive (`had to leave`, `has to be repaid`), not do-support (`did it sell`).
   let at = tokens[i + 1]?.text.toLowerCase() === 'to' ? i + 2 : i + 1;
-  if (at === i + 2 && tokens[at]?.text.toLowerCase() === 'be') at++;
+  while (tokens[at]?.pos === 'AUX' || tokens[at]?.pos === 'ADV' || tokens[at]?.pos === 'PART') at++;
   const next = tokens[at];
   const verb = tokens[i]?.pos === 'VERB' || (tokens[i]?.pos === 'AUX' && !/^(do|does|did)$/i.test(tokens[i]?.text ?? '') && next?.pos === 'VERB');
   return verb ? [nouns[0]?.start ?? 0, nouns[nouns.length - 1]?.end ?? 0] : undefined;

@@ -99,7 +99,10 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     const [person] = titled;
     if (person !== undefined && titled.length === 1) {
       out.push({ text: person, fits: { person: fits?.person }, role: answerRole, possessor: false, mentions: 0, terms: person.toLowerCase().split(' ') });
-    } else if (fits?.person) out.push({ text: '', fits: { person: fits.person }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
+    } else if (fits?.person) {
+      // Whoever it was may be a firm or a group (*Who else bid?*, then *Why did they lose?*): *they* as much as *he* or *she*.
+      out.push({ text: '', fits: { person: fits.person, group: fits.group }, role: answerRole, possessor: false, mentions: 0, terms: [], unknown: true });
+    }
     // `Which agency is examining the outage?` with no name found: the `it` that follows is the agency, not the outage; and
     // `What temperature did Spain record?`, answered with a number: the `it` that follows is the temperature (not a share
     // of something, `What share of its workforce ...?`, whose `it` is that something).
