@@ -179,6 +179,12 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Is the fare so high?', bought).changed).toBe(false);
   });
 
+  it('reads a demonstrative between an auxiliary and a verb as the subject that stands for what happened, and a determiner as none', () => {
+    const ratify = after({ understood: 'Who must approve the new timetable?', answer: 'the harbour board' });
+    expect(resolveFollowUp('How long does that take?', ratify).text).toBe('How long does that (the harbour board approve the new timetable) take?');
+    expect(resolveFollowUp('How long does that vote take?', ratify).changed).toBe(false);
+  });
+
   it('reads a question whose verb the tagger takes for an adjective (who audited ...?) as whole, not as an ellipsis', () => {
     const ferry = after({ understood: 'Which company owns the Night Star ferry?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('Who audited it?', ferry)).toMatchObject({ text: 'Who audited Blue Line Shipping?', changed: true });

@@ -92,8 +92,10 @@ export function pronounsWithoutAntecedent(question: Question): Reference[] {
     if (!agreement) return;
     // `Who makes that?`: the tagger reads a *that* ending the question as a conjunction.
     if (token.pos !== 'PRON' && token.pos !== 'DET' && token.pos !== 'ADV' && !(token.pos === 'SCONJ' && (standsAlone || beforeParticle))) return;
+    // `How long does that take?`: a demonstrative the tagger reads as a pronoun, between an auxiliary and a verb, is the subject.
+    const subject = DEMONSTRATIVES.has(word) && token.pos === 'PRON' && tokens[i - 1]?.pos === 'AUX' && next?.pos === 'VERB';
     // `this month`, `that agreement`: a determiner, not a pronoun; `then` means *at that time* only at the end.
-    if ((DEMONSTRATIVES.has(word) || word === 'then') && !standsAlone && !happened && !(DEMONSTRATIVES.has(word) && beforeParticle)) return;
+    if ((DEMONSTRATIVES.has(word) || word === 'then') && !standsAlone && !happened && !subject && !(DEMONSTRATIVES.has(word) && beforeParticle)) return;
     // `are there`, `there were`: existential, not a place.
     if (word === 'there' && (tokens[i - 1]?.pos === 'AUX' || BE.has(next?.text.toLowerCase() ?? '') || ['AUX', 'VERB', 'ADV'].includes(next?.pos ?? ''))) return;
     if (word === 'it' && isExpletive(tokens, i)) return;
