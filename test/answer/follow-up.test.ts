@@ -279,6 +279,10 @@ describe('answer/follow-up', () => {
     const wanted = after({ understood: 'What did the council want?', answer: 'merger', quote });
     // The previous answer, with the article the quote says before it.
     expect(resolveFollowUp('Why?', wanted).text).toBe('Why did the council want the merger?');
+    // Named again, what the quote introduced with `a` is known: `the`.
+    const built = { text: 'The harbour board approved a new ferry terminal on Monday.', documentId: 'd', paragraph: 1, start: 0 };
+    expect(resolveFollowUp('Why?', after({ understood: 'What did the harbour board approve?', answer: 'new ferry terminal', quote: built })).text).toBe('Why did the harbour board approve the new ferry terminal?');
+    expect(resolveFollowUp('Why?', after({ understood: 'What did the harbour board approve?', answer: 'a new ferry terminal', quote: built })).text).toBe('Why did the harbour board approve the new ferry terminal?');
     // What was said is `that`; what was done, or an answer that names nothing, `it`.
     expect(resolveFollowUp('Where?', after({ understood: 'What did the mayor say?', answer: 'it would save money', quote })).text).toBe('Where did the mayor say that?');
     expect(resolveFollowUp('When?', after({ understood: 'What did the council do?', answer: 'wanted the merger', quote })).text).toBe('When did the council do it?');

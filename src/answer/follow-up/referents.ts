@@ -348,19 +348,23 @@ export function answerWithNoun(turn: Turn, before: Question, wh: [number, number
 }
 
 /**
- * A short answer with the `the` the quote says before it (`the bank's
- * rate-setting committee`, `the increase`): the span model leaves it out, and
- * without it the tagger may read the answer's first noun as a verb (`did bank's
- * committee want`).
+ * A short answer with the article the quote says before it, as `the`
+ * (`the bank's rate-setting committee`, `the increase`; `a new bridge` named
+ * again is `the new bridge`): the span model leaves it out, and without it the
+ * tagger may read the answer's first noun as a verb (`did bank's committee
+ * want`).
  */
 function withArticle(answer: string, quote: string | undefined): string {
+  if (/^an?\s/i.test(answer)) return answer.replace(/^an?\s+/i, 'the ');
   if (!quote || /^the\s/i.test(answer)) return answer;
   const text = quote.toLowerCase();
-  const wanted = `the ${answer.toLowerCase()}`;
-  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
-    const before = text[at - 1];
-    const after = text[at + wanted.length];
-    if ((before === undefined || /\s/.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return `the ${answer}`;
+  for (const article of ['the', 'a', 'an']) {
+    const wanted = `${article} ${answer.toLowerCase()}`;
+    for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+      const before = text[at - 1];
+      const after = text[at + wanted.length];
+      if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return `the ${answer}`;
+    }
   }
   return answer;
 }
