@@ -283,6 +283,9 @@ describe('answer/follow-up', () => {
     const built = { text: 'The harbour board approved a new ferry terminal on Monday.', documentId: 'd', paragraph: 1, start: 0 };
     expect(resolveFollowUp('Why?', after({ understood: 'What did the harbour board approve?', answer: 'new ferry terminal', quote: built })).text).toBe('Why did the harbour board approve the new ferry terminal?');
     expect(resolveFollowUp('Why?', after({ understood: 'What did the harbour board approve?', answer: 'a new ferry terminal', quote: built })).text).toBe('Why did the harbour board approve the new ferry terminal?');
+    // A name's own capital A is no article.
+    const post = { text: 'The stake was bought by An Post on Monday.', documentId: 'd', paragraph: 1, start: 0 };
+    expect(resolveFollowUp('What else does it own?', after({ understood: 'Which firm bought the stake?', answer: 'Post', quote: post })).text).toBe('What else does Post own?');
     // What was said is `that`; what was done, or an answer that names nothing, `it`.
     expect(resolveFollowUp('Where?', after({ understood: 'What did the mayor say?', answer: 'it would save money', quote })).text).toBe('Where did the mayor say that?');
     expect(resolveFollowUp('When?', after({ understood: 'What did the council do?', answer: 'wanted the merger', quote })).text).toBe('When did the council do it?');

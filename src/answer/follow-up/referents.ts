@@ -355,7 +355,8 @@ export function answerWithNoun(turn: Turn, before: Question, wh: [number, number
  * want`).
  */
 function withArticle(answer: string, quote: string | undefined): string {
-  if (/^an?\s/i.test(answer)) return answer.replace(/^an?\s+/i, 'the ');
+  // Not a name's own `A` or `An` (`An Post`, `A Coruña`): the article is in lower case.
+  if (/^an?\s/.test(answer)) return answer.replace(/^an?\s+/, 'the ');
   if (!quote || /^the\s/i.test(answer)) return answer;
   const text = quote.toLowerCase();
   for (const article of ['the', 'a', 'an']) {
@@ -363,7 +364,9 @@ function withArticle(answer: string, quote: string | undefined): string {
     for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
       const before = text[at - 1];
       const after = text[at + wanted.length];
-      if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return `the ${answer}`;
+      // `A` or `An` in capitals only where the quote starts (`A new bridge ...`), not a name's own (`... An Post`).
+      const named = article !== 'the' && at > 0 && quote[at] !== article[0];
+      if (!named && (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return `the ${answer}`;
     }
   }
   return answer;
