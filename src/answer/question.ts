@@ -241,14 +241,15 @@ const REFLEXIVE = /^(itself|themselves|himself|herself)$/i;
 function progressiveAsNoun(tokens: readonly Token[]): number | undefined {
   if (tokens.some((t) => t.pos === 'VERB')) return undefined;
   const at = tokens.findIndex((word, i) => {
-    if (word.pos !== 'NOUN' || !/ing$/i.test(word.text) || !NOUN_POS.has(tokens[i - 1]?.pos ?? '')) return false;
+    if (word.pos !== 'NOUN' || !/ing$/i.test(word.text) || !NOUNS.has(tokens[i - 1]?.pos ?? '')) return false;
     const next = tokens[i + 1];
     return (next === undefined || next.pos === 'PUNCT' || next.pos === 'DET') && tokens.slice(0, i).some((t) => t.pos === 'AUX' && COPULA.has(t.text.toLowerCase()));
   });
   return at === -1 ? undefined : at;
 }
 
-const NOUN_POS = new Set(['NOUN', 'PROPN']);
+/** The parts of speech of a noun: a common noun or a name. */
+export const NOUNS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
 
 /**
  * A subject and its verb tagged the other way round after *do* or a modal (*What did | stocks | return?*, read as

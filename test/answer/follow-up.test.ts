@@ -608,6 +608,9 @@ describe('answer/follow-up', () => {
   it('names with the a noun phrase the previous question introduced with a or an (a second storm)', () => {
     const storm = after({ understood: 'When did a second storm reach the coast?', answer: 'Tuesday' });
     expect(resolveFollowUp('How many homes did it flood?', storm).text).toBe('How many homes did the second storm flood?');
+    // A name's own capital An is no article.
+    const shares = after({ understood: 'How many shares does An Post own?', answer: '' });
+    expect(resolveFollowUp('When did it buy them?', shares).text).toBe('When did An Post buy shares?');
   });
 
   it('reads a progressive verb that ends the previous question, tagged a noun, as its verb: no part of the phrase a pronoun stands for', () => {

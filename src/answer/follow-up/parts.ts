@@ -1,6 +1,6 @@
 import type { Token } from '../../chunk/token.js';
 import { isEnglishWord } from '../../wordnet/related.js';
-import { type Question, isQuestionWord, parseQuestion, withVerbFound } from '../question.js';
+import { NOUNS, type Question, isQuestionWord, parseQuestion, withVerbFound } from '../question.js';
 
 /**
  * The parts of a question the follow-up reading works with, from wink-nlp's tags:
@@ -33,7 +33,7 @@ export const NEGATIONS = new Set(["n't", 'n’t', 'not']);
 export const EVENT_VERBS = new Set(['happen', 'occur']);
 
 export const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s"]);
-export const NOUNS = new Set(['NOUN', 'PROPN']);
+export { NOUNS };
 export const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
 /** A question word or a pronoun with a contracted *is* or *has*, whose *'s* is never a possessive. */

@@ -138,7 +138,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // Not a name typed in lower case (`basso`, which the quote writes `Basso`).
     const bare = head.pos === 'NOUN' && !named && !plural && !dated && (phrase[0]?.pos === 'NOUN' || phrase[0]?.pos === 'ADJ') && !writtenAsName(head.text, turn.quote?.text);
     // Named again, what was new is known: `a stronger quake` is then `the stronger quake`.
-    const text = bare ? `the ${said}` : said.replace(/^an? /i, 'the ');
+    const text = bare ? `the ${said}` : definite(said);
     const asSaid = bare ? { said } : {};
     // Not in the plural: `the soldiers` are they, not he.
     const common = head.pos === 'NOUN' && !named && head.term ? { noun: head.term, ...(plural ? {} : { head: head.term }) } : {};
@@ -348,6 +348,14 @@ export function answerWithNoun(turn: Turn, before: Question, wh: [number, number
 }
 
 /**
+ * A phrase introduced with `a` or `an`, named again: `the` (`a stronger quake` -> `the stronger quake`). Not a name's own
+ * `A` or `An` (`An Post`, `A Coruña`): the article is in lower case.
+ */
+function definite(phrase: string): string {
+  return phrase.replace(/^an?\s+/, 'the ');
+}
+
+/**
  * A short answer with the article the quote says before it, as `the`
  * (`the bank's rate-setting committee`, `the increase`; `a new bridge` named
  * again is `the new bridge`): the span model leaves it out, and without it the
@@ -355,8 +363,7 @@ export function answerWithNoun(turn: Turn, before: Question, wh: [number, number
  * want`).
  */
 function withArticle(answer: string, quote: string | undefined): string {
-  // Not a name's own `A` or `An` (`An Post`, `A Coruña`): the article is in lower case.
-  if (/^an?\s/.test(answer)) return answer.replace(/^an?\s+/, 'the ');
+  if (/^an?\s/.test(answer)) return definite(answer);
   if (!quote || /^the\s/i.test(answer)) return answer;
   const text = quote.toLowerCase();
   for (const article of ['the', 'a', 'an']) {
