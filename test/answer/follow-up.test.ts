@@ -142,6 +142,13 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Who got it?', paid).text).not.toContain('money');
   });
 
+  it('reads their after a plural demonstrative that stands as the subject (how many of those ... their) as bound by it, not as the previous subject', () => {
+    const closed = after({ understood: 'Why did the drivers object?', answer: 'the depots in the north' });
+    expect(resolveFollowUp('How many of those have cut their staff?', closed).text).toBe('How many of those have cut their staff?');
+    // Without the demonstrative, *their* still stands for the previous subject.
+    expect(resolveFollowUp('How many have cut their staff?', closed).text).toBe('How many have cut the drivers\' staff?');
+  });
+
   it('reads a name that holds of (the Bank of Westport) as one referent', () => {
     const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
     expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');

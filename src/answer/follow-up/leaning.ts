@@ -39,6 +39,7 @@ const MAX_ELLIPSIS_WORDS = 3;
 const EQUATED: Readonly<Record<string, Agreement>> = { where: 'place', who: 'person', what: 'thing', which: 'thing' };
 
 const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
+const PLURAL_DEMONSTRATIVES = new Set(['these', 'those']);
 
 /** Verbs whose *it* announces a clause: *it takes years to*, *it means for X to*. English grammar, not any article's words. */
 const EXPLETIVE_VERBS = new Set(['take', 'mean', 'cost', 'seem', 'appear', 'require']);
@@ -145,6 +146,8 @@ function hasAntecedent(tokens: readonly Token[], at: number, agreement: Agreemen
   if (agreement !== 'person' && agreement !== 'thing' && agreement !== 'group') return false;
   const comma = tokens.findIndex((t, i) => i > at && t.text === ',');
   return tokens.some((token, i) => {
+    // `How many of those have cut their hours?`: a plural demonstrative standing as the subject (a verb after it, no noun) binds the *their*.
+    if (agreement === 'group' && i < at && PLURAL_DEMONSTRATIVES.has(token.text.toLowerCase()) && ['AUX', 'VERB'].includes(tokens[i + 1]?.pos ?? '')) return true;
     if (!NOUNS.has(token.pos) || (i > at && (comma === -1 || i < comma))) return false;
     // The thing asked for is not what the pronoun stands for in *What road did they build?*.
     if (i >= asked[0] && i < asked[1]) return false;
