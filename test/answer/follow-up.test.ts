@@ -149,6 +149,16 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How many have cut their staff?', closed).text).toBe('How many have cut the drivers\' staff?');
   });
 
+  it('leaves it as it is after say (when did she say it?): what was said is a statement, not a thing the previous turn named', () => {
+    const talked = after({ understood: 'On which channel did the mayor talk about the bridge?', answer: 'Harbour Radio' });
+    expect(resolveFollowUp('When did she say it?', talked).text).toBe('When did the mayor say it?');
+    // Nor an agreement, which WordNet files under statements.
+    const deal = after({ understood: 'What did the mayor say about the deal?', answer: '' });
+    expect(resolveFollowUp('Why did she say it?', deal).text).toBe('Why did the mayor say it?');
+    // What is talked about is a thing, and gets its referent.
+    expect(resolveFollowUp('What did she say about it?', talked).text).not.toContain('about it');
+  });
+
   it('reads a name that holds of (the Bank of Westport) as one referent', () => {
     const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
     expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');

@@ -39,6 +39,9 @@ const MAX_ELLIPSIS_WORDS = 3;
 const EQUATED: Readonly<Record<string, Agreement>> = { where: 'place', who: 'person', what: 'thing', which: 'thing' };
 
 const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
+
+/** The forms of *say*, whose object is what was said (*say it*), never who heard it; wink-nlp gives them no term. */
+const SAY = new Set(['say', 'says', 'said', 'saying']);
 const PLURAL_DEMONSTRATIVES = new Set(['these', 'those']);
 
 /** Verbs whose *it* announces a clause: *it takes years to*, *it means for X to*. English grammar, not any article's words. */
@@ -68,6 +71,8 @@ export interface Reference {
   possessive: boolean;
   /** It is the subject of a verb of saying (*What did they say?*): someone or a body, not a thing. */
   speaks?: boolean;
+  /** It is what *say* says (*When did he say it?*): a statement, not a thing the previous question named. */
+  said?: boolean;
 }
 
 /** Pronouns and stand-alone demonstratives with nothing in the question that they could stand for. */
@@ -111,7 +116,9 @@ export function pronounsWithoutAntecedent(question: Question): Reference[] {
     const role = verb === -1 || i < verb ? 'subject' : 'object';
     const said = tokens[verb];
     const speaks = role === 'subject' && verb !== -1 && said !== undefined && (SPEECH_VERBS.has(said.term) || SPEECH_VERBS.has(said.text.toLowerCase()));
-    out.push({ token, agreement, role, possessive, ...(speaks ? { speaks } : {}) });
+    // `When did he say it?`, not `What did he say about it?`, whose *it* is what was talked about.
+    const statement = agreement === 'thing' && !possessive && SAY.has(tokens[i - 1]?.text.toLowerCase() ?? '');
+    out.push({ token, agreement, role, possessive, ...(speaks ? { speaks } : {}), ...(statement ? { said: statement } : {}) });
   });
   return out;
 }

@@ -18,6 +18,9 @@ export function substitute(question: string, references: readonly Reference[], r
   const used = new Set<Referent>();
   let older: Referent[] | undefined;
   for (const reference of references) {
+    // What *say* says is a statement, not a thing the previous turn named (*When did he say it?* is not *... say the channel?*,
+    // nor *... say the deal?*, though WordNet has a deal a kind of statement): left as it is, for the previous quote to answer.
+    if (reference.said) continue;
     // Two pronouns of one clause are two things (*When did it report it?*), but a possessive may be the subject's (*What did he implicate in his book?*).
     const skip = reference.possessive ? new Set<Referent>() : used;
     const best = bestReferent(reference, referents, skip) ?? bestReferent(reference, (older ??= farther()), skip);
