@@ -10,33 +10,49 @@ export type TextFormat = 'txt' | 'md';
 const EDGE_SPACE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+|[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+$/g;
 const BLANK_LINE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]*$/;
 
+/** Most words of a headline; a longer first line is the article's lead. */
+const MAX_TITLE_WORDS = 25;
+
+/**
+ * Whether a document's first line reads as its title: a headline drops the
+ * full stop that ends a sentence (`China, Canada vow not to ...`) and is
+ * short. An article pasted without its headline opens with its lead, which is
+ * a paragraph to answer from, not a title to show.
+ */
+export function readsAsTitle(line: string): boolean {
+  return line.split(/\s+/).length <= MAX_TITLE_WORDS && !/[.…]["”’')\]]*$/u.test(line);
+}
+
 /**
  * Parses a text or Markdown document: in a text file the title is the first
- * line and paragraphs are blocks separated by blank lines (a BOM and CRLF
- * removed, lines trimmed, the lines of a block joined by a space, everything
- * else kept verbatim so quotes stay exact); Markdown is read as a reader sees
- * it (see `parseMarkdown`), titled by its first heading, else its first
- * passage, its other headings opening sections.
+ * line when it reads as a headline (else the file's name, and the first line
+ * opens the first paragraph) and paragraphs are blocks separated by blank
+ * lines (a BOM and CRLF removed, lines trimmed, the lines of a block joined by
+ * a space, everything else kept verbatim so quotes stay exact); Markdown is
+ * read as a reader sees it (see `parseMarkdown`), titled by its first heading,
+ * else by its first passage when that reads as a headline, else by the file's
+ * name, its other headings opening sections.
  * Returns `undefined` when there is no text at all.
  */
 export function parseText(id: string, raw: string, format: TextFormat, source?: string): SourceDocument | undefined {
   if (format === 'md') {
     const { title, passages, sections, labels } = parseMarkdown(raw);
     const [first, ...rest] = passages;
-    const named = title ?? first;
-    if (named === undefined) return undefined;
+    if (title === undefined && first === undefined) return undefined;
+    const headline = title === undefined && first !== undefined && readsAsTitle(first) ? first : undefined;
     return {
       id,
-      title: named,
-      paragraphs: title === undefined ? rest : passages,
+      title: title ?? headline ?? id,
+      paragraphs: headline === undefined ? passages : rest,
       ...(source === undefined ? {} : { source }),
-      // Sections follow the first heading, the title; without one there are none, and the first passage is the title.
-      ...(title === undefined ? afterFirstParagraph({ labels }) : { ...(sections.length > 0 ? { sections } : {}), ...(labels.length > 0 ? { labels } : {}) }),
+      // Sections follow the first heading, the title; without one there are none, and a first passage that is the title leaves the paragraphs.
+      ...(title === undefined ? (headline === undefined ? (labels.length > 0 ? { labels } : {}) : afterFirstParagraph({ labels })) : { ...(sections.length > 0 ? { sections } : {}), ...(labels.length > 0 ? { labels } : {}) }),
     };
   }
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const blocks: string[] = [];
   let current: string[] = [];
+  let titled = false;
   const flush = (): void => {
     if (current.length > 0) blocks.push(current.join(' '));
     current = [];
@@ -46,12 +62,16 @@ export function parseText(id: string, raw: string, format: TextFormat, source?: 
       flush();
       continue;
     }
-    // The first line is the title even when no blank line follows it.
     current.push(line.replace(EDGE_SPACE, ''));
-    if (blocks.length === 0 && current.length === 1) flush();
+    // A first line that reads as a headline is the title even when no blank line follows it.
+    if (blocks.length === 0 && current.length === 1 && readsAsTitle(current[0] as string)) {
+      titled = true;
+      flush();
+    }
   }
   flush();
-  const [title, ...paragraphs] = blocks.filter((block) => block.length > 0);
-  if (title === undefined) return undefined;
-  return { id, title, paragraphs, ...(source === undefined ? {} : { source }) };
+  const found = blocks.filter((block) => block.length > 0);
+  if (found.length === 0) return undefined;
+  const [title, ...paragraphs] = titled ? found : [id, ...found];
+  return { id, title: title as string, paragraphs, ...(source === undefined ? {} : { source }) };
 }

@@ -56,14 +56,29 @@ describe('parseText', () => {
   it('labels a Markdown table’s rows with its header row, and moves the label up when the first passage is the title', () => {
     const table = ['| Room | Seats |', '|---|---|', '| Hall | 120 |', '| Studio | 16 |'].join('\n');
     expect(parseText('t', `# Rooms\n\nWe have two rooms.\n\n${table}`, 'md')).toMatchObject({ paragraphs: ['We have two rooms.', 'Hall | 120', 'Studio | 16'], labels: [{ text: 'Room | Seats', first: 2, last: 3 }] });
-    expect(parseText('t', `We have two rooms.\n\n${table}`, 'md')).toMatchObject({ title: 'We have two rooms.', paragraphs: ['Hall | 120', 'Studio | 16'], labels: [{ text: 'Room | Seats', first: 1, last: 2 }] });
+    expect(parseText('t', `Our rooms\n\n${table}`, 'md')).toMatchObject({ title: 'Our rooms', paragraphs: ['Hall | 120', 'Studio | 16'], labels: [{ text: 'Room | Seats', first: 1, last: 2 }] });
+    // A first passage that is a sentence stays a passage, and the label stays where it was.
+    expect(parseText('t', `We have two rooms.\n\n${table}`, 'md')).toMatchObject({ title: 't', paragraphs: ['We have two rooms.', 'Hall | 120', 'Studio | 16'], labels: [{ text: 'Room | Seats', first: 2, last: 3 }] });
     // An empty cell keeps its place, so the columns still line up with the header's.
     expect(parseText('t', '# Rooms\n\n| Room | Seats | Notes |\n|---|---|---|\n| Hall |  | stage |', 'md')?.paragraphs).toEqual(['Hall | | stage']);
     expect(parseText('t', '# Rooms\n\nNo table here.', 'md')?.labels).toBeUndefined();
   });
 
-  it('titles a Markdown file without a heading by its first passage', () => {
+  it('titles a Markdown file without a heading by its first passage when it reads as a headline, else by its name', () => {
     expect(parseText('m', 'Council news\n\nThe council met.', 'md')).toMatchObject({ title: 'Council news', paragraphs: ['The council met.'] });
+    expect(parseText('m', 'The council met on Monday.\n\nIt voted.', 'md')).toMatchObject({ title: 'm', paragraphs: ['The council met on Monday.', 'It voted.'] });
+  });
+
+  it('titles a text file by its name, and keeps its first line in the first paragraph, when that line is an article\'s lead, not a headline', () => {
+    // A sentence's full stop (before a closing quote too), or more words than a headline has.
+    expect(parseText('lead', 'The council approved a new library on Thursday.\n\nIt will open in 2029.', 'txt')).toEqual({ id: 'lead', title: 'lead', paragraphs: ['The council approved a new library on Thursday.', 'It will open in 2029.'] });
+    expect(parseText('said', '"We will build it," the mayor said.”\nShe gave no date.', 'txt')?.paragraphs).toEqual(['"We will build it," the mayor said.” She gave no date.']);
+    const long = Array.from({ length: 30 }, () => 'word').join(' ');
+    expect(parseText('long', `${long}\n\nMore.`, 'txt')).toMatchObject({ title: 'long', paragraphs: [long, 'More.'] });
+    // A one-line note is a paragraph to answer from.
+    expect(parseText('note', 'Opening hours are 9 to 5 on weekdays.', 'txt')).toMatchObject({ title: 'note', paragraphs: ['Opening hours are 9 to 5 on weekdays.'] });
+    // A headline may ask or exclaim.
+    expect(parseText('q', 'Is the library worth 95 million euros?\n\nCritics say no.', 'txt')?.title).toBe('Is the library worth 95 million euros?');
   });
 
   it('never leaves Markdown markup in a passage, whatever the text around it', () => {
