@@ -160,10 +160,11 @@ export function isNamedPlaceOrBody(name: string): boolean {
   });
 }
 
-/** Nouns already told a kind of person or not, a group or not, a place or not (see `isPersonNoun`, `isGroupNoun`, `isPlaceNoun`). */
+/** Nouns already told a kind of person or not, a group or not, a place or not, a body or not (see `isPersonNoun`, `isGroupNoun`, `isPlaceNoun`, `isBodyNoun`). */
 const personNouns = new Map<string, boolean>();
 const groupNouns = new Map<string, boolean>();
 const placeNouns = new Map<string, boolean>();
+const bodyNouns = new Map<string, boolean>();
 
 /**
  * Whether a common noun's first sense, the most frequent in WordNet's tagged
@@ -181,6 +182,15 @@ export function isPersonNoun(lemma: string): boolean {
  */
 export function isGroupNoun(lemma: string): boolean {
   return remembered(groupNouns, lemma, () => firstSenseIsA(lemma, 'group') && !firstSenseIsA(lemma, 'person'));
+}
+
+/**
+ * Whether a common noun's first sense is a social group, people who act
+ * together: `council`, `board`, `college`, not `line` (a formation) or
+ * `herd`.
+ */
+export function isBodyNoun(lemma: string): boolean {
+  return remembered(bodyNouns, lemma, () => firstSenseIsA(lemma, 'social_group'));
 }
 
 /**

@@ -159,6 +159,20 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did she say about it?', talked).text).not.toContain('about it');
   });
 
+  it('reads it after an object question as its answer: the one given, or what the question said happened to it when none was', () => {
+    const unveiled = after({ understood: 'What did Veltra unveil?', answer: 'a solar roof' });
+    expect(resolveFollowUp('How much does it cost?', unveiled).text).toBe('How much does the solar roof cost?');
+    const approved = after({ understood: 'What did the harbour board approve?', answer: '' });
+    expect(resolveFollowUp('How much will it cost?', approved).text).toBe('How much will it (the harbour board approve) cost?');
+    // A possessive names an owner: the board's.
+    expect(resolveFollowUp('Who is its chairman?', approved).text).toBe("Who is the harbour board's chairman?");
+    // Asked what a thing did (no name, person, body or place), the thing itself stays the it; so does it when the answer is too long to name something.
+    const found = after({ understood: 'What did the study find?', answer: '' });
+    expect(resolveFollowUp('Where was it published?', found).text).toBe('Where was the study published?');
+    const clause = after({ understood: 'What did the council find?', answer: 'people who drink coffee every day live longer than those who drink none' });
+    expect(resolveFollowUp('When did it meet?', clause).text).toBe('When did the council meet?');
+  });
+
   it('reads a name that holds of (the Bank of Westport) as one referent', () => {
     const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
     expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { analyzePhrase } from '../../chunk/analyze.js';
 import type { Token } from '../../chunk/token.js';
 import type { Turn } from '../../types.js';
-import { isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../../wordnet/related.js';
+import { isBodyNoun, isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../../wordnet/related.js';
 import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
 import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
@@ -45,6 +45,10 @@ export interface Referent {
   answer?: boolean;
   /** It is the answer a turn asked for but did not give (declined, or no short answer): a pronoun that stands for it is left as it is. */
   unknown?: boolean;
+  /** It is such an answer told by what its question said happened to it (`the county approve`): a pronoun keeps its place, with that beside it. */
+  described?: boolean;
+  /** It is the thing an object question asked for of someone who acted (`What did the county approve?`): what the next *it* most likely goes on about. */
+  focus?: boolean;
   /** The lemma of its last noun when that is a common noun in the singular (`minister`): WordNet may know it as a person's. */
   head?: string;
   /** The lemma of its last noun when that is a common noun, singular or plural (`pump` of `the pumps`). */
@@ -82,6 +86,10 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   const named = nounPhrases(tokens, wh[1]).some(([, to]) => tokens[to - 1]?.pos === 'PROPN');
   const asksName = before.kind === 'definition' && /^who$/i.test(tokens[wh[0]]?.text ?? '') && !named;
   const fits = asksName ? ANSWER_AGREEMENT.person : ANSWER_AGREEMENT[before.kind];
+  // Asked what a body, a person or a place did something to, the thing is what a next *it* most likely stands for (*How
+  // much will it cost?*); asked what a thing did, the thing itself (*What did the study find?*, then *Where was it published?*).
+  const subject = verb === -1 ? undefined : nounPhrases(tokens, wh[1]).find(([from]) => from < verb);
+  const focus = answerRole === 'object' && (fits?.thing ?? 0) > 0 && subject !== undefined && acts(tokens.slice(...subject)) ? { focus: true } : {};
   if (fits && isReferent(turn) && !isMeasure(turn.answer)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
     // Its content words: `the` of `the Harbour Survey` is in every question.
@@ -91,7 +99,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     const plural = endsInPlural(turn.answer) ? { thing: undefined, group: Math.max(fits.group ?? 0, 1) } : {};
     const capitalized = turn.answer.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
     const person = capitalized && turn.quote && titledPeople(turn.quote.text, before).includes(turn.answer) ? { person: 2, thing: undefined, group: 1 } : {};
-    out.push({ text, fits: { ...fits, ...plural, ...person }, role: answerRole, possessor: false, mentions: 0, terms, answer: true });
+    out.push({ text, fits: { ...fits, ...plural, ...person }, role: answerRole, possessor: false, mentions: 0, terms, answer: true, ...focus });
   } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm;
     // unless the quote names one person by a title (`investor Dana Whitfield`), who most likely is that person.
@@ -107,6 +115,11 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // `What temperature did Spain record?`, answered with a number: the `it` that follows is the temperature (not a share
     // of something, `What share of its workforce ...?`, whose `it` is that something).
     const noun = askedNoun(before, wh);
+    // `What did the county approve?` with no short answer: the `it` that follows is most likely what was approved, which
+    // only what the question said happened to it tells (`How much will it (the county approve) cost?`). Not an answer
+    // too long to name something (`What did the study find?`): the `it` that follows is then the study.
+    const event = !noun && turn.answer === '' && answerRole === 'object' && fits?.thing ? eventOf(before, turn, wh, answerRole) : undefined;
+    if (event) out.push({ text: event, fits: { thing: fits?.thing }, role: answerRole, possessor: false, mentions: 0, terms: [], answer: true, described: true, ...focus });
     const nounFits = fits ?? (noun && !noun.includes(' of ') ? { thing: 1 } : undefined);
     if (nounFits && noun) out.push({ text: `the ${noun}`, fits: { thing: nounFits.thing, group: nounFits.group }, role: answerRole, possessor: false, mentions: 0, terms: noun.split(' ') });
   }
@@ -152,6 +165,13 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   const event = eventOf(before, turn, wh, answerRole);
   if (event) out.push({ text: event, fits: { event: 1 }, role: 'subject', possessor: false, mentions: 0, terms: [] });
   return out;
+}
+
+/** Whether a noun phrase names someone who acts: a name, or a common noun WordNet first knows as a person, a body or a place (*the county*). */
+function acts(phrase: readonly Token[]): boolean {
+  const head = phrase[phrase.length - 1];
+  if (phrase.some((t) => t.pos === 'PROPN')) return true;
+  return head !== undefined && head.pos === 'NOUN' && (isPersonNoun(head.term) || isBodyNoun(head.term) || isPlaceNoun(head.term));
 }
 
 /**
