@@ -173,6 +173,12 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('When did it meet?', clause).text).toBe('When did the council meet?');
   });
 
+  it('reads since when, whose since the tagger calls a conjunction, as a preposition\'s question word: the frame\'s verb gets back its object', () => {
+    const approved = after({ understood: 'What did the council approve?', answer: 'a new library' });
+    expect(resolveFollowUp('since when', approved).text).toBe('Since when did the council approve the new library?');
+    expect(resolveFollowUp('From when?', approved).text).toBe('From when did the council approve the new library?');
+  });
+
   it('reads a name that holds of (the Bank of Westport) as one referent', () => {
     const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
     expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');

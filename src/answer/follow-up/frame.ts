@@ -247,7 +247,8 @@ function objectAgain(own: readonly Token[], before: Question, wh: [number, numbe
  */
 function asksWithoutObject(own: readonly Token[]): boolean {
   const word = own[0]?.text.toLowerCase() ?? '';
-  if (own[0]?.pos === 'ADP' || prepositionOpens(own, 0)) return true;
+  // `Since when?`, whose *since* the tagger reads as a conjunction, asks as `From when?` does.
+  if (own[0]?.pos === 'ADP' || prepositionOpens(own, 0) || (own[0]?.pos === 'SCONJ' && isQuestionWord(own[1]?.text ?? ''))) return true;
   return word === 'where' || word === 'when' || word === 'why' || (word === 'how' && !/^(much|many)$/i.test(own[1]?.text ?? ''));
 }
 
