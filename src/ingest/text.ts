@@ -45,8 +45,8 @@ export function parseText(id: string, raw: string, format: TextFormat, source?: 
       title: title ?? headline ?? id,
       paragraphs: headline === undefined ? passages : rest,
       ...(source === undefined ? {} : { source }),
-      // Sections follow the first heading, the title; without one there are none, and a first passage that is the title leaves the paragraphs.
-      ...(title === undefined ? (headline === undefined ? (labels.length > 0 ? { labels } : {}) : afterFirstParagraph({ labels })) : { ...(sections.length > 0 ? { sections } : {}), ...(labels.length > 0 ? { labels } : {}) }),
+      // Sections follow the first heading, the title (without one there are none); a first passage that is the title leaves the paragraphs.
+      ...(headline === undefined ? { ...(sections.length > 0 ? { sections } : {}), ...(labels.length > 0 ? { labels } : {}) } : afterFirstParagraph({ labels })),
     };
   }
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
