@@ -179,6 +179,17 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('From when?', approved).text).toBe('From when did the council approve the new library?');
   });
 
+  it('leaves a pronoun as it is when the previous question left the same one so: it goes on standing for the same unknown one', () => {
+    const wrote = after({ understood: 'Who wrote it?', answer: 'Lena Brandt' });
+    expect(resolveFollowUp('When was it published?', wrote).text).toBe('When was it published?');
+    expect(resolveFollowUp('Where does she work?', wrote).text).toBe('Where does Brandt work?');
+    const told = after({ understood: 'What did she tell the mayor?', answer: '' });
+    expect(resolveFollowUp('Why did she quit?', told).text).toBe('Why did she quit?');
+    // Another gender is another person; an owner (its) is not the thing owned (it).
+    expect(resolveFollowUp('What did he say?', told).text).toBe('What did the mayor say?');
+    expect(resolveFollowUp('Will it sell?', after({ understood: 'How big is its stake?', answer: '19%' })).text).toBe('Will the stake sell?');
+  });
+
   it('reads a name that holds of (the Bank of Westport) as one referent', () => {
     const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
     expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');

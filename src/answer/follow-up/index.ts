@@ -1,7 +1,7 @@
 import type { Conversation, Turn } from '../../types.js';
 import { asksForGist } from '../gist.js';
 import { withFrameOf } from './frame.js';
-import { CONJUNCTION_FIRST, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent, setQuestion } from './leaning.js';
+import { CONJUNCTION_FIRST, DEMONSTRATIVES, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent, setQuestion, type Reference } from './leaning.js';
 import { GENDERS, PRONOUNS, readQuestion, spelledOut, surname, type Gender } from './parts.js';
 import { isFirm, isReferent, readingsOf, referentsOf, type Referent } from './referents.js';
 import { substitute } from './substitute.js';
@@ -34,6 +34,14 @@ export interface Resolved {
   pronouns?: boolean;
   /** The question goes on from the previous one: it was read with it, or it opens with *and*, *but*, *what about*. */
   continues?: boolean;
+}
+
+/**
+ * What a pronoun agrees with, and its gender for *he* and *she*: two pronouns alike so may stand for one thing. Not
+ * *its* and *it*: what owns something is seldom that thing (*How big is its stake?*, then *Will it sell?*).
+ */
+function sameAs(reference: Reference): string {
+  return `${reference.agreement} ${GENDERS[reference.token.text.toLowerCase()] ?? ''} ${reference.agreement === 'thing' && reference.possessive ? 'owner' : ''}`;
 }
 
 /** Reads `question` with the conversation's last turns; a question that stands on its own comes back unchanged. */
@@ -109,7 +117,13 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
       for (const referent of found) referent.distance = 1;
       return known(found);
     };
-    text = substitute(question, references, known(referentsOf(before, previous, turns.slice(0, -1))), farther);
+    // A pronoun the previous question left as it is (nothing there to stand for: *Who wrote it?* after the article's gist,
+    // *What did she say?* with no one named) goes on standing for the same unknown one: the same pronoun now is left too,
+    // as a pronoun read before goes on standing for what it was read as.
+    // Not a demonstrative, which points at what was just said (*What share of its workforce is that?*), not at who goes on.
+    const open = new Set(pronounsWithoutAntecedent(before).filter((r) => !DEMONSTRATIVES.has(r.token.text.toLowerCase())).map(sameAs));
+    const replaced = references.filter((reference) => !open.has(sameAs(reference)));
+    text = substitute(question, replaced, known(referentsOf(before, previous, turns.slice(0, -1))), farther);
   }
   const substituted = text !== question;
   if (elliptical) text = withFrameOf(text, substituted ? readQuestion(text).tokens : tokens, before, previous);

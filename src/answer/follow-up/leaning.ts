@@ -38,7 +38,7 @@ const MAX_ELLIPSIS_WORDS = 3;
 /** What a demonstrative equated with the question word stands for, by that word: *Where is that?* asks of a place. */
 const EQUATED: Readonly<Record<string, Agreement>> = { where: 'place', who: 'person', what: 'thing', which: 'thing' };
 
-const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
+export const DEMONSTRATIVES: ReadonlySet<string> = new Set(['that', 'this', 'these', 'those']);
 
 /** The forms of *say*, whose object is what was said (*say it*), never who heard it; wink-nlp gives them no term. */
 const SAY = new Set(['say', 'says', 'said', 'saying']);
