@@ -167,7 +167,9 @@ export function withVerbFound(question: Question): Question {
   const { tokens } = question;
   const swapped = swappedAfterDo(tokens);
   const at = participleAsAdjective(tokens) ?? nounAfterWho(tokens) ?? verbAsNoun(tokens) ?? progressiveAsNoun(tokens) ?? swapped?.[1];
-  const subject = subjectAsVerb(tokens) ?? swapped?.[0];
+  // `the union call`: the subject the verb was taken with, an adjective after a determiner, is a noun.
+  const adjective = at !== undefined && tokens[at - 1]?.pos === 'ADJ' && tokens[at - 2]?.pos === 'DET' ? at - 1 : undefined;
+  const subject = subjectAsVerb(tokens) ?? swapped?.[0] ?? adjective;
   if (at === undefined && subject === undefined) return question;
   const repaired = tokens.map((token, i) => (i === at ? { ...token, pos: 'VERB' as const } : i === subject ? { ...token, pos: 'NOUN' as const } : token));
   const role = questionRole(repaired);
@@ -224,7 +226,9 @@ function verbAsNoun(tokens: readonly Token[]): number | undefined {
   const governed = after?.pos === 'PART' && after.text.toLowerCase() === 'to' && tokens[end + 1]?.pos === 'VERB';
   if (!governed && tokens.some((token) => token.pos === 'VERB')) return undefined;
   if (after?.pos === 'AUX' && !MODAL.test(after.text)) return undefined;
-  const subject = tokens.slice(aux + 1, last).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN');
+  // A determiner and an adjective alone are a noun phrase too (`the rich`, and `the union`, which the tagger calls an adjective).
+  const before = tokens.slice(aux + 1, last);
+  const subject = before.some((token) => token.pos === 'NOUN' || token.pos === 'PROPN') || (before.length === 2 && before[0]?.pos === 'DET' && before[1]?.pos === 'ADJ');
   // An adjective before a determiner is a verb too: no noun phrase goes on past it (`Does coffee | lower | the risk?`).
   const verb = tokens[last]?.pos === 'NOUN' || (tokens[last]?.pos === 'ADJ' && after?.pos === 'DET');
   return last > aux + 1 && verb && subject ? last : undefined;

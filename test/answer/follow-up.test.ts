@@ -190,6 +190,20 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Will it sell?', after({ understood: 'How big is its stake?', answer: '19%' })).text).toBe('Will the stake sell?');
   });
 
+  it('reads no pronoun as a short answer its quote gives between quotation marks: words someone said name nothing', () => {
+    const quote = { text: 'The union called the plan “cultural vandalism” and said it would strike.', documentId: 'a', paragraph: 1, start: 0 };
+    const called = after({ understood: 'What did the union call the plan?', answer: 'cultural vandalism', quote });
+    expect(resolveFollowUp('What will it do?', called).text).toBe('What will the union do?');
+    // The same words, not quoted, name something.
+    const plain = after({ understood: 'What did the union reject?', answer: 'the pay offer', quote: { ...quote, text: 'The union rejected the pay offer on Monday.' } });
+    expect(resolveFollowUp('Who made it?', plain).text).toBe('Who made the pay offer?');
+  });
+
+  it('gives a second pronoun of the clause no phrase a who-is question equated with the answer the first took', () => {
+    const minister = after({ understood: 'Who is the education minister?', answer: 'Daniel Okafor' });
+    expect(resolveFollowUp('When will he meet her?', minister).text).toBe('When will Okafor meet her?');
+  });
+
   it('reads a name that holds of (the Bank of Westport) as one referent', () => {
     const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
     expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');
@@ -246,6 +260,9 @@ describe('answer/follow-up', () => {
     // After a modal too, and before a clause of its own; not where be is the verb.
     const fare = after({ understood: 'What will the new line charge?', answer: '' });
     expect(resolveFollowUp('When will it open?', fare).text).toBe('When will the new line open?');
+    // A subject the tagger calls an adjective after its determiner (*the union*), with the verb taken for a noun after it.
+    const called = after({ understood: 'What did the union call the plan?', answer: '' });
+    expect(resolveFollowUp('Who is its leader?', called).text).toBe("Who is the union's leader?");
     const analysts = after({ understood: 'What did analysts say would be the main hurdle?', answer: 'pricing' });
     expect(resolveFollowUp('Which bank do they work for?', analysts).text).toBe('Which bank do analysts work for?');
     const director = after({ understood: 'Who will the new director be?', answer: '' });

@@ -59,6 +59,8 @@ export interface Referent {
   said?: string;
   /** It was put in the previous question for one of its pronouns. */
   carried?: boolean;
+  /** The previous question equated it with its answer (*Who is the education minister?*): one person with the answer. */
+  equated?: boolean;
   /** Its content words, to find it in older turns. */
   terms: string[];
 }
@@ -157,7 +159,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     const common = head.pos === 'NOUN' && !named && head.term ? { noun: head.term, ...(plural ? {} : { head: head.term }) } : {};
     // What a pronoun of the previous question was read as: the same pronoun now most likely goes on standing for it.
     const carried = turn.understood !== turn.question && !turn.question.includes(said);
-    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...asSaid, ...(carried ? { carried } : {}) });
+    out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...asSaid, ...(carried ? { carried } : {}), ...(asksName ? { equated: true } : {}) });
   }
   for (const referent of out) {
     referent.mentions = older.filter((t) => referent.terms.some((term) => t.understood.toLowerCase().includes(term))).length;
@@ -292,11 +294,26 @@ function lineUp(turn: Turn): Reading[] {
   return out;
 }
 
-/** Whether the turn's short answer is short enough to name something: a longer one is a clause. */
+/**
+ * Whether the turn's short answer names something: a longer one is a clause, and one its quote gives between
+ * quotation marks is words someone said (*called the plan "cultural vandalism"*), which no pronoun stands for.
+ */
 export function isReferent(turn: Turn): boolean {
   const words = turn.answer.split(/\s+/).filter(Boolean).length;
-  return turn.answered && words > 0 && words <= MAX_REFERENT_WORDS;
+  return turn.answered && words > 0 && words <= MAX_REFERENT_WORDS && !quoted(turn.answer, turn.quote?.text);
 }
+
+/** Whether `text` stands between quotation marks in `quote`. */
+function quoted(text: string, quote: string | undefined): boolean {
+  if (!quote) return false;
+  for (let at = quote.indexOf(text); at >= 0; at = quote.indexOf(text, at + 1)) {
+    if (OPENING_MARKS.has(quote[at - 1] ?? '') && CLOSING_MARKS.has(quote[at + text.length] ?? '')) return true;
+  }
+  return false;
+}
+
+const OPENING_MARKS = new Set(['"', '“', '‘', "'"]);
+const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
 
 /** A short answer's words, its punctuation aside. */
 function wordsOf(answer: string): Token[] {

@@ -28,6 +28,9 @@ export function substitute(question: string, references: readonly Reference[], r
     const best = bestReferent(reference, referents, skip) ?? bestReferent(reference, (older ??= farther()), skip);
     if (!best || best.unknown) continue;
     if (!reference.possessive) used.add(best);
+    // `When will he meet her?` after `Who is the education minister?` answered `Daniel Okafor`: *he* took the answer, so
+    // *her* is not the minister, who is he.
+    if (!reference.possessive && best.answer) for (const referent of referents) if (referent.equated) used.add(referent);
     const { token } = reference;
     // `that`, `there` and `then` keep their place in the sentence, with what they stand for beside them.
     let text = ['event', 'place', 'date'].includes(reference.agreement) || best.described ? `${token.text} (${best.text})` : reference.agreement === 'person' ? surname(best.text) : best.text;
