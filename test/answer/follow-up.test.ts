@@ -114,6 +114,9 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How much will it cost?', berg).text).not.toContain('Tomas Berg');
     // He may be either name of the one person.
     expect(resolveFollowUp('What did he say?', berg).text).toMatch(/^What did (Berg|the finance minister) say\?$/);
+    // With the title in the short answer too, though its noun is in lower case.
+    const titled = after({ understood: 'What did the council promise?', answer: 'Finance minister Tomas Berg', quote });
+    expect(resolveFollowUp('Why did it cancel it?', titled).text).not.toContain('Tomas Berg');
   });
 
   it('reads a name ending in a common noun for a place (Ashbury Town) as no he or she', () => {

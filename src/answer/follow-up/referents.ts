@@ -94,13 +94,16 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   const focus = answerRole === 'object' && (fits?.thing ?? 0) > 0 && subject !== undefined && acts(tokens.slice(...subject)) ? { focus: true } : {};
   if (fits && isReferent(turn) && !isMeasure(turn.answer)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
+    // One the quote names after a title (`Tomas Berg` of `Finance minister Tomas Berg`), with the title or without, is a
+    // person, who goes on by name.
+    const titled = turn.quote ? titledPeople(turn.quote.text, before) : [];
+    const name = titled.find((person) => turn.answer === person || turn.answer.endsWith(` ${person}`));
+    const text = name ?? (fits === ANSWER_AGREEMENT.person ? withoutAffiliation(answerWithNoun(turn, before, wh)) : answerWithNoun(turn, before, wh));
     // Its content words: `the` of `the Harbour Survey` is in every question.
-    const text = fits === ANSWER_AGREEMENT.person ? withoutAffiliation(answerWithNoun(turn, before, wh)) : answerWithNoun(turn, before, wh);
     const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
-    // `1,200 members` is they, not it; `Tomas Berg`, whom the quote calls `Finance minister Tomas Berg`, is he or she.
+    // `1,200 members` is they, not it; a person is he or she.
     const plural = endsInPlural(turn.answer) ? { thing: undefined, group: Math.max(fits.group ?? 0, 1) } : {};
-    const capitalized = turn.answer.split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
-    const person = capitalized && turn.quote && titledPeople(turn.quote.text, before).includes(turn.answer) ? { person: 2, thing: undefined, group: 1 } : {};
+    const person = name !== undefined ? { person: 2, thing: undefined, group: 1 } : {};
     out.push({ text, fits: { ...fits, ...plural, ...person }, role: answerRole, possessor: false, mentions: 0, terms, answer: true, ...focus });
   } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm;
