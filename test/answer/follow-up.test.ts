@@ -207,6 +207,13 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('When will he meet her?', minister).text).toBe('When will Okafor meet her?');
   });
 
+  it('puts an elliptical noun phrase in the place of a pronoun the previous question left as it was, when it has no noun phrase to replace', () => {
+    const signed = after({ understood: 'Who signed it?', answer: 'the mayor' });
+    expect(resolveFollowUp('And the deal?', signed).text).toBe('Who signed the deal?');
+    const took = after({ understood: 'How long did it take?', answer: 'two years' });
+    expect(resolveFollowUp('and the repairs?', took).text).toBe('How long did the repairs take?');
+  });
+
   it('reads a name that holds of (the Bank of Westport) as one referent', () => {
     const bank = after({ understood: 'Where is the Bank of Westport?', answer: '' });
     expect(resolveFollowUp('When was it founded?', bank).text).toBe('When was the Bank of Westport founded?');

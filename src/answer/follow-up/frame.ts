@@ -124,6 +124,12 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
     if (!named && !countsOther && !isPossessive(own[own.length - 1]) && phrases.length > 0 && phrases.every(isName)) return words;
     target = (named ? phrases.find(isName) : undefined) ?? (countsOther ? counted : phrases[phrases.length - 1]);
   }
+  // `And the deal?` after `Who signed it?`, whose *it* was left as it was: the new phrase in the pronoun's place.
+  if (!target) {
+    let pronoun = frame.length - 1;
+    while (pronoun >= wh[1] && !/^(it|them)$/i.test(frame[pronoun]?.text ?? '')) pronoun--;
+    if (pronoun >= wh[1]) target = [pronoun, pronoun + 1];
+  }
   if (!target) return added;
   // `And Coral's?` after `What happened to Andes Salar's shares?`: another owner of the same thing.
   const last = own[own.length - 1];
