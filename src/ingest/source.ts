@@ -1,5 +1,5 @@
 /** Documents from web addresses, and corpora made of several paths and addresses. */
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { NewsbotError, quoteValue } from '../errors.js';
 import type { SourceDocument } from '../types.js';
 import { FORMATS, loadCorpus, looksBinary, parseDocument, type DocumentFormat } from './load.js';
@@ -34,13 +34,25 @@ export async function documentFromPage(
   if (page.body.length === 0) throw new NewsbotError(`${name} is empty`);
   if (looksBinary(page.body)) throw new NewsbotError(`${name} is not text`);
   const text = decode(page.body, page.charset, how.format);
-  const document = await parseDocument(how.id ?? 'article', text, how.format, {
+  // A text without a headline is titled by its id: for a page, the name of the file it is at, else its host.
+  const address = new URL(page.url);
+  const named = decoded(basename(address.pathname, extname(address.pathname))) || address.hostname;
+  const document = await parseDocument(how.id ?? named, text, how.format, {
     name,
     ...(how.keepAddress === false ? {} : { url: page.url }),
     ...(how.source === undefined ? {} : { source: how.source }),
   });
   if (how.id !== undefined) return document;
   return { ...document, id: slugify(document.title) || slugify(new URL(page.url).hostname) || 'article' };
+}
+
+/** A path segment with its %-escapes decoded, or as it is when they are not valid UTF-8. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The format a fetched page is read in: by media type, then (for plain text) by the address's extension. */

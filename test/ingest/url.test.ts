@@ -60,6 +60,14 @@ describe('loadUrl', () => {
     expect(markdown).toMatchObject({ id: 'budget-notes', title: 'Budget notes', paragraphs: ['The budget grows by 4 percent.'] });
   });
 
+  it('titles a text page without a headline by the name of its file (its host without one), and keeps its lead as a paragraph', async () => {
+    server.page('/ferry%20notes.txt', { body: 'The night ferry leaves at 23:40 from March.\n\nTickets cost 12 euros.', type: 'text/plain' });
+    server.page('/', { body: 'The budget grows by 4 percent.', type: 'text/plain' });
+    const [named, bare] = await loadSources([server.url('/ferry%20notes.txt'), server.url('/')], OPEN);
+    expect(named).toMatchObject({ id: 'ferry-notes', title: 'ferry notes', paragraphs: ['The night ferry leaves at 23:40 from March.', 'Tickets cost 12 euros.'] });
+    expect(bare).toMatchObject({ title: '127.0.0.1', paragraphs: ['The budget grows by 4 percent.'] });
+  });
+
   it('decodes the declared charset, from the header or from <meta charset>', async () => {
     const page = (charsetMeta: string) =>
       Buffer.from(`<html><head>${charsetMeta}<title>Caf\xe9 prices</title></head><body><article><p>A caf\xe9 cr\xe8me costs more in Montr\xe9al this winter than it did in the summer of last year.</p><p>Owners blame the price of milk and of rent, which rose by a tenth.</p></article></body></html>`, 'latin1');
