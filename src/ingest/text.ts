@@ -19,7 +19,7 @@ const MAX_TITLE_WORDS = 25;
  * short. An article pasted without its headline opens with its lead, which is
  * a paragraph to answer from, not a title to show.
  */
-export function readsAsTitle(line: string): boolean {
+function readsAsTitle(line: string): boolean {
   return line.split(/\s+/).length <= MAX_TITLE_WORDS && !/[.…]["”’')\]]*$/u.test(line);
 }
 
