@@ -169,15 +169,18 @@ function years(tokens: readonly Token[], spans: readonly Candidate[]): Candidate
   return out;
 }
 
-/** The forms of the verbs that report speech: `says`, `told`, `announced`. */
-export const SPEECH_VERBS = new Set(
-  ['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'announce', 'announces', 'announced', 'state', 'states', 'stated',
-    'claim', 'claims', 'claimed', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued'],
-);
+/** Forms of `say`, whose object is what was said (`say it`); wink-nlp gives them no term. */
+export const SAY: ReadonlySet<string> = new Set(['say', 'says', 'said', 'saying']);
 /** Forms of `tell`, whose object is who was told, not what. */
-const TELL = new Set(['tell', 'tells', 'told', 'telling']);
-const OPENING_QUOTES = new Set(['“', '"', '‘']);
-const CLOSING_QUOTES = new Set(['”', '"', '’']);
+const TELL: ReadonlySet<string> = new Set(['tell', 'tells', 'told', 'telling']);
+/** The forms of the verbs that report speech: `says`, `told`, `announced`. */
+export const SPEECH_VERBS = new Set([
+  ...SAY, ...TELL, 'announce', 'announces', 'announced', 'state', 'states', 'stated',
+  'claim', 'claims', 'claimed', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'argue', 'argues', 'argued',
+]);
+/** The marks that open and close what someone said. */
+export const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '"', '‘']);
+export const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '"', '’']);
 const STATEMENT_END = new Set(['.', ';', '!', '?', '”', '"']);
 
 /**

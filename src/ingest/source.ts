@@ -43,7 +43,7 @@ export async function documentFromPage(
     ...(how.source === undefined ? {} : { source: how.source }),
   });
   if (how.id !== undefined) return document;
-  return { ...document, id: slugify(document.title) || slugify(new URL(page.url).hostname) || 'article' };
+  return { ...document, id: slugify(document.title) || slugify(address.hostname) || 'article' };
 }
 
 /** A path segment with its %-escapes decoded, or as it is when they are not valid UTF-8. */

@@ -1,6 +1,6 @@
 import type { Token } from '../../chunk/token.js';
 import { type Question, isQuestionWord } from '../question.js';
-import { SPEECH_VERBS } from '../spans.js';
+import { SAY, SPEECH_VERBS } from '../spans.js';
 import { BE, EVENT_VERBS, NOUNS, PHRASE, POSSESSIVES, PRONOUN_WORD, PRONOUNS, asksSubject, isPlural, leadIn, prepositionOpens, questionPhrase, type Agreement, type Role } from './parts.js';
 
 /**
@@ -40,8 +40,6 @@ const EQUATED: Readonly<Record<string, Agreement>> = { where: 'place', who: 'per
 
 export const DEMONSTRATIVES: ReadonlySet<string> = new Set(['that', 'this', 'these', 'those']);
 
-/** The forms of *say*, whose object is what was said (*say it*), never who heard it; wink-nlp gives them no term. */
-const SAY = new Set(['say', 'says', 'said', 'saying']);
 const PLURAL_DEMONSTRATIVES = new Set(['these', 'those']);
 
 /** Verbs whose *it* announces a clause: *it takes years to*, *it means for X to*. English grammar, not any article's words. */

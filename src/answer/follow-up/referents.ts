@@ -5,6 +5,7 @@ import type { Turn } from '../../types.js';
 import { isBodyNoun, isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun } from '../../wordnet/related.js';
 import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
+import { CLOSING_QUOTES, OPENING_QUOTES } from '../spans.js';
 import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
 
 /**
@@ -310,13 +311,11 @@ export function isReferent(turn: Turn): boolean {
 function quoted(text: string, quote: string | undefined): boolean {
   if (!quote) return false;
   for (let at = quote.indexOf(text); at >= 0; at = quote.indexOf(text, at + 1)) {
-    if (OPENING_MARKS.has(quote[at - 1] ?? '') && CLOSING_MARKS.has(quote[at + text.length] ?? '')) return true;
+    if (OPENING_QUOTES.has(quote[at - 1] ?? '') && CLOSING_QUOTES.has(quote[at + text.length] ?? '')) return true;
   }
   return false;
 }
 
-const OPENING_MARKS = new Set(['"', '“', '‘', "'"]);
-const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
 
 /** A short answer's words, its punctuation aside. */
 function wordsOf(answer: string): Token[] {
