@@ -8,6 +8,11 @@ function after(...turns: Array<Partial<Turn> & { understood: string }>): Convers
   return { turns: turns.map((t) => ({ question: t.understood, answered: true, answer: '', ...t })) };
 }
 
+/** A first quote of a hand-written turn. */
+function quote(text: string): NonNullable<Turn['quote']> {
+  return { text, documentId: 'd', paragraph: 1, start: 0 };
+}
+
 describe('answer/follow-up', () => {
   it('leaves a question as it is without a conversation, or when it stands on its own', () => {
     expect(resolveFollowUp('Who sold it?', undefined)).toEqual({ text: 'Who sold it?', changed: false });
@@ -98,7 +103,6 @@ describe('answer/follow-up', () => {
   });
 
   it('reads he or she after a who-question with no name found as the one person its quote names by a title', () => {
-    const quote = (text: string) => ({ text, documentId: 'd', paragraph: 1, start: 0 });
     const one = after({ understood: 'Who runs Westport Marine?', answer: '', quote: quote('Westport Marine is run by shipping executive Maria Okafor, the council said.') });
     expect(resolveFollowUp('What did she say about the sale?', one).text).toBe('What did Okafor say about the sale?');
     // Two titled people, or a name the question asked about, tell nothing.
@@ -486,7 +490,6 @@ describe('answer/follow-up', () => {
   });
 
   it('reads a pronoun as the short answer with the noun its question asked for, where the quote says them together, not for a person', () => {
-    const quote = (text: string) => ({ text, documentId: 'd', paragraph: 1, start: 0 });
     const party = after({ understood: 'Which party called for the vote?', answer: 'Green', quote: quote('The opposition Green party called for the vote.') });
     expect(resolveFollowUp('Who leads it?', party).text).toBe('Who leads Green party?');
     const river = after({ understood: 'Which river does the bridge cross?', answer: 'Leam', quote: quote('It crosses the River Leam.') });
@@ -722,6 +725,15 @@ describe('answer/follow-up', () => {
   it('reads he as no one an earlier question read as she, and she as no one read as he', () => {
     const replacing = after({ question: 'who is she replacing', understood: 'who is Holm replacing', answer: 'Jonas Berg' });
     expect(resolveFollowUp("where's he going", replacing).text).toBe('where is Berg going');
+  });
+
+  it('reads he as no one its quote goes on about as she, and she as no one it goes on about as he', () => {
+    const owner = after({ understood: 'Who owns the club?', answer: 'Dana Whitfield', quote: quote('Dana Whitfield, who also owns a team in Ohio, said she would keep the coach.') });
+    expect(resolveFollowUp('When did he buy it?', owner).text).not.toContain('Whitfield');
+    expect(resolveFollowUp('When did she buy it?', owner).text).toBe('When did Whitfield buy the club?');
+    // A quote with both he and she says nothing of who is which.
+    const both = after({ understood: 'Who owns the club?', answer: 'Dana Whitfield', quote: quote('Dana Whitfield said she had met the coach and that he would stay.') });
+    expect(resolveFollowUp('When did he buy it?', both).text).toBe('When did Whitfield buy the club?');
   });
 
   it('puts no the before a name typed in lower case that an earlier question read as she', () => {

@@ -94,6 +94,9 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
       const key = surname(text).toLowerCase();
       genders.set(key, genders.has(key) && genders.get(key) !== gender ? undefined : gender);
     }
+    // Who a quote goes on about as *she* or *he*: its names before its first such pronoun, when all of them are of one
+    // gender (*Whitfield, who also owns a team in Ohio, said she ...*: *he* is someone else).
+    for (const turn of turns) for (const [key, gender] of quoteGenders(turn.quote?.text ?? '')) if (!genders.has(key)) genders.set(key, gender);
     const known = (referents: Referent[]): Referent[] => {
       for (const referent of referents) {
         // A person goes without the *the* a common noun got (`basso`, read as *she* before, is no `the basso`).
@@ -131,4 +134,16 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   // A reading that only capitalized the question or closed it with a mark (`In how many stores?`) says nothing new.
   const bare = (words: string): string => words.toLowerCase().replace(/[\s?!.]+$/u, '');
   return bare(text) === bare(question) ? { ...unchanged, continues: true } : { text, changed: true, pronouns: substituted, continues: true };
+}
+
+/** The names a quote writes before its first *he* or *she* (*his*, *her*, ...), lower-cased, when its pronouns are of one gender. */
+function quoteGenders(quote: string): Map<string, Gender> {
+  const words = quote.split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
+  const first = words.findIndex((w) => GENDERS[w.toLowerCase()] !== undefined);
+  const found = new Set(words.map((w) => GENDERS[w.toLowerCase()]).filter((g) => g !== undefined));
+  const out = new Map<string, Gender>();
+  if (first === -1 || found.size !== 1) return out;
+  const gender = GENDERS[(words[first] as string).toLowerCase()] as Gender;
+  words.slice(0, first).filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).forEach((w) => out.set(w.replace(/['’]s$/u, '').toLowerCase(), gender));
+  return out;
 }
