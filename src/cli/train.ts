@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FEATURES } from '../answer/default-model.js';
@@ -14,8 +14,16 @@ import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, userPath, 
 export const TRAIN_USAGE = 'usage: npm run train -- [pool=FILE.json] [slice=FILE.json] [out=MODEL.json] [--json]';
 
 const TRAINING = resolve(dirname(fileURLToPath(import.meta.url)), '../../training');
-/** The conversations the locality prior is fitted on; `followups-tram.json` and `followups-strike.json` are kept out, to check it on (see training/README.md). */
-const CONVERSATIONS = ['followups-own.json', 'followups-own-2.json', 'followups-news.json', 'followups-lithium.json', 'followups-museum.json'];
+/**
+ * The conversations the locality prior is fitted on: every `followups-*.json` of `training/` (see training/README.md),
+ * in name order, as the prior's held-out figure deals them into folds.
+ */
+async function conversationFiles(): Promise<string[]> {
+  return (await readdir(TRAINING))
+    .filter((file) => /^followups-.*\.json$/.test(file))
+    .sort()
+    .map((file) => resolve(TRAINING, file));
+}
 
 /** Where `train` reads and writes, and how it fits. */
 export interface TrainRun {
@@ -49,7 +57,7 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
     const run: TrainRun = {
       pool: resolve(TRAINING, 'squad-v2-dev-pool.json'),
       slice: resolve(TRAINING, 'squad-v2-train-slice.json'),
-      conversations: CONVERSATIONS.map((file) => resolve(TRAINING, file)),
+      conversations: await conversationFiles(),
       out: DEFAULT_MODEL_PATH,
       write: true,
       options: DEFAULT_TRAIN_OPTIONS,
@@ -68,7 +76,7 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
     const near = fitLocality(await Promise.all(run.conversations.map((file) => loadSquad(file))), unplaced);
     log(
       `locality prior: +${near.locality.paragraph} to the previous answer's paragraph, +${near.locality.sentence} more to its sentence; ` +
-        `follow-ups right ${near.right} of ${near.followUps} (${near.rightWithout} without it)`,
+        `follow-ups right ${near.right} of ${near.followUps} (${near.rightWithout} without it; ${near.heldOut} with the prior fitted without their file)`,
     );
     const body = {
       format: MODEL_FORMAT,

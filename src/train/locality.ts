@@ -8,6 +8,9 @@ import { buildIndex } from '../index/corpus-index.js';
 /** The prior values tried for each of the sentence and the paragraph bonus, in log-odds. */
 export const LOCALITY_GRID: readonly number[] = [0, 0.5, 1, 1.5, 2, 2.5, 3];
 
+/** Folds of the conversation files for the prior's held-out figure: each file is scored under a prior fitted without it. */
+export const LOCALITY_FOLDS = 6;
+
 /** A fitted locality prior, with what it and no prior score on the conversations' follow-up questions. */
 export interface FittedLocality {
   locality: Locality;
@@ -15,6 +18,8 @@ export interface FittedLocality {
   right: number;
   /** The same without the prior. */
   rightWithout: number;
+  /** The same, each file's under the prior fitted on the other folds' files (`LOCALITY_FOLDS`, dealt round-robin). */
+  heldOut: number;
   followUps: number;
 }
 
@@ -23,24 +28,37 @@ export interface FittedLocality {
  * with a `conversations` field): the pair of bonuses under which the most
  * follow-up questions (every question after a conversation's first) are
  * scored right, the smallest such prior on a tie, so that without evidence the
- * ranker's order stands (the smaller sum, then the smaller sentence bonus). The conversations must be written for other articles
- * than the test sets'.
+ * ranker's order stands (the smaller sum, then the smaller sentence bonus).
+ * Cross-validated by file as well. The conversations must be written for
+ * other articles than the test sets'.
  */
 export function fitLocality(sets: readonly EvalSet[], model: AnswerModel, grid: readonly number[] = LOCALITY_GRID): FittedLocality {
-  const scored = conversationsOf(sets);
-  const score = (locality: Locality): number => scored.reduce((sum, conversation) => sum + rightFollowUps(conversation, { ...model, locality }), 0);
-  const followUps = scored.reduce((sum, c) => sum + c.questions.length - 1, 0);
-  // No prior is where the search starts, and what it is measured against: scored once.
-  const rightWithout = score({ sentence: 0, paragraph: 0 });
-  let best = { locality: { sentence: 0, paragraph: 0 }, right: rightWithout };
-  for (const sentence of grid) {
-    for (const paragraph of grid) {
-      if (sentence === 0 && paragraph === 0) continue;
-      const right = score({ sentence, paragraph });
-      if (right > best.right || (right === best.right && sentence + paragraph < best.locality.sentence + best.locality.paragraph)) best = { locality: { sentence, paragraph }, right };
-    }
+  // No prior first: what the search starts from, and what it is measured against.
+  const priors: Locality[] = [{ sentence: 0, paragraph: 0 }, ...grid.flatMap((sentence) => grid.map((paragraph) => ({ sentence, paragraph })))].filter(
+    (p, i) => i === 0 || p.sentence !== 0 || p.paragraph !== 0,
+  );
+  // Right follow-ups of each set under each prior, scored once.
+  const conversations = sets.map((set) => conversationsOf([set]));
+  const scores = conversations.map((ofSet) => priors.map((locality) => ofSet.reduce((sum, conversation) => sum + rightFollowUps(conversation, { ...model, locality }), 0)));
+  const rightOf = (members: readonly number[], prior: number): number => members.reduce((sum, set) => sum + (scores[set]?.[prior] ?? 0), 0);
+  const bestFor = (members: readonly number[]): number => {
+    let best = 0;
+    priors.forEach((p, i) => {
+      const chosen = priors[best] as Locality;
+      const [right, bestRight] = [rightOf(members, i), rightOf(members, best)];
+      if (right > bestRight || (right === bestRight && p.sentence + p.paragraph < chosen.sentence + chosen.paragraph)) best = i;
+    });
+    return best;
+  };
+  const all = sets.map((_, i) => i);
+  const chosen = bestFor(all);
+  let heldOut = 0;
+  for (let fold = 0; fold < LOCALITY_FOLDS; fold++) {
+    const held = all.filter((i) => i % LOCALITY_FOLDS === fold);
+    heldOut += rightOf(held, bestFor(all.filter((i) => i % LOCALITY_FOLDS !== fold)));
   }
-  return { ...best, rightWithout, followUps };
+  const followUps = conversations.flat().reduce((sum, c) => sum + c.questions.length - 1, 0);
+  return { locality: priors[chosen] as Locality, right: rightOf(all, chosen), rightWithout: rightOf(all, 0), heldOut, followUps };
 }
 
 interface ScoredConversation {

@@ -40,7 +40,7 @@ describe('npm run train', () => {
     expect(run.stdout).toMatch(/threshold 0\.\d+, short answer shown from span probability [01](\.\d+)?\n/);
     expect(run.stdout).toContain('| confidence | answers | quote the answer | mean confidence |');
     expect(run.stderr).toMatch(/newsbot: model [0-9a-f]{16} written to/);
-    expect(run.stderr).toMatch(/newsbot: locality prior: \+[\d.]+ to the previous answer's paragraph, \+[\d.]+ more to its sentence; follow-ups right \d of 2 \(\d without it\)\n/);
+    expect(run.stderr).toMatch(/newsbot: locality prior: \+[\d.]+ to the previous answer's paragraph, \+[\d.]+ more to its sentence; follow-ups right \d of 2 \(\d without it; \d with the prior fitted without their file\)\n/);
 
     const model = answerModelOf(readModelFile(out), FEATURES);
     const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: ['The council will keep the ferry running. Blue Line Shipping owns the ferry.'] }];

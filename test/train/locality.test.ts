@@ -16,12 +16,19 @@ describe('train/locality', () => {
   it('fits a prior for the previous answer\'s paragraph when follow-ups are answered there, the smallest that does', () => {
     const fitted = fitLocality([ferries], defaultModel());
     expect(fitted).toMatchObject({ right: 2, rightWithout: 1, followUps: 2 });
+    // Alone, a file is held out from nothing to fit on: no prior.
+    expect(fitted.heldOut).toBe(1);
     expect(fitted.locality.paragraph).toBe(0.5);
     expect(fitted.locality.sentence).toBe(0);
   });
 
+  it('scores each file under the prior fitted on the other folds\' files', () => {
+    const fitted = fitLocality([ferries, ferries], defaultModel());
+    expect(fitted).toMatchObject({ right: 4, rightWithout: 2, heldOut: 4, followUps: 4 });
+  });
+
   it('fits no prior when no question follows another', () => {
     const alone = { ...ferries, conversations: [['a1'], ['b1']] };
-    expect(fitLocality([alone], defaultModel())).toEqual({ locality: { sentence: 0, paragraph: 0 }, right: 0, rightWithout: 0, followUps: 0 });
+    expect(fitLocality([alone], defaultModel())).toEqual({ locality: { sentence: 0, paragraph: 0 }, right: 0, rightWithout: 0, heldOut: 0, followUps: 0 });
   });
 });
