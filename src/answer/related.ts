@@ -1,6 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { CorpusStats } from '../index/stats.js';
-import { derivedWords, isUsualSense, relatedWords, type Relation } from '../wordnet/related.js';
+import { isUsualSense, relatedWords, type Relation } from '../wordnet/related.js';
 import type { WordNetPos } from '../wordnet/wordnet.js';
 
 const WORDNET_POS: Partial<Record<Token['pos'], WordNetPos>> = { NOUN: 'noun', VERB: 'verb', ADJ: 'adj', ADV: 'adv' };
@@ -53,10 +53,5 @@ function lookUp(lemma: string, particle: string, pos: WordNetPos, stats: CorpusS
   const used = (relations: readonly Relation[]): string[] => [
     ...new Set(relations.filter((r) => stats.count(r.word) > 0 && isUsualSense(r)).map((r) => r.word)),
   ];
-  const related = used(synonyms);
-  const opposite = used(opposites);
-  // Only when WordNet relates nothing the article says: a word derived from it or it from (*complaint* for *complained*,
-  // *leader* for *leads*) is as often a distractor's as the answer's on SQuAD, which shares the passage's words.
-  if (related.length + opposite.length > 0) return { related, opposite };
-  return { related: used(derivedWords(lemma, pos)), opposite };
+  return { related: used(synonyms), opposite: used(opposites) };
 }

@@ -101,27 +101,6 @@ function collect(wordnet: WordNet, lemma: string, pos: WordNetPos): RelatedWords
   return { synonyms, opposites };
 }
 
-/**
- * The words WordNet derives from a lemma or it from them, through its usual senses, single words only: `complain` ->
- * `complaint`, `injure` -> `injury`, `lead` -> `leader`. A lexical relation, from that word of the synset to one word
- * of another.
- */
-export function derivedWords(lemma: string, pos: WordNetPos): Relation[] {
-  const net = wordnet();
-  const out: Relation[] = [];
-  for (const offset of usualSenses(lemma, pos)) {
-    const synset = net.synset(pos, offset);
-    const source = synset.words.indexOf(lemma) + 1;
-    for (const pointer of synset.pointers) {
-      if (pointer.symbol !== '+' || pointer.source !== source) continue;
-      const target = net.synset(pointer.pos, pointer.offset);
-      const word = target.words[pointer.target - 1];
-      if (word !== undefined && word !== lemma && !word.includes('_')) out.push({ word, pos: target.pos, offset: target.offset });
-    }
-  }
-  return out;
-}
-
 function pointed(wordnet: WordNet, synset: Synset, symbol: string): Synset[] {
   return synset.pointers.filter((p) => p.symbol === symbol).map((p) => wordnet.synset(p.pos, p.offset));
 }

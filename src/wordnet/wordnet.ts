@@ -11,9 +11,6 @@ export interface Pointer {
   symbol: string;
   pos: WordNetPos;
   offset: number;
-  /** The word of this synset it relates and the word of the target's, from 1; 0 for the whole synset (a semantic relation). */
-  source: number;
-  target: number;
 }
 
 /** A set of synonyms: its words (lower case, multi-word ones joined by `_`) and its relations to other synsets. */
@@ -92,8 +89,7 @@ export class WordNet {
     const pointers: Pointer[] = [];
     for (let i = 0; i < Number(fields[at]); i++) {
       const base = at + 1 + 4 * i;
-      const words = fields[base + 3] ?? '0000';
-      pointers.push({ symbol: fields[base] ?? '', offset: Number(fields[base + 1]), pos: POS_OF_CODE[fields[base + 2] ?? ''] ?? pos, source: parseInt(words.slice(0, 2), 16), target: parseInt(words.slice(2), 16) });
+      pointers.push({ symbol: fields[base] ?? '', offset: Number(fields[base + 1]), pos: POS_OF_CODE[fields[base + 2] ?? ''] ?? pos });
     }
     return { pos, offset, words, pointers };
   }

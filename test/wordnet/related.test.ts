@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivedWords, isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+import { isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
 
 const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
 const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
@@ -32,16 +32,6 @@ describe('relatedWords', () => {
 });
 
 describe('isKindOf', () => {
-  it('gives the words derived from a word or it from them, by the word itself: complain -> complaint, lead -> leader', () => {
-    const words = (lemma: string, pos: 'verb' | 'noun') => new Set(derivedWords(lemma, pos).map((r) => r.word));
-    expect(words('complain', 'verb')).toContain('complaint');
-    expect(words('lead', 'verb')).toContain('leader');
-    expect(words('injury', 'noun')).toContain('injure');
-    // Not the derived words of its synonyms: `kick` shares a sense of complain, `kicker` is no word of complaining.
-    expect(words('complain', 'verb')).not.toContain('kicker');
-    expect(derivedWords('zorblax', 'verb')).toEqual([]);
-  });
-
   it('finds what a noun is a kind or an instance of, some steps up: basalt a rock, the Danube a river, New York a city', () => {
     expect(isKindOf('basalt', 'rock')).toBe(true);
     expect(isKindOf('danube', 'river')).toBe(true);
