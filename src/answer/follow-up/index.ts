@@ -144,6 +144,6 @@ function quoteGenders(quote: string): Map<string, Gender> {
   const out = new Map<string, Gender>();
   if (first === -1 || found.size !== 1) return out;
   const gender = GENDERS[(words[first] as string).toLowerCase()] as Gender;
-  words.slice(0, first).filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).forEach((w) => out.set(w.replace(/['’]s$/u, '').toLowerCase(), gender));
+  words.slice(0, first).filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).forEach((w) => out.set(w.replace(/(['’]s|\.)$/u, '').toLowerCase(), gender));
   return out;
 }
