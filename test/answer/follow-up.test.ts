@@ -744,6 +744,19 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('when does she start', worked).text).toBe('when does holm start');
   });
 
+  it('reads it after a thing typed alone as what the turn before it was about, when that turn names it again and again', () => {
+    const revenue = after(
+      { understood: 'When was Orbita founded?', answer: '2015' },
+      { question: 'what does it sell', understood: 'what does Orbita sell', answer: 'internet connections' },
+      { understood: 'is Orbita profitable', answer: '' },
+      { understood: 'revenue', answer: '' },
+    );
+    expect(resolveFollowUp('when will it make a profit', revenue).text).toBe('when will Orbita make a profit');
+    // After a question with a verb, its own thing is what *it* stands for.
+    const sales = after({ understood: 'is Orbita profitable', answer: '' }, { understood: 'How did revenue change?', answer: '' });
+    expect(resolveFollowUp('why did it fall', sales).text).toBe('why did the revenue fall');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

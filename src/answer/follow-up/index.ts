@@ -126,7 +126,12 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     // Not a demonstrative, which points at what was just said (*What share of its workforce is that?*), not at who goes on.
     const open = new Set(pronounsWithoutAntecedent(before).filter((r) => !DEMONSTRATIVES.has(r.token.text.toLowerCase())).map(sameAs));
     const replaced = references.filter((reference) => !open.has(sameAs(reference)));
-    text = substitute(question, replaced, known(referentsOf(before, previous, turns.slice(0, -1))), farther);
+    const referents = known(referentsOf(before, previous, turns.slice(0, -1)));
+    // A thing typed alone (*and revenue?*) names no one who acts: the turn before it still holds what the conversation
+    // is about (*is Orbita profitable*, then *when will it make a profit*), as near as the thing itself.
+    const topicOnly = !before.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    const offered = topicOnly ? [...referents, ...farther().map((r) => ({ ...r, distance: 0 }))] : referents;
+    text = substitute(question, replaced, offered, farther);
   }
   const substituted = text !== question;
   if (elliptical) text = withFrameOf(text, substituted ? readQuestion(text).tokens : tokens, before, previous);
