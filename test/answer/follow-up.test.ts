@@ -229,6 +229,15 @@ describe('answer/follow-up', () => {
     // Without a pronoun read before, the answer of a who-question is still what it stands for.
     const buyer = after({ understood: 'How big is the yard?', answer: '' }, { understood: 'Who is buying the yard?', answer: 'Blue Line Shipping' });
     expect(resolveFollowUp('How much is it paying?', buyer).text).toBe('How much is Blue Line Shipping paying?');
+    // With one, the same pronoun goes on with it, though the answer is a firm's name.
+    const maker = after({ understood: 'What did the regulator approve?', answer: 'a nasal spray' }, { question: 'Who makes it?', understood: 'Who makes the nasal spray?', answer: 'Norvik Pharma' });
+    expect(resolveFollowUp("what's it called", maker).text).toBe('what is the nasal spray called');
+    // What an ellipsis's frame put in was no pronoun's reading (*its* is the plague, not its mortality rate).
+    const plague = after(
+      { understood: 'What is the mortality rate of pneumonic plague?', answer: '90 to 95 percent' },
+      { question: 'And of septicemic plague?', understood: 'What is the mortality rate of septicemic plague?', answer: 'near 100%' },
+    );
+    expect(resolveFollowUp('What are its symptoms?', plague).text).toBe("What are the septicemic plague's symptoms?");
   });
 
   it('reads it as the previous answer when the previous question named its kind (which X, what X)', () => {

@@ -138,6 +138,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     const role: Role = countedSubject(tokens) ? 'subject' : 'object';
     out.push({ text, fits: { group: 2 }, role, possessor: false, mentions: 0, terms: tokens.slice(from, to).map((t) => t.term).filter(Boolean) });
   }
+  const leaned = PRONOUN_WORD.test(turn.question);
   for (const [from, to] of nounPhrases(tokens, wh[1])) {
     const phrase = tokens.slice(from, to);
     const head = phrase[phrase.length - 1] as Token;
@@ -162,7 +163,8 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // Not in the plural: `the soldiers` are they, not he.
     const common = head.pos === 'NOUN' && !named && head.term ? { noun: head.term, ...(plural ? {} : { head: head.term }) } : {};
     // What a pronoun of the previous question was read as: the same pronoun now most likely goes on standing for it.
-    const carried = turn.understood !== turn.question && !turn.question.includes(said);
+    // Not what an ellipsis's frame put in (*the mortality rate* of *And of septicemic plague?*): that was no pronoun.
+    const carried = leaned && turn.understood !== turn.question && !turn.question.includes(said);
     out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...asSaid, ...(carried ? { carried } : {}), ...(asksName ? { equated: true } : {}) });
   }
   for (const referent of out) {
