@@ -96,7 +96,7 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     }
     // Who a quote goes on about as *she* or *he*: its names before its first such pronoun, when all of them are of one
     // gender (*Whitfield, who also owns a team in Ohio, said she ...*: *he* is someone else).
-    for (const turn of turns) for (const [key, gender] of quoteGenders(turn.quote?.text ?? '')) if (!genders.has(key)) genders.set(key, gender);
+    for (const turn of turns) for (const [key, gender] of quoteGendersOf(turn)) if (!genders.has(key)) genders.set(key, gender);
     const known = (referents: Referent[]): Referent[] => {
       for (const referent of referents) {
         // A person goes without the *the* a common noun got (`basso`, read as *she* before, is no `the basso`).
@@ -139,6 +139,14 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
   // A reading that only capitalized the question or closed it with a mark (`In how many stores?`) says nothing new.
   const bare = (words: string): string => words.toLowerCase().replace(/[\s?!.]+$/u, '');
   return bare(text) === bare(question) ? { ...unchanged, continues: true } : { text, changed: true, pronouns: substituted, continues: true };
+}
+
+/** Each turn's `quoteGenders`, worked out once: the next few questions each read the turn again. */
+const gendered = new WeakMap<Turn, ReadonlyMap<string, Gender>>();
+function quoteGendersOf(turn: Turn): ReadonlyMap<string, Gender> {
+  let found = gendered.get(turn);
+  if (!found) gendered.set(turn, (found = quoteGenders(turn.quote?.text ?? '')));
+  return found;
 }
 
 /** The names a quote writes before its first *he* or *she* (*his*, *her*, ...), lower-cased, when its pronouns are of one gender. */
