@@ -434,6 +434,14 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp("And Lund's?", after({ understood: 'How much did his company earn?', answer: '' })).text).toBe("How much did Lund's company earn?");
   });
 
+  it('puts a verb of opposite meaning in the place of the frame\'s verb (And end?), and a noun in a noun\'s place', () => {
+    const started = after({ understood: 'When did the ferry service start?', answer: '1998' });
+    expect(resolveFollowUp('and end?', started).text).toBe('When did the ferry service end?');
+    expect(resolveFollowUp('And fall?', after({ understood: 'When did fares rise?', answer: 'May' })).text).toBe('When did fares fall?');
+    // A word of no opposite meaning is still a phrase in the frame's (`And tickets?`).
+    expect(resolveFollowUp('And tickets?', after({ understood: 'When did fares rise?', answer: 'May' })).text).toBe('When did tickets rise?');
+  });
+
   it('puts another rank in the place of the frame\'s (And third?)', () => {
     expect(resolveFollowUp('And third?', after({ understood: 'Which ferry came second?', answer: 'Night Star' })).text).toBe('Which ferry came third?');
     expect(resolveFollowUp('And fifth?', after({ understood: 'Who finished fourth in the race?', answer: 'Anna Lund' })).text).toBe('Who finished fifth in the race?');

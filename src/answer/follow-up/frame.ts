@@ -1,6 +1,6 @@
 import type { Token } from '../../chunk/token.js';
 import type { Turn } from '../../types.js';
-import { isEnglishWord, isGroupNoun, isPersonNoun } from '../../wordnet/related.js';
+import { isEnglishWord, isGroupNoun, isPersonNoun, relatedWords } from '../../wordnet/related.js';
 import { type Question, isQuestionWord } from '../question.js';
 import { SPEECH_VERBS } from '../spans.js';
 import { participleOpens } from './leaning.js';
@@ -81,6 +81,9 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
   if (own.length === 1 && own[0]?.entity === 'ORDINAL' && rank >= 0) {
     return `${before.text.slice(0, frame[rank]?.start)}${words}${before.text.slice(frame[rank]?.end, frameEnd)}?`;
   }
+  // `And end?` after `When did the practice start?`: a verb of opposite meaning (WordNet's) in the place of the frame's.
+  const opposed = own.length === 1 ? opposedVerb(frame, wh[1], own[0] as Token) : undefined;
+  if (opposed) return `${before.text.slice(0, opposed.start)}${words}${before.text.slice(opposed.end, frameEnd)}?`;
   // `And Denmark?` after `Who else imposed restrictions?`, which names no one after its question phrase: the name stands
   // where the answer would, and the question asks whether it did so (`Did Denmark impose restrictions?`).
   const name = own.some((t) => t.pos === 'PROPN') && !isPossessive(own[own.length - 1]) && own[0]?.pos !== 'ADP';
@@ -144,6 +147,13 @@ export function withFrameOf(question: string, tokens: readonly Token[], before: 
   const put = isPossessive(last) && owner < 0 ? question.slice(own[0]?.start, own[own.length - 2]?.end) : words;
   const [from, to] = target;
   return `${before.text.slice(0, frame[from]?.start)}${put}${before.text.slice(frame[to - 1]?.end, frameEnd)}?`;
+}
+
+/** The frame's verb, when `word` means its opposite (`end` of `start`, `fall` of `rise`). */
+function opposedVerb(frame: readonly Token[], from: number, word: Token): Token | undefined {
+  const verb = frame.find((t, i) => i >= from && t.pos === 'VERB' && t.term !== '');
+  if (!verb || !word.term) return undefined;
+  return relatedWords(verb.term, 'verb').opposites.some((r) => r.word === word.term) ? verb : undefined;
 }
 
 /** Whether a noun names people: persons (`engineer`) or a group of them (`people`, `staff`). */
