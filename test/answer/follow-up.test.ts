@@ -232,12 +232,12 @@ describe('answer/follow-up', () => {
     // With one, the same pronoun goes on with it, though the answer is a firm's name.
     const maker = after({ understood: 'What did the regulator approve?', answer: 'a nasal spray' }, { question: 'Who makes it?', understood: 'Who makes the nasal spray?', answer: 'Norvik Pharma' });
     expect(resolveFollowUp("what's it called", maker).text).toBe('what is the nasal spray called');
-    // What an ellipsis's frame put in was no pronoun's reading (*its* is the plague, not its mortality rate).
-    const plague = after(
-      { understood: 'What is the mortality rate of pneumonic plague?', answer: '90 to 95 percent' },
-      { question: 'And of septicemic plague?', understood: 'What is the mortality rate of septicemic plague?', answer: 'near 100%' },
+    // What an ellipsis's frame put in was no pronoun's reading (*its* is the fever, not its death rate).
+    const fever = after(
+      { understood: 'What is the death rate of harbour fever?', answer: '20 percent' },
+      { question: 'And of marsh fever?', understood: 'What is the death rate of marsh fever?', answer: 'near 40%' },
     );
-    expect(resolveFollowUp('What are its symptoms?', plague).text).toBe("What are the septicemic plague's symptoms?");
+    expect(resolveFollowUp('What are its symptoms?', fever).text).toBe("What are the marsh fever's symptoms?");
   });
 
   it('reads it as the previous answer when the previous question named its kind (which X, what X)', () => {
