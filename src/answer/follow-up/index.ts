@@ -130,8 +130,10 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     // A thing typed alone (*and revenue?*) names no one who acts: the turn before it still holds what the conversation
     // is about (*is Orbita profitable*, then *when will it make a profit*), as near as the thing itself.
     const topicOnly = !before.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-    const offered = topicOnly ? [...referents, ...farther().map((r) => ({ ...r, distance: 0 }))] : referents;
-    text = substitute(question, replaced, offered, farther);
+    // Those are then offered already: no second look at the same turn.
+    text = topicOnly
+      ? substitute(question, replaced, [...referents, ...farther().map((r) => ({ ...r, distance: 0 }))], () => [])
+      : substitute(question, replaced, referents, farther);
   }
   const substituted = text !== question;
   if (elliptical) text = withFrameOf(text, substituted ? readQuestion(text).tokens : tokens, before, previous);
