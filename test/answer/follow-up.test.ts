@@ -774,6 +774,20 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('why did it fall', sales).text).toBe('why did the revenue fall');
   });
 
+  it('reads he as the one person the quote names by a title, when the previous question left its he unread', () => {
+    const hired = after(
+      { understood: 'Who leads the harbour board?', answered: false },
+      { understood: 'When did he start?', answer: 'March', quote: quote('Harbour master Leif Sandvik, who started in March, said the board would meet weekly.') },
+    );
+    expect(resolveFollowUp('What did he say?', hired).text).toBe('What did Sandvik say?');
+    // Two people named by a title: the quote does not tell which one he was.
+    const two = after(
+      { understood: 'Who leads the harbour board?', answered: false },
+      { understood: 'When did he start?', answer: 'March', quote: quote('Harbour master Leif Sandvik and chairman Ola Brekke, who started in March, said the board would meet weekly.') },
+    );
+    expect(resolveFollowUp('What did he say?', two).text).toBe('What did he say?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

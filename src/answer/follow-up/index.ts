@@ -124,9 +124,15 @@ export function resolveFollowUp(question: string, conversation: Conversation | u
     // *What did she say?* with no one named) goes on standing for the same unknown one: the same pronoun now is left too,
     // as a pronoun read before goes on standing for what it was read as.
     // Not a demonstrative, which points at what was just said (*What share of its workforce is that?*), not at who goes on.
-    const open = new Set(pronounsWithoutAntecedent(before).filter((r) => !DEMONSTRATIVES.has(r.token.text.toLowerCase())).map(sameAs));
-    const replaced = references.filter((reference) => !open.has(sameAs(reference)));
+    // Unless the previous answer's quote showed who it was (see `referentsOf`).
     const referents = known(referentsOf(before, previous, turns.slice(0, -1)));
+    const shown = new Set(referents.filter((r) => r.shown).map((r) => r.gender));
+    const open = new Set(
+      pronounsWithoutAntecedent(before)
+        .filter((r) => !DEMONSTRATIVES.has(r.token.text.toLowerCase()) && !shown.has(GENDERS[r.token.text.toLowerCase()]))
+        .map(sameAs),
+    );
+    const replaced = references.filter((reference) => !open.has(sameAs(reference)));
     // A thing typed alone (*and revenue?*) names no one who acts: the turn before it still holds what the conversation
     // is about (*is Orbita profitable*, then *when will it make a profit*), as near as the thing itself.
     const topicOnly = !before.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');

@@ -6,7 +6,7 @@ import { isBodyNoun, isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun 
 import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
 import { CLOSING_QUOTES, OPENING_QUOTES } from '../spans.js';
-import { NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
+import { GENDERS, NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
 
 /**
  * What the previous turn offers to stand for a pronoun: its short answer, its
@@ -60,6 +60,8 @@ export interface Referent {
   said?: string;
   /** It was put in the previous question for one of its pronouns. */
   carried?: boolean;
+  /** It is who the previous question's pronoun left unread turned out to be: the one person its quote names by a title. */
+  shown?: boolean;
   /** The previous question equated it with its answer (*Who is the education minister?*): one person with the answer. */
   equated?: boolean;
   /** Its content words, to find it in older turns. */
@@ -166,6 +168,15 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // Not what an ellipsis's frame put in (*the mortality rate* of *And of septicemic plague?*): that was no pronoun.
     const carried = leaned && turn.understood !== turn.question && !turn.question.includes(said);
     out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...asSaid, ...(carried ? { carried } : {}), ...(asksName ? { equated: true } : {}) });
+  }
+  // `When did he start?` left unread, answered by a quote about `Harbour master Leif Sandvik`: the quote tells who he was,
+  // and the same pronoun most likely goes on standing for him.
+  const unread = tokens.find((t) => GENDERS[t.text.toLowerCase()] !== undefined);
+  const shown = unread && turn.answered && turn.quote ? titledPeople(turn.quote.text, before) : [];
+  if (unread && shown.length === 1 && !out.some((r) => r.text === shown[0])) {
+    const person = shown[0] as string;
+    const role: Role = verb === -1 || unread.start < (tokens[verb]?.start ?? 0) ? 'subject' : 'object';
+    out.push({ text: person, fits: { person: 2 }, role, possessor: false, mentions: 0, terms: person.toLowerCase().split(' '), carried: true, shown: true, gender: GENDERS[unread.text.toLowerCase()] });
   }
   for (const referent of out) {
     referent.mentions = older.filter((t) => referent.terms.some((term) => t.understood.toLowerCase().includes(term))).length;
