@@ -109,7 +109,8 @@ export async function crossValidate(pool: readonly Example[], alwaysTrain: reado
   }
   for (let fold = 0; fold < options.folds; fold++) {
     const decider = new Network(await fitDecider(outcomes.filter((o) => o.fold !== fold), options), DECISION_FEATURE_NAMES);
-    for (const outcome of outcomes) if (outcome.fold === fold) outcome.probability = decider.predict(outcome.decision);
+    // A question with no candidate is declined before the model is asked (`ask`), and is scored so here.
+    for (const outcome of outcomes) if (outcome.fold === fold) outcome.probability = outcome.example.holds.length === 0 ? 0 : decider.predict(outcome.decision);
   }
   const threshold = thresholdFor(outcomes, options.answerShare);
   const spanThreshold = await spanThresholdFor(outcomes, threshold, options.spanCalibration);
