@@ -788,6 +788,12 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did he say?', two).text).toBe('What did he say?');
   });
 
+  it('reads it as no person, though a name qualifies the person (a Dutch painter)', () => {
+    const record = after({ understood: 'When did the young Dutch painter set the record?', answer: '2019' });
+    expect(resolveFollowUp('Was it broken since?', record).text).toBe('Was the record broken since?');
+    expect(resolveFollowUp('Where does he live?', record).text).toBe('Where does the young Dutch painter live?');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

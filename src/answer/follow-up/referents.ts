@@ -162,8 +162,9 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // Named again, what was new is known: `a stronger quake` is then `the stronger quake`.
     const text = bare ? `the ${said}` : definite(said);
     const asSaid = bare ? { said } : {};
-    // Not in the plural: `the soldiers` are they, not he.
-    const common = head.pos === 'NOUN' && !named && head.term ? { noun: head.term, ...(plural ? {} : { head: head.term }) } : {};
+    // Not in the plural: `the soldiers` are they, not he. A person's noun after a name that qualifies it (`the Dutch
+    // painter`) is still no *it*.
+    const common = head.pos === 'NOUN' && head.term ? { ...(named ? {} : { noun: head.term }), ...(plural ? {} : { head: head.term }) } : {};
     // What a pronoun of the previous question was read as: the same pronoun now most likely goes on standing for it.
     // Not what an ellipsis's frame put in (*the mortality rate* of *And of septicemic plague?*): that was no pronoun.
     const carried = leaned && turn.understood !== turn.question && !turn.question.includes(said);
