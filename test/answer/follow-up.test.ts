@@ -794,6 +794,15 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('Where does he live?', record).text).toBe('Where does the young Dutch painter live?');
   });
 
+  it('reads the subject of a passive speech verb as whatever was spoken to, though a thing says nothing', () => {
+    const dairy = after({ understood: 'Did the dairy pay the fine?', answer: '' });
+    expect(resolveFollowUp('what was it told', dairy).text).toBe('what was the dairy told');
+    expect(resolveFollowUp("what's it been told", dairy).text).toBe('what has the dairy been told');
+    // Active, a dairy is no speaker: the pronoun is left for the previous quote to answer.
+    expect(resolveFollowUp('what did it say', dairy).text).toBe('what did it say');
+    expect(resolveFollowUp('what is it saying', dairy).text).toBe('what is it saying');
+  });
+
   it('uses the previous question when it was declined, and leaves a pronoun nothing fits', () => {
     const declined = after({ understood: 'When did Norvik Marine buy the ferry?', answered: false });
     expect(resolveFollowUp('Why did they buy it?', declined).text).toBe('Why did Norvik Marine buy the ferry?');

@@ -113,7 +113,11 @@ export function pronounsWithoutAntecedent(question: Question): Reference[] {
     if (bound || hasAntecedent(tokens, i, agreement, asked)) return;
     const role = verb === -1 || i < verb ? 'subject' : 'object';
     const said = tokens[verb];
-    const speaks = role === 'subject' && verb !== -1 && said !== undefined && (SPEECH_VERBS.has(said.term) || SPEECH_VERBS.has(said.text.toLowerCase()));
+    // `What was it told?`: the subject of a passive is who was spoken to, which anyone or anything may be. A speech verb's
+    // participle (`told`, `said`, `warned`) after a form of *be*: not `is it saying`, nor `what's it say`.
+    const participle = said !== undefined && (/ed$/i.test(said.text) || ['said', 'told'].includes(said.text.toLowerCase()));
+    const passive = participle && tokens.slice(0, verb).some((t) => BE.has(t.text.toLowerCase()));
+    const speaks = role === 'subject' && verb !== -1 && said !== undefined && !passive && (SPEECH_VERBS.has(said.term) || SPEECH_VERBS.has(said.text.toLowerCase()));
     // `When did he say it?`, not `What did he say about it?`, whose *it* is what was talked about.
     const statement = agreement === 'thing' && !possessive && SAY.has(tokens[i - 1]?.text.toLowerCase() ?? '');
     out.push({ token, agreement, role, possessive, ...(speaks ? { speaks } : {}), ...(statement ? { said: statement } : {}) });
