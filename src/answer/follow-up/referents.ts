@@ -95,12 +95,14 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   // much will it cost?*); asked what a thing did, the thing itself (*What did the study find?*, then *Where was it published?*).
   const subject = verb === -1 ? undefined : nounPhrases(tokens, wh[1]).find(([from]) => from < verb);
   const focus = answerRole === 'object' && (fits?.thing ?? 0) > 0 && subject !== undefined && acts(tokens.slice(...subject)) ? { focus: true } : {};
+  // The people the quote names by a title, read once for the readings below that ask.
+  let titledInQuote: string[] | undefined;
+  const titled = (): string[] => (titledInQuote ??= turn.quote ? titledPeople(turn.quote.text, before) : []);
   if (fits && isReferent(turn) && !isMeasure(turn.answer)) {
     // A question that names its answer's kind (`which country`, `what law`, `who`) gets a referent as its answer.
     // One the quote names after a title (`Tomas Berg` of `Finance minister Tomas Berg`), with the title or without, is a
     // person, who goes on by name.
-    const titled = turn.quote ? titledPeople(turn.quote.text, before) : [];
-    const name = titled.find((person) => turn.answer === person || turn.answer.endsWith(` ${person}`));
+    const name = titled().find((person) => turn.answer === person || turn.answer.endsWith(` ${person}`));
     const text = name ?? (fits === ANSWER_AGREEMENT.person ? withoutAffiliation(answerWithNoun(turn, before, wh)) : answerWithNoun(turn, before, wh));
     // Its content words: `the` of `the Harbour Survey` is in every question.
     const terms = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2 && !FUNCTION_WORDS.has(word));
@@ -111,9 +113,9 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   } else {
     // `Who runs Norda Air?` with no name found: the `she` that follows is most likely that unknown person, not the firm;
     // unless the quote names one person by a title (`investor Dana Whitfield`), who most likely is that person.
-    const titled = fits?.person && turn.answered && turn.quote ? titledPeople(turn.quote.text, before) : [];
-    const [person] = titled;
-    if (person !== undefined && titled.length === 1) {
+    const byTitle = fits?.person && turn.answered ? titled() : [];
+    const [person] = byTitle;
+    if (person !== undefined && byTitle.length === 1) {
       out.push({ text: person, fits: { person: fits?.person }, role: answerRole, possessor: false, mentions: 0, terms: person.toLowerCase().split(' ') });
     } else if (fits?.person) {
       // Whoever it was may be a firm or a group (*Who else bid?*, then *Why did they lose?*): *they* as much as *he* or *she*.
@@ -173,7 +175,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   // `When did he start?` left unread, answered by a quote about `Harbour master Leif Sandvik`: the quote tells who he was,
   // and the same pronoun most likely goes on standing for him.
   const unread = tokens.find((t) => GENDERS[t.text.toLowerCase()] !== undefined);
-  const shown = unread && turn.answered && turn.quote ? titledPeople(turn.quote.text, before) : [];
+  const shown = unread && turn.answered ? titled() : [];
   if (unread && shown.length === 1 && !out.some((r) => r.text === shown[0])) {
     const person = shown[0] as string;
     const role: Role = verb === -1 || unread.start < (tokens[verb]?.start ?? 0) ? 'subject' : 'object';
@@ -329,7 +331,6 @@ function quoted(text: string, quote: string | undefined): boolean {
   }
   return false;
 }
-
 
 /** A short answer's words, its punctuation aside. */
 function wordsOf(answer: string): Token[] {
