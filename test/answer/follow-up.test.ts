@@ -641,6 +641,16 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('What did it want?', union).text).toBe("What did the dockers' union want?");
   });
 
+  it('reads it as the name that owns the previous question\'s noun (Westline\'s shares), when the noun itself is no it', () => {
+    const shares = after({ understood: "How did Westline's shares react?", answer: 'fell 4%' });
+    expect(resolveFollowUp('How many ships does it own?', shares).text).toBe('How many ships does Westline own?');
+    // After *where*, answered with a place, the owner still: the place is only where it happened.
+    const where = after({ understood: "How did Westline's shares react?", answer: 'fell 4%' }, { understood: "Where are Westline's shares traded?", answer: 'Oslo' });
+    expect(resolveFollowUp('When was it founded?', where).text).toBe('When was Westline founded?');
+    // A common noun's owner is not split off (*the council* of *the council's budget*): the phrase itself stands.
+    expect(resolveFollowUp('Who approved it?', after({ understood: "What did the council's budget cut?", answer: 'two ferries' })).text).toBe("Who approved the council's budget?");
+  });
+
   it('reads How come? as Why?, and Says who? as Who said so?', () => {
     const moved = after({ understood: 'Why did the yard move to Westport?', answer: 'lower rents' });
     expect(resolveFollowUp('how come', moved).text).toBe('Why did the yard move to Westport?');

@@ -6,7 +6,7 @@ import { isBodyNoun, isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun 
 import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
 import { CLOSING_QUOTES, OPENING_QUOTES } from '../spans.js';
-import { GENDERS, NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
+import { GENDERS, NEGATIONS, PRONOUN_WORD, askedNoun, isPossessive, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
 
 /**
  * What the previous turn offers to stand for a pronoun: its short answer, its
@@ -171,6 +171,10 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // Not what an ellipsis's frame put in (*the mortality rate* of *And of septicemic plague?*): that was no pronoun.
     const carried = leaned && turn.understood !== turn.question && !turn.question.includes(said);
     out.push({ text, fits: fit, role, possessor, mentions: 0, terms: phrase.map((t) => t.term).filter(Boolean), ...common, ...asSaid, ...(carried ? { carried } : {}), ...(asksName ? { equated: true } : {}) });
+    // The owner a name makes of a phrase (`Alpenrail` of `Alpenrail's shares`) is a referent of its own, as `the
+    // rate of the plague` offers `the plague`: *How many people does it employ?* goes on about Alpenrail.
+    const owner = ownerName(phrase);
+    if (owner) out.push({ text: before.text.slice(owner[0]?.start, owner[owner.length - 1]?.end), fits: { person: 1, thing: 1, group: 0.5, place: 0 }, role, possessor: true, mentions: 0, terms: owner.map((t) => t.term).filter(Boolean) });
   }
   // `When did he start?` left unread, answered by a quote about `Harbour master Leif Sandvik`: the quote tells who he was,
   // and the same pronoun most likely goes on standing for him.
@@ -187,6 +191,14 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   const event = eventOf(before, turn, wh, answerRole);
   if (event) out.push({ text: event, fits: { event: 1 }, role: 'subject', possessor: false, mentions: 0, terms: [] });
   return out;
+}
+
+/** The name before a possessive inside a noun phrase (`Alpenrail` of `Alpenrail's shares`), when the phrase goes on past it. */
+function ownerName(phrase: readonly Token[]): readonly Token[] | undefined {
+  const at = phrase.findIndex(isPossessive);
+  if (at <= 0 || at === phrase.length - 1) return undefined;
+  const owner = phrase.slice(phrase[0]?.pos === 'DET' ? 1 : 0, at);
+  return owner.length > 0 && owner.every((t) => t.pos === 'PROPN') ? owner : undefined;
 }
 
 /** Whether a noun phrase names someone who acts: a name, or a common noun WordNet first knows as a person, a body or a place (*the county*). */
