@@ -6,7 +6,7 @@ import { isBodyNoun, isGroupNoun, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun 
 import { plainQuestion } from '../plain-question.js';
 import type { AnswerKind, Question } from '../question.js';
 import { CLOSING_QUOTES, OPENING_QUOTES } from '../spans.js';
-import { GENDERS, NEGATIONS, PRONOUN_WORD, askedNoun, isPossessive, asksSubject, countedNouns, countedSubject, isPlural, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
+import { GENDERS, NEGATIONS, PRONOUN_WORD, askedNoun, asksSubject, countedNouns, countedSubject, isPlural, isPossessive, nounPhrases, ownedBy, questionPhrase, spelledOut, writtenAsName, type Agreement, type Gender, type Role } from './parts.js';
 
 /**
  * What the previous turn offers to stand for a pronoun: its short answer, its
@@ -150,10 +150,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     const plural = isPlural(head);
     const dated = phrase.some((t) => t.entity === 'DATE');
     const role: Role = verb === -1 || from < verb ? 'subject' : 'object';
-    const fit: Partial<Record<Agreement, number>> = dated
-      ? { date: 1 }
-      : // A common noun is no person to `he` or `she` (`the report`); a name may be.
-        { person: named ? 1 : undefined, thing: plural ? undefined : 1, group: plural ? 2 : named ? 0.5 : undefined, place: named ? 0 : undefined };
+    const fit = phraseFits(named, plural, dated);
     const possessor = tokens[from - 1]?.text.toLowerCase() === 'of' || tokens[to]?.text === "'s" || tokens[to]?.text === '’s';
     // `The council` opening the previous question is `the council` inside this one.
     const said = before.text.slice(phrase[0]?.start, head.end).replace(/^(The|A|An) /, (m) => (from === 0 ? m.toLowerCase() : m));
@@ -174,7 +171,7 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
     // The owner a name makes of a phrase (`Alpenrail` of `Alpenrail's shares`) is a referent of its own, as `the
     // rate of the plague` offers `the plague`: *How many people does it employ?* goes on about Alpenrail.
     const owner = ownerName(phrase);
-    if (owner) out.push({ text: before.text.slice(owner[0]?.start, owner[owner.length - 1]?.end), fits: { person: 1, thing: 1, group: 0.5, place: 0 }, role, possessor: true, mentions: 0, terms: owner.map((t) => t.term).filter(Boolean) });
+    if (owner) out.push({ text: before.text.slice(owner[0]?.start, owner[owner.length - 1]?.end), fits: phraseFits(true, false, false), role, possessor: true, mentions: 0, terms: owner.map((t) => t.term).filter(Boolean) });
   }
   // `When did he start?` left unread, answered by a quote about `Harbour master Leif Sandvik`: the quote tells who he was,
   // and the same pronoun most likely goes on standing for him.
@@ -191,6 +188,13 @@ export function referentsOf(before: Question, turn: Turn, older: readonly Turn[]
   const event = eventOf(before, turn, wh, answerRole);
   if (event) out.push({ text: event, fits: { event: 1 }, role: 'subject', possessor: false, mentions: 0, terms: [] });
   return out;
+}
+
+/** The pronouns a noun phrase of the question may stand for, by whether it holds a name, ends in a plural or says a date. */
+function phraseFits(named: boolean, plural: boolean, dated: boolean): Partial<Record<Agreement, number>> {
+  if (dated) return { date: 1 };
+  // A common noun is no person to `he` or `she` (`the report`); a name may be.
+  return { person: named ? 1 : undefined, thing: plural ? undefined : 1, group: plural ? 2 : named ? 0.5 : undefined, place: named ? 0 : undefined };
 }
 
 /** The name before a possessive inside a noun phrase (`Alpenrail` of `Alpenrail's shares`), when the phrase goes on past it. */
