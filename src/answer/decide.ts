@@ -35,8 +35,20 @@ function first(name: string): DecisionFeature {
 
 type DecisionFeature = (d: Decision) => number;
 
-/** The logit given to a missing candidate (a question with one candidate has no second). */
+/** The logit given to a missing first candidate (the engine declines a question with none before it decides). */
 const NO_CANDIDATE = -10;
+
+/**
+ * The decision features that a question may lack (`NaN`): with a single
+ * candidate there is no runner-up to be ahead of. The decision model reads a
+ * missing value as its training mean, so it says nothing either way. Not a
+ * made-up runner-up: Wikipedia's paragraphs always give a question several
+ * candidates, so the model never saw one and would read the distance to it as
+ * a lead no real runner-up allows, while a news story (one sentence a
+ * paragraph) often has a single sentence that shares a word with a question
+ * about something else.
+ */
+export const MAY_BE_MISSING: readonly string[] = ['secondLogit', 'margin'];
 
 /**
  * The features of the decision to answer or decline, by name, as the decision
@@ -45,8 +57,8 @@ const NO_CANDIDATE = -10;
  */
 const DECISION_FEATURES: Record<string, DecisionFeature> = {
   firstLogit: ({ ranked }) => ranked[0]?.logit ?? NO_CANDIDATE,
-  secondLogit: ({ ranked }) => ranked[1]?.logit ?? NO_CANDIDATE,
-  margin: ({ ranked }) => (ranked[0]?.logit ?? NO_CANDIDATE) - (ranked[1]?.logit ?? NO_CANDIDATE),
+  secondLogit: ({ ranked }) => ranked[1]?.logit ?? Number.NaN,
+  margin: ({ ranked }) => (ranked[0]?.logit ?? NO_CANDIDATE) - (ranked[1]?.logit ?? Number.NaN),
   firstShare: ({ ranked }) => softmaxShare(ranked),
   firstSentenceExact: first('sentenceExact'),
   firstSentenceLoose: first('sentenceLoose'),
@@ -68,7 +80,9 @@ const DECISION_FEATURES: Record<string, DecisionFeature> = {
   lacksKind: ({ q, span }) => (isStrict(q.question.kind) ? 1 - span : 0),
   // `the 22nd most liveable city` asked of a sentence that says `32nd`: changing a number is how many unanswerable questions are made.
   numberConflict: ({ q, sentence }) => (numberConflict(q.question.text, sentence) ? 1 : 0),
-  candidates: ({ ranked }) => Math.log1p(ranked.length),
+  // No count of the candidates: it grows with the article (a Wikipedia article's paragraphs give a question dozens, a
+  // news story's one-sentence paragraphs a handful), and a model fitted on long articles read a short page's few as
+  // weak evidence, against every question asked of it.
   questionKnown: ({ q }) => q.known,
   questionKnownRelated: ({ q }) => q.knownRelated,
   unknownTerms: ({ q }) => Math.log1p(q.terms.filter((t) => !t.known).length),

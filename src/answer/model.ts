@@ -76,6 +76,8 @@ export class Network {
   readonly inputs: number;
   private readonly layers: Array<{ weights: Float64Array; bias: Float64Array; inputs: number; outputs: number; activation: DenseLayer['activation'] }>;
   private readonly buffers: [Float64Array, Float64Array];
+  /** Per feature, the value a missing one (`NaN`) is read as: its training mean, which adds nothing to the first layer. */
+  private readonly means: Float64Array;
 
   constructor(file: NetworkFile, expected: readonly string[], name = 'model') {
     const names = file.features.join(', ');
@@ -83,6 +85,7 @@ export class Network {
       throw new NewsbotError(`the ${name} was fitted with features ${quoteValue(names.slice(0, 200))}, not the ones the code computes: run npm run train`);
     }
     this.inputs = expected.length;
+    this.means = Float64Array.from(expected, (_, i) => file.mean[i] ?? 0);
     let inputs = this.inputs;
     this.layers = file.layers.map((layer, l) => {
       const outputs = layer.bias.length;
@@ -120,8 +123,9 @@ export class Network {
       const at = l === 0 ? offset : 0;
       for (let o = 0; o < outputs; o++) output[o] = bias[o] as number;
       for (let i = 0; i < inputs; i++) {
-        const x = source[at + i] as number;
+        let x = source[at + i] as number;
         if (x === 0) continue;
+        if (x !== x) x = this.means[i] as number; // NaN: a missing feature (only ever in the first layer's input)
         const row = i * outputs;
         for (let o = 0; o < outputs; o++) output[o] = (output[o] as number) + x * (weights[row + o] as number);
       }

@@ -1,4 +1,4 @@
-import { DECISION_FEATURE_NAMES, decisionRow, type Ranked } from '../answer/decide.js';
+import { DECISION_FEATURE_NAMES, decisionRow, MAY_BE_MISSING, type Ranked } from '../answer/decide.js';
 import { FEATURE_NAMES } from '../answer/features.js';
 import { SPAN_FEATURE_NAMES } from '../answer/span-features.js';
 import { Network, sigmoid, type ModelFile, type NetworkFile, type ReliabilityBand } from '../answer/model.js';
@@ -195,7 +195,7 @@ async function fitDecider(outcomes: readonly Outcome[], options: TrainOptions): 
     rows.set(o.decision, i * width);
     labels[i] = answers(o) ? 1 : 0;
   });
-  return fitNetwork(rows, labels, DECISION_FEATURE_NAMES, options.decider);
+  return fitNetwork(rows, labels, DECISION_FEATURE_NAMES, options.decider, MAY_BE_MISSING);
 }
 
 /** Whether the first quote answers the question. */

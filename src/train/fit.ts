@@ -39,10 +39,10 @@ function ready(): Promise<void> {
  * Adam, rows shuffled anew each epoch by the seed. `rows` holds `labels.length`
  * rows of `features.length` numbers.
  */
-export async function fitNetwork(rows: Float32Array, labels: Float32Array, features: readonly string[], options: FitOptions): Promise<NetworkFile> {
+export async function fitNetwork(rows: Float32Array, labels: Float32Array, features: readonly string[], options: FitOptions, mayBeMissing: readonly string[] = []): Promise<NetworkFile> {
   await ready();
   const width = features.length;
-  requireNumbers(rows, features);
+  requireNumbers(rows, features, mayBeMissing);
   const { mean, scale, standardized } = standardize(rows, width);
   const model = network([width], options, 'sigmoid');
   model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'binaryCrossentropy' });
@@ -112,9 +112,13 @@ function averaged(networks: readonly NetworkFile[]): NetworkFile {
   return { ...first, layers: [hidden, output] };
 }
 
-/** Throws a `NewsbotError` naming the feature of the first value that is not a finite number: a bug in a feature, which would make every weight NaN. */
-function requireNumbers(rows: Float32Array, features: readonly string[]): void {
-  const at = rows.findIndex((value) => !Number.isFinite(value));
+/**
+ * Throws a `NewsbotError` naming the feature of the first value that is not a finite number: a bug in a feature, which
+ * would make every weight NaN. A feature of `mayBeMissing` may be `NaN`: missing, read as its mean (see `Network`).
+ */
+function requireNumbers(rows: Float32Array, features: readonly string[], mayBeMissing: readonly string[] = []): void {
+  const optional = features.map((name) => mayBeMissing.includes(name));
+  const at = rows.findIndex((value, i) => !Number.isFinite(value) && !(Number.isNaN(value) && optional[i % features.length]));
   if (at >= 0) throw new NewsbotError(`feature ${quoteValue(features[at % features.length] ?? '?')} of row ${Math.floor(at / features.length)} is not a number`);
 }
 
@@ -174,38 +178,46 @@ function networkFile(model: tfl.Sequential, features: readonly string[], mean: F
   return { features: [...features], mean: [...mean], scale: [...scale], layers };
 }
 
-/** Standardized rows (`valid` rows only count towards the mean and scale; padded rows become 0). */
+/** Standardized rows (`valid` rows only count towards the mean and scale; padded rows and missing values, `NaN`, become 0). */
 function standardize(rows: Float32Array, width: number, valid?: Uint8Array): { mean: Float64Array; scale: Float64Array; standardized: Float32Array } {
   const count = rows.length / width;
   const { mean, scale } = standardization(rows, width, count, valid);
   const standardized = new Float32Array(rows.length);
   for (let r = 0; r < count; r++) {
     if (valid && !valid[r]) continue;
-    for (let f = 0; f < width; f++) standardized[r * width + f] = ((rows[r * width + f] as number) - (mean[f] as number)) / (scale[f] as number);
+    for (let f = 0; f < width; f++) {
+      const x = rows[r * width + f] as number;
+      if (!Number.isNaN(x)) standardized[r * width + f] = (x - (mean[f] as number)) / (scale[f] as number);
+    }
   }
   return { mean, scale, standardized };
 }
 
-/** Per feature: the mean and the standard deviation (1 for a constant feature). */
+/** Per feature: the mean and the standard deviation (1 for a constant feature) of the values it has (not `NaN`). */
 function standardization(rows: Float32Array, width: number, count: number, valid?: Uint8Array): { mean: Float64Array; scale: Float64Array } {
   const mean = new Float64Array(width);
   const scale = new Float64Array(width);
-  let n = 0;
-  for (let r = 0; r < count; r++) {
-    if (valid && !valid[r]) continue;
-    n++;
-    for (let f = 0; f < width; f++) mean[f] = (mean[f] as number) + (rows[r * width + f] as number);
-  }
-  for (let f = 0; f < width; f++) mean[f] = (mean[f] as number) / Math.max(1, n);
-  for (let r = 0; r < count; r++) {
-    if (valid && !valid[r]) continue;
-    for (let f = 0; f < width; f++) {
-      const d = (rows[r * width + f] as number) - (mean[f] as number);
-      scale[f] = (scale[f] as number) + d * d;
+  const n = new Float64Array(width);
+  const each = (visit: (f: number, x: number) => void): void => {
+    for (let r = 0; r < count; r++) {
+      if (valid && !valid[r]) continue;
+      for (let f = 0; f < width; f++) {
+        const x = rows[r * width + f] as number;
+        if (!Number.isNaN(x)) visit(f, x);
+      }
     }
-  }
+  };
+  each((f, x) => {
+    n[f] = (n[f] as number) + 1;
+    mean[f] = (mean[f] as number) + x;
+  });
+  for (let f = 0; f < width; f++) mean[f] = (mean[f] as number) / Math.max(1, n[f] as number);
+  each((f, x) => {
+    const d = x - (mean[f] as number);
+    scale[f] = (scale[f] as number) + d * d;
+  });
   for (let f = 0; f < width; f++) {
-    const sd = Math.sqrt((scale[f] as number) / Math.max(1, n));
+    const sd = Math.sqrt((scale[f] as number) / Math.max(1, n[f] as number));
     scale[f] = sd > 1e-9 ? sd : 1;
   }
   return { mean, scale };

@@ -29,6 +29,18 @@ describe('fitNetwork', () => {
     await expect(fitListwise(rows, labels.map(() => 0), 2, ['x', 'y'], options)).rejects.toThrow(/^newsbot: feature "y" of row 2 is not a number$/);
   });
 
+  it('takes a missing value (NaN) of a feature that may be missing, and scores it as the mean of that feature', async () => {
+    const { rows, labels } = separable(200);
+    for (let i = 0; i < 200; i += 10) rows[2 * i + 1] = Number.NaN;
+    const file = await fitNetwork(rows, labels, ['x', 'y'], options, ['y']);
+    const present = Array.from({ length: 200 }, (_, i) => rows[2 * i + 1] as number).filter((y) => !Number.isNaN(y));
+    expect(file.mean[1]).toBeCloseTo(present.reduce((sum, y) => sum + y, 0) / present.length, 4);
+    const network = new Network(file, ['x', 'y']);
+    expect(network.predict(Float64Array.of(4, Number.NaN))).toBeCloseTo(network.predict(Float64Array.of(4, file.mean[1] as number)), 12);
+    // Still a number, and still the rule: a larger x is more likely 1 whatever y is.
+    expect(network.predict(Float64Array.of(9, Number.NaN))).toBeGreaterThan(network.predict(Float64Array.of(1, Number.NaN)));
+  });
+
   it('fits the same network again from the same seed and data', async () => {
     const { rows, labels } = separable(64);
     const quick = { ...options, epochs: 3 };
