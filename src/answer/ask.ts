@@ -1,7 +1,7 @@
 import type { Answer, Quote } from '../types.js';
 import { askQuestion, candidateSentences, type AnswerContext, type AskedQuestion, type Scope } from './candidates.js';
 import { asksForAuthor, authorAnswer } from './byline.js';
-import { decisionRow, type Ranked } from './decide.js';
+import { calibrationRow, decisionRow, type Ranked } from './decide.js';
 import { asksForGist, gistAnswer } from './gist.js';
 import { defaultModel } from './default-model.js';
 import { matchedTokens } from './evidence.js';
@@ -67,7 +67,7 @@ function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model
   return {
     ranked: scored(ranking),
     span,
-    probability: model.decider.predict(decisionRow(asked, ranked, rows, span?.probability ?? 0, chunk.text)),
+    probability: model.calibration.predict(calibrationRow(model.decider.predict(decisionRow(asked, ranked, rows, span?.probability ?? 0, chunk.text)), context.store.sentencesOf(scope.document), asked.known)),
   };
 }
 

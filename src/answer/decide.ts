@@ -93,6 +93,36 @@ const DECISION_FEATURES: Record<string, DecisionFeature> = {
   ...Object.fromEntries(ANSWER_KINDS.map((kind) => [`asks_${kind}`, ({ q }: Decision) => (q.question.kind === kind ? 1 : 0)])),
 };
 
+/**
+ * The inputs of the page calibration, which turns the decision model's
+ * probability into the answer's confidence: its log-odds (kept as they are, a
+ * weight of 1), to which it adds a correction from the log of the number of
+ * sentences searched and the share of the question's weight the article never
+ * uses, alone and times that log. The decision model is fitted on whole
+ * articles, where it is calibrated; on a short page the same evidence is more
+ * often right (fewer sentences to mistake for the answer), and a word the page
+ * lacks says less than one a whole article lacks. The correction is fitted on
+ * pages cut from the training articles as well as on the articles.
+ */
+export const CALIBRATION_FEATURE_NAMES: readonly string[] = ['decisionLogOdds', 'searchedSentences', 'questionUnknown', 'questionUnknownBySentences'];
+
+/**
+ * The page calibration's row for a decision model's probability, the number
+ * of sentences a question was asked of and the share of its weight the
+ * article knows (`AskedQuestion.known`).
+ */
+export function calibrationRow(probability: number, sentences: number, known: number): Float64Array {
+  const size = Math.log(Math.max(1, sentences));
+  const unknown = 1 - known;
+  return Float64Array.of(logOdds(probability), size, unknown, unknown * size);
+}
+
+/** The log-odds of a probability, kept finite at 0 and 1. */
+export function logOdds(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
 /** The decision feature names, in the order of a decision row. */
 export const DECISION_FEATURE_NAMES: readonly string[] = Object.keys(DECISION_FEATURES);
 const DECISION_LIST: readonly DecisionFeature[] = Object.values(DECISION_FEATURES);

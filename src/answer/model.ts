@@ -37,7 +37,9 @@ export interface ModelFile {
   ranker: NetworkFile;
   /** From the question and its best candidates: the probability that the first quote answers the question. */
   decider: NetworkFile;
-  /** Below this probability the engine declines (chosen on the cross-validation folds, see the README). */
+  /** From the decision model's probability and the number of sentences searched: the answer's confidence (see `CALIBRATION_FEATURE_NAMES`). */
+  calibration: NetworkFile;
+  /** Below this confidence the engine declines (chosen on the cross-validation folds, see the README). */
   threshold: number;
   /** Scores a candidate short answer: its logit in the softmax over the spans of the quoted sentence. */
   spans: NetworkFile;
@@ -61,7 +63,7 @@ export interface Locality {
   paragraph: number;
 }
 
-export const MODEL_FORMAT = 'newsbot-answer-model/3' as const;
+export const MODEL_FORMAT = 'newsbot-answer-model/4' as const;
 
 /** The model file shipped with the project. */
 export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../models/answer.json');
@@ -168,7 +170,7 @@ export function readModelFile(path: string = DEFAULT_MODEL_PATH): ModelFile {
     throw new NewsbotError(`model file ${quoteValue(path)} is not JSON`);
   }
   const file = json as Partial<ModelFile>;
-  if (file.format !== MODEL_FORMAT || !file.ranker || !file.decider || !file.spans || typeof file.threshold !== 'number' || typeof file.spanThreshold !== 'number' || typeof file.version !== 'string' || !isLocality(file.locality)) {
+  if (file.format !== MODEL_FORMAT || !file.ranker || !file.decider || !file.calibration || !file.spans || typeof file.threshold !== 'number' || typeof file.spanThreshold !== 'number' || typeof file.version !== 'string' || !isLocality(file.locality)) {
     throw new NewsbotError(`model file ${quoteValue(path)} is not a ${MODEL_FORMAT} model: run npm run train`);
   }
   return file as ModelFile;
@@ -184,6 +186,7 @@ export interface AnswerModel {
   version: string;
   ranker: Network;
   decider: Network;
+  calibration: Network;
   threshold: number;
   spans: Network;
   spanThreshold: number;
@@ -194,6 +197,7 @@ export interface AnswerModel {
 export interface FeatureNames {
   ranker: readonly string[];
   decider: readonly string[];
+  calibration: readonly string[];
   spans: readonly string[];
 }
 
@@ -203,6 +207,7 @@ export function answerModelOf(file: ModelFile, names: FeatureNames): AnswerModel
     version: file.version,
     ranker: new Network(file.ranker, names.ranker, 'ranking model'),
     decider: new Network(file.decider, names.decider, 'decision model'),
+    calibration: new Network(file.calibration, names.calibration, 'page calibration'),
     threshold: file.threshold,
     spans: new Network(file.spans, names.spans, 'span model'),
     spanThreshold: file.spanThreshold,

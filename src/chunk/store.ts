@@ -118,6 +118,16 @@ export class ChunkStore {
     return low < this.size && chunkDocument[low] === document ? low : undefined;
   }
 
+  /** How many chunks (sentences) document `document` has, or all documents together when it is `undefined`. */
+  sentencesOf(document?: number): number {
+    if (document === undefined) return this.size;
+    const first = this.firstOf(document);
+    if (first === undefined) return 0;
+    let end = first;
+    while (end < this.size && this.columns.chunkDocument[end] === document) end++;
+    return end - first;
+  }
+
   /** The chunks of chunk `id`'s paragraph, as the range `[first, end)`. */
   paragraphOf(id: number): [number, number] {
     const { chunkDocument, chunkParagraph } = this.columns;

@@ -6,7 +6,7 @@ import { FEATURES } from '../answer/default-model.js';
 import { answerModelOf, DEFAULT_MODEL_PATH, MODEL_FORMAT, type ModelFile } from '../answer/model.js';
 import { loadSquad } from '../eval/squad.js';
 import { crossValidate, DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../train/cross-validate.js';
-import { examplesOf } from '../train/examples.js';
+import { examplesOf, excerptsOf } from '../train/examples.js';
 import { fitLocality } from '../train/locality.js';
 import { cvTable, reliabilityTable } from '../train/report.js';
 import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, userPath, type CliIo } from './args.js';
@@ -69,9 +69,10 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
     const [poolSet, sliceSet] = await Promise.all([loadSquad(run.pool), loadSquad(run.slice)]);
     const pool = examplesOf(poolSet, { perArticle: run.options.offTopicPerArticle, folds: run.options.folds });
     const slice = examplesOf(sliceSet);
-    log(`features of ${pool.length + slice.length} questions in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    const trained = await crossValidate(pool, slice, run.options, log);
-    const fitted = { ranker: trained.ranker, decider: trained.decider, threshold: trained.threshold, spans: trained.spans, spanThreshold: trained.spanThreshold };
+    const pages = excerptsOf(poolSet, pool, { ...run.options.pages, folds: run.options.folds });
+    log(`features of ${pool.length + slice.length} questions, and of ${pages.length} asked of short pages, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const trained = await crossValidate(pool, pages, slice, run.options, log);
+    const fitted = { ranker: trained.ranker, decider: trained.decider, calibration: trained.calibration, threshold: trained.threshold, spans: trained.spans, spanThreshold: trained.spanThreshold };
     const unplaced = answerModelOf({ ...fitted, format: MODEL_FORMAT, version: '', reliability: [], locality: { sentence: 0, paragraph: 0 } }, FEATURES);
     const near = fitLocality(await Promise.all(run.conversations.map((file) => loadSquad(file))), unplaced);
     log(
@@ -82,6 +83,7 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
       format: MODEL_FORMAT,
       ranker: trained.ranker,
       decider: trained.decider,
+      calibration: trained.calibration,
       threshold: round(trained.threshold),
       spans: trained.spans,
       spanThreshold: round(trained.spanThreshold),
@@ -94,8 +96,15 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
       await mkdir(dirname(run.out), { recursive: true });
       await writeFile(run.out, `${JSON.stringify(roundWeights(file))}\n`);
     }
-    if (args.json) io.stdout.write(`${JSON.stringify({ perFold: trained.perFold, overall: trained.overall, threshold: file.threshold, spanThreshold: file.spanThreshold, reliability: file.reliability, version })}\n`);
-    else io.stdout.write(`${cvTable(trained.perFold, trained.overall)}\n\nthreshold ${file.threshold}, short answer shown from span probability ${file.spanThreshold}\n\n${reliabilityTable(file.reliability)}\n`);
+    if (args.json) {
+      const { perFold, overall, pages: onPages, pageReliability } = trained;
+      io.stdout.write(`${JSON.stringify({ perFold, overall, pages: onPages, threshold: file.threshold, spanThreshold: file.spanThreshold, reliability: file.reliability, pageReliability, version })}\n`);
+    } else {
+      io.stdout.write(
+        `${cvTable(trained.perFold, trained.overall, trained.pages)}\n\nthreshold ${file.threshold}, short answer shown from span probability ${file.spanThreshold}\n\n` +
+          `whole articles:\n${reliabilityTable(file.reliability)}\n\nshort pages:\n${reliabilityTable(trained.pageReliability)}\n`,
+      );
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     log(run.write ? `model ${version} written to ${run.out} in ${seconds} s` : `cross-validated in ${seconds} s; no model written`);
     return EXIT_OK;

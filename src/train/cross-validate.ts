@@ -1,11 +1,11 @@
-import { DECISION_FEATURE_NAMES, decisionRow, MAY_BE_MISSING, type Ranked } from '../answer/decide.js';
+import { CALIBRATION_FEATURE_NAMES, calibrationRow, DECISION_FEATURE_NAMES, decisionRow, logOdds, MAY_BE_MISSING, type Ranked } from '../answer/decide.js';
 import { FEATURE_NAMES } from '../answer/features.js';
 import { SPAN_FEATURE_NAMES } from '../answer/span-features.js';
 import { Network, sigmoid, type ModelFile, type NetworkFile, type ReliabilityBand } from '../answer/model.js';
 import { rank } from '../answer/rank.js';
 import { exactMatch, f1Score } from '../eval/metrics.js';
 import type { Example } from './examples.js';
-import { fitListwise, fitNetwork, type FitOptions } from './fit.js';
+import { fitListwise, fitNetwork, fitOffsetLogistic, type FitOptions } from './fit.js';
 import { seededRandom } from './random.js';
 import { fitSpans, shortAnswerOf, type SpanOptions } from './spans.js';
 
@@ -23,6 +23,10 @@ export interface TrainOptions {
   /** Rankers of different seeds fitted on the same lists and averaged into one network (see `fitListwise`): less noise from any one seed, at the scoring cost of one network as wide as all of them. */
   rankers: number;
   decider: FitOptions;
+  /** The logistic regression of whether the first quote answers on the decision model's log-odds and the sentences searched (see `CALIBRATION_FEATURE_NAMES`). */
+  calibration: FitOptions;
+  /** How the pool's articles are cut into short pages for the calibration (see `excerptsOf`). */
+  pages: { sizes: number[]; offTopicPerPage: number; nearTopicPerPage: number };
   spans: SpanOptions;
   /** The logistic regression of a short answer's F1 on its span probability that sets the span threshold (see `spanThresholdFor`). */
   spanCalibration: FitOptions;
@@ -36,6 +40,10 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   ranker: { hidden: [16], epochs: 8, batchSize: 32, learningRate: 0.002, l2: 1e-5, seed: 7 },
   rankers: 2,
   decider: { hidden: [], epochs: 40, batchSize: 64, learningRate: 0.01, l2: 1e-4, seed: 11 },
+  // Full batch, run to convergence, as `spanCalibration`: three inputs, a convex fit.
+  calibration: { hidden: [], epochs: 300, batchSize: 1_000_000, learningRate: 0.05, l2: 0, seed: 19 },
+  // One paragraph of a SQuAD article is about 5 sentences, three about 15: the sizes of a news story or a Markdown page.
+  pages: { sizes: [1, 3], offTopicPerPage: 4, nearTopicPerPage: 4 },
   spans: { hidden: [], epochs: 6, batchSize: 128, learningRate: 0.006, l2: 1e-5, seed: 13, listSize: 24, minF1: 0.5 },
   // One step an epoch over every row (a batch larger than the rows): a convex fit of one input, run until it converges,
   // so the threshold is the maximum-likelihood one rather than wherever the last mini-batch left it.
@@ -73,6 +81,8 @@ export interface Outcome {
   paragraphHit: boolean;
   decision: Float64Array;
   /** The decision model's out-of-fold probability that the first quote answers the question. */
+  decided: number;
+  /** That probability calibrated out of fold for the number of sentences searched: the answer's confidence. */
   probability: number;
   /** The span model's short answer in the first-ranked sentence (`''` for none), and its probability. */
   shortAnswer: string;
@@ -83,7 +93,11 @@ export interface Outcome {
 export interface Trained extends Omit<ModelFile, 'format' | 'version' | 'locality'> {
   perFold: Figures[];
   overall: Figures;
+  /** The same figures of the questions asked of short pages cut from the pool's articles (see `excerptsOf`). */
+  pages: Figures;
+  pageReliability: ReliabilityBand[];
   outcomes: Outcome[];
+  pageOutcomes: Outcome[];
 }
 
 /**
@@ -92,11 +106,14 @@ export interface Trained extends Omit<ModelFile, 'format' | 'version' | 'localit
  * article (the `alwaysTrain` questions are in every ranker's training) and by
  * a decision model fitted on the other folds' out-of-fold rankings. The
  * threshold answers `answerShare` of the pool's answerable questions; the
- * final models are fitted on everything.
+ * final models are fitted on everything. The `pages` questions (asked of short
+ * pages cut from the pool's articles) are scored by the same fold's models and
+ * teach only the page calibration, with the pool's.
  */
-export async function crossValidate(pool: readonly Example[], alwaysTrain: readonly Example[], options: TrainOptions, log: (line: string) => void = () => {}): Promise<Trained> {
+export async function crossValidate(pool: readonly Example[], pages: readonly Example[], alwaysTrain: readonly Example[], options: TrainOptions, log: (line: string) => void = () => {}): Promise<Trained> {
   const foldOf = articleFolds(pool, options.folds);
   const outcomes: Outcome[] = [];
+  const pageOutcomes: Outcome[] = [];
   for (let fold = 0; fold < options.folds; fold++) {
     const training = [...alwaysTrain, ...pool.filter((e) => foldOf.get(e.article) !== fold)];
     const spans = new Network(await fitSpans(training, options.spans), SPAN_FEATURE_NAMES);
@@ -105,12 +122,18 @@ export async function crossValidate(pool: readonly Example[], alwaysTrain: reado
       if (foldOf.get(example.article) !== fold) continue;
       outcomes.push(outcomeOf(example, fold, ranker, spans));
     }
-    log(`fold ${fold + 1}/${options.folds}: span model and ranker fitted on ${training.length} questions, scored ${outcomes.filter((o) => o.fold === fold).length}`);
+    for (const example of pages) if (foldOf.get(example.article) === fold) pageOutcomes.push(outcomeOf(example, fold, ranker, spans));
+    log(`fold ${fold + 1}/${options.folds}: span model and ranker fitted on ${training.length} questions, scored ${outcomes.filter((o) => o.fold === fold).length} and ${pageOutcomes.filter((o) => o.fold === fold).length} on short pages`);
   }
+  const everyOutcome = [...outcomes, ...pageOutcomes];
   for (let fold = 0; fold < options.folds; fold++) {
     const decider = new Network(await fitDecider(outcomes.filter((o) => o.fold !== fold), options), DECISION_FEATURE_NAMES);
+    for (const outcome of everyOutcome) if (outcome.fold === fold) outcome.decided = decider.predict(outcome.decision);
+  }
+  for (let fold = 0; fold < options.folds; fold++) {
+    const calibration = new Network(await fitCalibration(everyOutcome.filter((o) => o.fold !== fold), options), CALIBRATION_FEATURE_NAMES);
     // A question with no candidate is declined before the model is asked (`ask`), and is scored so here.
-    for (const outcome of outcomes) if (outcome.fold === fold) outcome.probability = outcome.example.holds.length === 0 ? 0 : decider.predict(outcome.decision);
+    for (const o of everyOutcome) if (o.fold === fold) o.probability = o.example.holds.length === 0 ? 0 : calibration.predict(calibrationRow(o.decided, o.example.store.size, o.example.asked.known));
   }
   const threshold = thresholdFor(outcomes, options.answerShare);
   const spanThreshold = await spanThresholdFor(outcomes, threshold, options.spanCalibration);
@@ -121,7 +144,22 @@ export async function crossValidate(pool: readonly Example[], alwaysTrain: reado
   const spans = await fitSpans([...alwaysTrain, ...pool], options.spans);
   const ranker = await fitRanker([...alwaysTrain, ...pool], options);
   const decider = await fitDecider(outcomes, options);
-  return { ranker, decider, threshold, spans, spanThreshold, reliability: reliability(outcomes, threshold), perFold, overall: figures(outcomes, threshold, spanThreshold), outcomes };
+  const calibration = await fitCalibration(everyOutcome, options);
+  return {
+    ranker,
+    decider,
+    calibration,
+    threshold,
+    spans,
+    spanThreshold,
+    reliability: reliability(outcomes, threshold),
+    perFold,
+    overall: figures(outcomes, threshold, spanThreshold),
+    pages: figures(pageOutcomes, threshold, spanThreshold),
+    pageReliability: reliability(pageOutcomes, threshold),
+    outcomes,
+    pageOutcomes,
+  };
 }
 
 /** Fold of each article: its place in its set, dealt round-robin (as `examplesOf` pairs off-topic questions). */
@@ -141,6 +179,7 @@ function outcomeOf(example: Example, fold: number, ranker: Network, spans: Netwo
     fold,
     hit: first !== undefined && example.holds[first.row] === 1,
     paragraphHit: first !== undefined && example.paragraphHolds[first.row] === 1,
+    decided: 0,
     decision: decisionRow(example.asked, ranked, rows, short.probability, first === undefined ? '' : (example.store.chunk(example.sentences[first.row] as number)?.text ?? '')),
     probability: 0,
     shortAnswer: short.text,
@@ -198,6 +237,21 @@ async function fitDecider(outcomes: readonly Outcome[], options: TrainOptions): 
   return fitNetwork(rows, labels, DECISION_FEATURE_NAMES, options.decider, MAY_BE_MISSING);
 }
 
+/** Fits the page calibration on out-of-fold decisions: does the first quote answer, from the decision model's log-odds corrected by the sentences searched and what of the question the article lacks? */
+async function fitCalibration(outcomes: readonly Outcome[], options: TrainOptions): Promise<NetworkFile> {
+  const asked = outcomes.filter((o) => o.example.holds.length > 0);
+  const [offsetName, ...names] = CALIBRATION_FEATURE_NAMES as [string, ...string[]];
+  const offsets = new Float32Array(asked.length);
+  const rows = new Float32Array(asked.length * names.length);
+  asked.forEach((o, i) => {
+    const [offset, ...row] = calibrationRow(o.decided, o.example.store.size, o.example.asked.known);
+    offsets[i] = offset as number;
+    rows.set(row, i * names.length);
+  });
+  const labels = Float32Array.from(asked, (o) => (answers(o) ? 1 : 0));
+  return fitOffsetLogistic(offsetName, offsets, rows, labels, names, options.calibration);
+}
+
 /** Whether the first quote answers the question. */
 function answers(outcome: Outcome): boolean {
   return !outcome.example.impossible && outcome.hit;
@@ -237,12 +291,6 @@ export async function spanThresholdFor(outcomes: readonly Outcome[], threshold: 
   if (!(weight > 0)) return bias >= 0 ? 0 : 1;
   // Where the fitted log-odds of the F1 cross 0, back from the standardized feature to a probability.
   return sigmoid((file.mean[0] ?? 0) - ((file.scale[0] ?? 1) * bias) / weight);
-}
-
-/** The log-odds of a probability, kept finite at 0 and 1. */
-function logOdds(p: number): number {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
 }
 
 export function figures(all: readonly Outcome[], threshold: number, spanThreshold = 0): Figures {

@@ -2,7 +2,7 @@ import { askQuestion, candidateSentences, type AnswerContext, type AskedQuestion
 import { featureRows, measure } from '../answer/features.js';
 import { parseQuestion } from '../answer/question.js';
 import type { ChunkStore } from '../chunk/store.js';
-import type { EvalSet } from '../eval/squad.js';
+import type { EvalQuestion, EvalSet } from '../eval/squad.js';
 import { buildIndex } from '../index/corpus-index.js';
 
 /** One training question with the feature rows of its candidate sentences and what each holds. */
@@ -45,32 +45,111 @@ export interface OffTopic {
 export function examplesOf(set: EvalSet, offTopic?: OffTopic): Example[] {
   const out: Example[] = [];
   set.articles.forEach((article, a) => {
-    const documents = [{ id: `article-${a + 1}`, title: article.title, paragraphs: article.paragraphs }];
-    const context: AnswerContext = { documents, ...buildIndex(documents) };
     const questions = set.questions.filter((q) => q.article === a).map((q) => ({ q, offTopic: false }));
-    if (offTopic) {
-      const partner = sameFoldPartner(a, set.articles.length, offTopic.folds);
-      const theirs = set.questions.filter((q) => q.article === partner && !q.impossible);
-      const step = Math.max(1, Math.floor(theirs.length / offTopic.perArticle));
-      for (let i = 0; i < theirs.length && i / step < offTopic.perArticle; i += step) {
-        const q = theirs[i] as (typeof theirs)[number];
-        questions.push({ q: { ...q, id: `${q.id}@${a}`, article: a, answers: [], impossible: true }, offTopic: true });
+    if (offTopic) questions.push(...offTopicQuestions(set, a, offTopic.folds, offTopic.perArticle, 0));
+    out.push(...examplesOfDocument(set, a, article.paragraphs, questions));
+  });
+  return out;
+}
+
+/** How `excerptsOf` cuts the pool's articles into short pages. */
+export interface Excerpts {
+  /** Paragraphs a page, one set of pages (consecutive, not overlapping) for each. */
+  sizes: readonly number[];
+  /** Off-topic questions asked of each page (another article's of the same fold, as `examplesOf`). */
+  offTopicPerPage: number;
+  /** Questions of the article's other paragraphs asked of each page, whose answer the page does not hold: what a reader asks about the page's subject that it does not say. */
+  nearTopicPerPage: number;
+  folds: number;
+}
+
+/**
+ * The questions of each article asked of pages of a few of its paragraphs, as
+ * a short page a server adds (a Markdown file, a news story): the answerable
+ * and unanswerable questions written on the page's paragraphs; questions
+ * written on its other paragraphs, whose answer the page does not hold (what
+ * a reader asks of a page about its subject that it does not say); and some
+ * off-topic ones. The last two are filed as off-topic questions: nothing on
+ * the page answers them. A question of the page's own paragraphs that uses a
+ * word its article has and the page lacks is left out: SQuAD's questions name
+ * their article's subject (*the Huguenots*), which a page cut out of it may
+ * not, and such a question is not one a reader of the page would ask.
+ */
+export function excerptsOf(set: EvalSet, whole: readonly Example[], options: Excerpts): Example[] {
+  const knownInArticle = new Map(whole.map((e) => [e.id, new Set(e.asked.terms.filter((t) => t.known).map((t) => t.token.term))]));
+  const out: Example[] = [];
+  set.articles.forEach((article, a) => {
+    for (const size of options.sizes) {
+      for (let from = 0, page = 0; from < article.paragraphs.length; from += size, page++) {
+        const paragraphs = article.paragraphs.slice(from, from + size);
+        const own = set.questions.filter((q) => q.article === a && q.paragraph >= from && q.paragraph < from + size);
+        const asked = [
+          ...own.map((q) => ({ q: { ...q, id: `${q.id}/${size}`, paragraph: q.paragraph - from }, offTopic: false })),
+          ...offTopicQuestions(set, a, options.folds, options.offTopicPerPage, page * options.offTopicPerPage),
+          ...nearTopicQuestions(set, a, from, paragraphs, options.nearTopicPerPage, page),
+        ].map((x) => (x.offTopic ? { ...x, q: { ...x.q, id: `${x.q.id}/${size}/${page}` } } : x));
+        const examples = examplesOfDocument(set, a, paragraphs, asked);
+        out.push(
+          ...examples.filter((e) => {
+            const known = knownInArticle.get(e.id.slice(0, -`/${size}`.length));
+            return e.offTopic || known === undefined || e.asked.terms.every((t) => t.known || !known.has(t.token.term));
+          }),
+        );
       }
     }
-    for (const { q, offTopic: foreign } of questions) {
-      const asked = askQuestion(parseQuestion(q.question.slice(0, 500)), context);
-      if (asked.terms.length === 0) continue;
-      const measured = measure(asked, candidateSentences(context, asked));
-      const rows = Float32Array.from(featureRows(asked, measured));
-      const holds = Uint8Array.from(measured, (m) => (q.answers.some((gold) => m.candidate.chunk.text.includes(gold)) ? 1 : 0));
-      const paragraphHolds = Uint8Array.from(measured, (m) => {
-        const paragraph = article.paragraphs[m.candidate.chunk.paragraph - 1] ?? '';
-        return q.answers.some((gold) => paragraph.includes(gold)) ? 1 : 0;
-      });
-      const sentences = Uint32Array.from(measured, (m) => m.candidate.chunk.id);
-      out.push({ id: q.id, article: `${set.name}#${a}`, articleIndex: a, impossible: q.impossible, offTopic: foreign, asked, rows, holds, paragraphHolds, golds: q.answers, store: context.store, sentences });
-    }
   });
+  return out;
+}
+
+/** `count` answerable questions of article `a`'s paragraphs outside the page starting at `from`, whose answer the page does not hold, from the `skip`-th on (cycling). */
+function nearTopicQuestions(set: EvalSet, a: number, from: number, paragraphs: readonly string[], count: number, skip: number): Asking[] {
+  const text = paragraphs.join('\n');
+  const elsewhere = set.questions.filter((q) => q.article === a && (q.paragraph < from || q.paragraph >= from + paragraphs.length) && !q.impossible && !q.answers.some((gold) => text.includes(gold)));
+  if (elsewhere.length === 0 || count === 0) return [];
+  const step = Math.max(1, Math.floor(elsewhere.length / count));
+  return Array.from({ length: Math.min(count, elsewhere.length) }, (_, i) => {
+    const q = elsewhere[(skip + i * step) % elsewhere.length] as EvalQuestion;
+    return { q: { ...q, id: `${q.id}~`, answers: [], impossible: true }, offTopic: true };
+  });
+}
+
+interface Asking {
+  q: EvalQuestion;
+  offTopic: boolean;
+}
+
+/** `count` answerable questions of article `a`'s same-fold partner, from the `skip`-th on (cycling), filed as off-topic questions of `a`. */
+function offTopicQuestions(set: EvalSet, a: number, folds: number, count: number, skip: number): Asking[] {
+  const partner = sameFoldPartner(a, set.articles.length, folds);
+  const theirs = set.questions.filter((q) => q.article === partner && !q.impossible);
+  if (theirs.length === 0 || count === 0) return [];
+  const step = Math.max(1, Math.floor(theirs.length / count));
+  const out: Asking[] = [];
+  for (let i = 0; i < count && i < theirs.length; i++) {
+    const q = theirs[(skip + i * step) % theirs.length] as EvalQuestion;
+    out.push({ q: { ...q, id: `${q.id}@${a}`, article: a, answers: [], impossible: true }, offTopic: true });
+  }
+  return out;
+}
+
+/** The examples of questions asked of one page of article `a` (all its paragraphs, or some). */
+function examplesOfDocument(set: EvalSet, a: number, paragraphs: readonly string[], questions: readonly Asking[]): Example[] {
+  const documents = [{ id: `article-${a + 1}`, title: (set.articles[a] as EvalSet['articles'][number]).title, paragraphs: [...paragraphs] }];
+  const context: AnswerContext = { documents, ...buildIndex(documents) };
+  const out: Example[] = [];
+  for (const { q, offTopic: foreign } of questions) {
+    const asked = askQuestion(parseQuestion(q.question.slice(0, 500)), context);
+    if (asked.terms.length === 0) continue;
+    const measured = measure(asked, candidateSentences(context, asked));
+    const rows = Float32Array.from(featureRows(asked, measured));
+    const holds = Uint8Array.from(measured, (m) => (q.answers.some((gold) => m.candidate.chunk.text.includes(gold)) ? 1 : 0));
+    const paragraphHolds = Uint8Array.from(measured, (m) => {
+      const paragraph = paragraphs[m.candidate.chunk.paragraph - 1] ?? '';
+      return q.answers.some((gold) => paragraph.includes(gold)) ? 1 : 0;
+    });
+    const sentences = Uint32Array.from(measured, (m) => m.candidate.chunk.id);
+    out.push({ id: q.id, article: `${set.name}#${a}`, articleIndex: a, impossible: q.impossible, offTopic: foreign, asked, rows, holds, paragraphHolds, golds: q.answers, store: context.store, sentences });
+  }
   return out;
 }
 

@@ -34,6 +34,39 @@ function ready(): Promise<void> {
 }
 
 /**
+ * Fits a logistic regression that corrects another model's log-odds (the
+ * `offsets`): σ(offset + w·x + b), by cross-entropy, with TensorFlow.js's Adam
+ * over the whole batch from zero weights (deterministic; `options.epochs`
+ * steps, `options.learningRate`; no hidden layer, no penalty). Returned as a
+ * network whose first input, named `offsetName`, is the offset with its weight
+ * fixed at 1, so that `Network` scores it like any other.
+ */
+export async function fitOffsetLogistic(offsetName: string, offsets: Float32Array, rows: Float32Array, labels: Float32Array, features: readonly string[], options: FitOptions): Promise<NetworkFile> {
+  await ready();
+  const width = features.length;
+  requireNumbers(rows, features);
+  requireNumbers(offsets, [offsetName]);
+  const count = labels.length;
+  const { mean, scale, standardized } = standardize(rows, width);
+  const x = tf.tensor2d(standardized, [count, width]);
+  const offset = tf.tensor2d(offsets, [count, 1]);
+  const y = tf.tensor2d(labels, [count, 1]);
+  const w = tf.variable(tf.zeros([width, 1]));
+  const b = tf.variable(tf.zeros([1]));
+  const optimizer = tf.train.adam(options.learningRate);
+  for (let step = 0; step < options.epochs; step++) optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, tf.add(tf.add(tf.matMul(x, w), b), offset)));
+  const weights = w.arraySync() as number[][];
+  const bias = b.arraySync() as number[];
+  for (const tensor of [x, offset, y, w, b]) tensor.dispose();
+  optimizer.dispose();
+  const layers: DenseLayer[] = [{ weights: [[1], ...weights], bias: [...bias], activation: 'sigmoid' }];
+  if (!layers.every((layer) => layer.bias.every(Number.isFinite) && layer.weights.every((row) => row.every(Number.isFinite)))) {
+    throw new NewsbotError(`fitting diverged (a weight is not a number): try a learning rate below ${quoteValue(String(options.learningRate))}`);
+  }
+  return { features: [offsetName, ...features], mean: [0, ...mean], scale: [1, ...scale], layers };
+}
+
+/**
  * Fits a network with a sigmoid output to binary labels by cross-entropy, with
  * TensorFlow.js: features standardized (their mean and scale go into the file),
  * Adam, rows shuffled anew each epoch by the seed. `rows` holds `labels.length`

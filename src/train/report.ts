@@ -4,8 +4,8 @@ import type { Figures } from './cross-validate.js';
 const percent = (rate: number): string => `${(100 * rate).toFixed(1)}%`;
 const score = (rate: number): string => (100 * rate).toFixed(1);
 
-/** The cross-validated figures as a Markdown table: one row per fold, then all folds together. */
-export function cvTable(perFold: readonly Figures[], overall: Figures): string {
+/** The cross-validated figures as a Markdown table: one row per fold, then all folds together, then the same articles' questions asked of short pages cut from them. */
+export function cvTable(perFold: readonly Figures[], overall: Figures, pages: Figures): string {
   const row = (name: string, f: Figures): string =>
     `| ${name} | ${f.answerable} / ${f.unanswerable} | ${percent(f.retrievalRecall)} | ${percent(f.rankHit)} | ${percent(f.quoteHit)} | ${percent(f.passageHit)} | ${percent(f.answered)} | ${percent(f.declined)} | ${percent(f.offTopicDeclined)} | ${score(f.shortF1)} (${score(f.shortEM)}) |`;
   return [
@@ -13,6 +13,7 @@ export function cvTable(perFold: readonly Figures[], overall: Figures): string {
     '|---|---|---|---|---|---|---|---|---|---|',
     ...perFold.map((f, i) => row(String(i + 1), f)),
     row('**all**', overall),
+    row('short pages', pages),
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { calibrationRow } from '../../src/answer/decide.js';
 import { FEATURES } from '../../src/answer/default-model.js';
 import { answerModelOf, Network, readModelFile, type NetworkFile } from '../../src/answer/model.js';
 
@@ -48,7 +49,7 @@ describe('readModelFile', () => {
     writeFileSync(join(dir, 'text.json'), 'weights?');
     writeFileSync(join(dir, 'other.json'), '{"format":"something else"}');
     expect(() => readModelFile(join(dir, 'text.json'))).toThrow(/is not JSON$/);
-    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/is not a newsbot-answer-model\/3 model: run npm run train$/);
+    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/is not a newsbot-answer-model\/4 model: run npm run train$/);
   });
 
   it('reads the shipped model, fitted with exactly the features the code computes', () => {
@@ -59,5 +60,16 @@ describe('readModelFile', () => {
     expect(model.threshold).toBeLessThan(1);
     expect(model.spanThreshold).toBeGreaterThanOrEqual(0);
     expect(model.spanThreshold).toBeLessThan(1);
+  });
+
+  it('reads a decision as surer on a short page than in a long article, as the shipped page calibration was fitted to', () => {
+    const { calibration } = answerModelOf(readModelFile(), FEATURES);
+    for (const decided of [0.1, 0.3, 0.6]) {
+      const onPage = calibration.predict(calibrationRow(decided, 12, 1));
+      const inArticle = calibration.predict(calibrationRow(decided, 400, 1));
+      expect(onPage).toBeGreaterThan(inArticle);
+      // A correction, not a new decision: the same order of questions, within a page and within an article.
+      expect(calibration.predict(calibrationRow(decided + 0.05, 12, 1))).toBeGreaterThan(onPage);
+    }
   });
 });

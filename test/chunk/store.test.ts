@@ -34,3 +34,15 @@ describe('ChunkStore.firstOf', () => {
     expect(store.firstOf(3)).toBeUndefined();
   });
 });
+
+describe('ChunkStore.sentencesOf', () => {
+  it('counts the sentences of one document, none for a document without any, and of all documents without one named', () => {
+    const store = ChunkStore.build([
+      { id: 'a', title: 'A', paragraphs: ['One. Two.', 'Three.'] },
+      { id: 'b', title: 'B', paragraphs: [] },
+      { id: 'c', title: 'C', paragraphs: ['Four. Five.'] },
+    ]);
+    expect([0, 1, 2, 3].map((d) => store.sentencesOf(d))).toEqual([3, 0, 2, 0]);
+    expect(store.sentencesOf()).toBe(store.size);
+  });
+});

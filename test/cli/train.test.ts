@@ -36,9 +36,10 @@ describe('npm run train', () => {
     const run = await train([], out);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^\| fold \| answerable \/ unanswerable \| retrieval recall.*\| short-answer F1 \(EM\) \|\n/);
-    expect(run.stdout).toMatch(/\n\| 1 \|.*\n\| 2 \|.*\n\| \*\*all\*\* \| 20 \/ 8 \|/);
+    expect(run.stdout).toMatch(/\n\| 1 \|.*\n\| 2 \|.*\n\| \*\*all\*\* \| 20 \/ 8 \|.*\n\| short pages \| \d+ \/ \d+ \|/);
     expect(run.stdout).toMatch(/threshold 0\.\d+, short answer shown from span probability [01](\.\d+)?\n/);
-    expect(run.stdout).toContain('| confidence | answers | quote the answer | mean confidence |');
+    expect(run.stdout).toContain('whole articles:\n| confidence | answers | quote the answer | mean confidence |');
+    expect(run.stdout).toContain('short pages:\n| confidence | answers | quote the answer | mean confidence |');
     expect(run.stderr).toMatch(/newsbot: model [0-9a-f]{16} written to/);
     expect(run.stderr).toMatch(/newsbot: locality prior: \+[\d.]+ to the previous answer's paragraph, \+[\d.]+ more to its sentence; follow-ups right \d of 2 \(\d without it; \d with the prior fitted without their file\)\n/);
 

@@ -7,7 +7,7 @@ function outcome(article: string, impossible: boolean, probability: number, hit:
   const example = {
     id: `${article}-${probability}`, article, impossible, offTopic, holds: Uint8Array.of(holds ? 1 : 0), paragraphHolds: Uint8Array.of(hit ? 1 : 0), golds: impossible ? [] : ['Blue Line'],
   } as unknown as Example;
-  return { example, fold: 0, hit, paragraphHit: hit, decision: new Float64Array(), probability, shortAnswer: short.text, spanProbability: short.probability };
+  return { example, fold: 0, hit, paragraphHit: hit, decision: new Float64Array(), decided: probability, probability, shortAnswer: short.text, spanProbability: short.probability };
 }
 
 describe('articleFolds', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Network } from '../../src/answer/model.js';
-import { fitListwise, fitNetwork, type FitOptions } from '../../src/train/fit.js';
+import { fitListwise, fitNetwork, fitOffsetLogistic, type FitOptions } from '../../src/train/fit.js';
 import { seededRandom } from '../../src/train/random.js';
 
 const options: FitOptions = { hidden: [4], epochs: 30, batchSize: 16, learningRate: 0.05, l2: 0, seed: 3 };
@@ -65,6 +65,34 @@ function candidateLists(lists: number): { rows: Float32Array; targets: Float32Ar
   }
   return { rows, targets };
 }
+
+describe('fitOffsetLogistic', () => {
+  // Labels drawn from σ(offset + 1.5·x − 1): the fit should find that correction, and keep the offset's weight at 1.
+  const random = seededRandom(5);
+  const count = 4000;
+  const offsets = Float32Array.from({ length: count }, () => 4 * random() - 2);
+  const rows = Float32Array.from({ length: count }, () => 2 * random() - 1);
+  const labels = Float32Array.from(offsets, (offset, i) => (random() < 1 / (1 + Math.exp(-(offset + 1.5 * (rows[i] as number) - 1))) ? 1 : 0));
+  const options: FitOptions = { hidden: [], epochs: 300, batchSize: count, learningRate: 0.05, l2: 0, seed: 1 };
+
+  it('learns the correction to another model’s log-odds, scored by the engine with the offset as its first input', async () => {
+    const file = await fitOffsetLogistic('offset', offsets, rows, labels, ['x'], options);
+    expect(file.features).toEqual(['offset', 'x']);
+    const network = new Network(file, ['offset', 'x']);
+    for (const [offset, x] of [[0, 0], [1, 0.5], [-1.5, -0.8]] as const) {
+      const truth = 1 / (1 + Math.exp(-(offset + 1.5 * x - 1)));
+      expect(network.predict(Float64Array.of(offset, x))).toBeCloseTo(truth, 1);
+    }
+    // The offset passes through unchanged: one more unit of it is one more unit of log-odds.
+    expect(network.logit(Float64Array.of(1, 0.2)) - network.logit(Float64Array.of(0, 0.2))).toBeCloseTo(1, 6);
+  });
+
+  it('fits the same correction again from the same data', async () => {
+    const a = await fitOffsetLogistic('offset', offsets, rows, labels, ['x'], options);
+    const b = await fitOffsetLogistic('offset', offsets, rows, labels, ['x'], options);
+    expect(b).toEqual(a);
+  });
+});
 
 describe('fitListwise', () => {
   it('learns to score first the candidate of each list that holds the answer, ignoring padding', async () => {
