@@ -97,7 +97,7 @@ describe('Engine.ask', () => {
     }
   });
 
-  it('answers when the model is sure enough: the confidence is the decision model\'s probability, compared with minConfidence', () => {
+  it('answers when the model is sure enough: the confidence, the decision model\'s probability calibrated for the page, is compared with minConfidence', () => {
     const question = 'When did the council vote to keep the ferry?';
     const given = ferry.ask(question);
     const strict = Engine.fromDocuments(ferry.documents().map((d) => ({ id: d.id, title: d.title, paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) })), { minConfidence: 1 });
