@@ -105,8 +105,19 @@ export class ChunkStore {
     for (let id = 0; id < this.size; id++) yield this.chunk(id) as Chunk;
   }
 
-  /** The first chunk of document `document` (its index), or `undefined` when it has none: a binary search, chunks being in reading order. */
+  /** The first chunk of document `document` (its index), or `undefined` when it has none. */
   firstOf(document: number): number | undefined {
+    const low = this.firstFrom(document);
+    return low < this.size && this.columns.chunkDocument[low] === document ? low : undefined;
+  }
+
+  /** How many chunks (sentences) document `document` has, or all documents together when it is `undefined`: asked once a question. */
+  sentencesOf(document?: number): number {
+    return document === undefined ? this.size : this.firstFrom(document + 1) - this.firstFrom(document);
+  }
+
+  /** The index of the first chunk of document `document` or a later one (`size` when none): a binary search, chunks being in reading order. */
+  private firstFrom(document: number): number {
     const { chunkDocument } = this.columns;
     let low = 0;
     let high = this.size;
@@ -115,17 +126,7 @@ export class ChunkStore {
       if ((chunkDocument[middle] as number) < document) low = middle + 1;
       else high = middle;
     }
-    return low < this.size && chunkDocument[low] === document ? low : undefined;
-  }
-
-  /** How many chunks (sentences) document `document` has, or all documents together when it is `undefined`. */
-  sentencesOf(document?: number): number {
-    if (document === undefined) return this.size;
-    const first = this.firstOf(document);
-    if (first === undefined) return 0;
-    let end = first;
-    while (end < this.size && this.columns.chunkDocument[end] === document) end++;
-    return end - first;
+    return low;
   }
 
   /** The chunks of chunk `id`'s paragraph, as the range `[first, end)`. */

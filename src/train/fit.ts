@@ -60,9 +60,7 @@ export async function fitOffsetLogistic(offsetName: string, offsets: Float32Arra
   for (const tensor of [x, offset, y, w, b]) tensor.dispose();
   optimizer.dispose();
   const layers: DenseLayer[] = [{ weights: [[1], ...weights], bias: [...bias], activation: 'sigmoid' }];
-  if (!layers.every((layer) => layer.bias.every(Number.isFinite) && layer.weights.every((row) => row.every(Number.isFinite)))) {
-    throw new NewsbotError(`fitting diverged (a weight is not a number): try a learning rate below ${quoteValue(String(options.learningRate))}`);
-  }
+  requireFinite(layers, options.learningRate);
   return { features: [offsetName, ...features], mean: [0, ...mean], scale: [1, ...scale], layers };
 }
 
@@ -193,7 +191,7 @@ async function fitShuffled(model: tfl.Sequential, inputs: Float32Array, targets:
   }
 }
 
-/** The dense layers' weights as a model file stores them; a `NewsbotError` when fitting diverged (a weight is not a finite number). */
+/** The dense layers' weights as a model file stores them; a `NewsbotError` when fitting diverged (see `requireFinite`). */
 function networkFile(model: tfl.Sequential, features: readonly string[], mean: Float64Array, scale: Float64Array, output: 'sigmoid' | 'linear', learningRate: number): NetworkFile {
   const dense = model.layers.filter((layer) => layer.getWeights().length === 2);
   const layers: DenseLayer[] = dense.map((layer, i) => {
@@ -205,10 +203,15 @@ function networkFile(model: tfl.Sequential, features: readonly string[], mean: F
     };
   });
   model.dispose();
+  requireFinite(layers, learningRate);
+  return { features: [...features], mean: [...mean], scale: [...scale], layers };
+}
+
+/** Throws a `NewsbotError` when fitting diverged: a weight that is not a finite number. */
+function requireFinite(layers: readonly DenseLayer[], learningRate: number): void {
   if (!layers.every((layer) => layer.bias.every(Number.isFinite) && layer.weights.every((row) => row.every(Number.isFinite)))) {
     throw new NewsbotError(`fitting diverged (a weight is not a number): try a learning rate below ${quoteValue(String(learningRate))}`);
   }
-  return { features: [...features], mean: [...mean], scale: [...scale], layers };
 }
 
 /** Standardized rows (`valid` rows only count towards the mean and scale; padded rows and missing values, `NaN`, become 0). */
