@@ -394,6 +394,11 @@ function focusNoun(tokens: readonly Token[], from: number): string | undefined {
   for (let i = from; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (token.pos === 'ADJ' || token.pos === 'NUM') continue;
+    // `what kind of firm` asks for a firm: the kind noun only says so.
+    if (focus === undefined && KIND_NOUNS.has(token.text.toLowerCase()) && tokens[i + 1]?.text.toLowerCase() === 'of') {
+      i++;
+      continue;
+    }
     if (token.pos === 'NOUN' || (token.pos === 'PROPN' && focus !== undefined)) {
       focus = token.term || token.text.toLowerCase();
       continue;

@@ -21,4 +21,14 @@ describe('answer/question', () => {
     // The question as parsed keeps every word: the models were fitted on it.
     expect(parseQuestion('Who is going to repair the harbour wall?').content.map((t) => t.term)).toContain('go');
   });
+
+  it('reads the noun after kind of, type of or sort of as what the question asks for', () => {
+    expect(parseQuestion('What kind of firm is Norsat?')).toMatchObject({ kind: 'entity', focus: 'firm' });
+    expect(parseQuestion('Which types of fish live in the harbour?')).toMatchObject({ kind: 'entity', focus: 'fish' });
+    // The kind the noun names still sets the kind of answer: a person, a year.
+    expect(parseQuestion('What sort of person runs the ferry?')).toMatchObject({ kind: 'person', focus: 'person' });
+    expect(parseQuestion('What kind of year was it for the harbour?')).toMatchObject({ kind: 'date', focus: 'year' });
+    // A kind noun that is not followed by `of` is the thing asked for.
+    expect(parseQuestion('What type is the ferry?').focus).toBe('type');
+  });
 });
