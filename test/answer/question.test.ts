@@ -23,7 +23,7 @@ describe('answer/question', () => {
   });
 
   it('reads the noun after kind of, type of or sort of as what the question asks for', () => {
-    expect(parseQuestion('What kind of firm is Norsat?')).toMatchObject({ kind: 'entity', focus: 'firm' });
+    expect(parseQuestion('What kind of vessel ran aground?')).toMatchObject({ kind: 'entity', focus: 'vessel' });
     expect(parseQuestion('Which types of fish live in the harbour?')).toMatchObject({ kind: 'entity', focus: 'fish' });
     // The kind the noun names still sets the kind of answer: a person, a year.
     expect(parseQuestion('What sort of person runs the ferry?')).toMatchObject({ kind: 'person', focus: 'person' });
