@@ -384,8 +384,12 @@ export function kindNoun(tokens: readonly Token[]): Token | undefined {
   if (at === -1) return undefined;
   let i = at + 1;
   while (tokens[i]?.pos === 'ADJ') i++;
-  const noun = tokens[i];
-  return noun && KIND_NOUNS.has(noun.text.toLowerCase()) && tokens[i + 1]?.text.toLowerCase() === 'of' ? noun : undefined;
+  return startsKindOf(tokens, i) ? tokens[i] : undefined;
+}
+
+/** Whether token `i` is a kind noun followed by `of` (*kind of*, *types of*). */
+function startsKindOf(tokens: readonly Token[], i: number): boolean {
+  return KIND_NOUNS.has(tokens[i]?.text.toLowerCase() ?? '') && tokens[i + 1]?.text.toLowerCase() === 'of';
 }
 
 /** The noun right after `what`/`which` (skipping adjectives): `what trade goal` -> `goal`. */
@@ -395,7 +399,7 @@ function focusNoun(tokens: readonly Token[], from: number): string | undefined {
     const token = tokens[i] as Token;
     if (token.pos === 'ADJ' || token.pos === 'NUM') continue;
     // `what kind of firm` asks for a firm: the kind noun only says so.
-    if (focus === undefined && KIND_NOUNS.has(token.text.toLowerCase()) && tokens[i + 1]?.text.toLowerCase() === 'of') {
+    if (focus === undefined && startsKindOf(tokens, i)) {
       i++;
       continue;
     }

@@ -105,12 +105,7 @@ export function excerptsOf(set: EvalSet, whole: readonly Example[], options: Exc
 function nearTopicQuestions(set: EvalSet, a: number, from: number, paragraphs: readonly string[], count: number, skip: number): Asking[] {
   const text = paragraphs.join('\n');
   const elsewhere = set.questions.filter((q) => q.article === a && (q.paragraph < from || q.paragraph >= from + paragraphs.length) && !q.impossible && !q.answers.some((gold) => text.includes(gold)));
-  if (elsewhere.length === 0 || count === 0) return [];
-  const step = Math.max(1, Math.floor(elsewhere.length / count));
-  return Array.from({ length: Math.min(count, elsewhere.length) }, (_, i) => {
-    const q = elsewhere[(skip + i * step) % elsewhere.length] as EvalQuestion;
-    return { q: { ...q, id: `${q.id}~`, answers: [], impossible: true }, offTopic: true };
-  });
+  return spreadOver(elsewhere, count, skip).map((q) => ({ q: { ...q, id: `${q.id}~`, answers: [], impossible: true }, offTopic: true }));
 }
 
 interface Asking {
@@ -122,14 +117,14 @@ interface Asking {
 function offTopicQuestions(set: EvalSet, a: number, folds: number, count: number, skip: number): Asking[] {
   const partner = sameFoldPartner(a, set.articles.length, folds);
   const theirs = set.questions.filter((q) => q.article === partner && !q.impossible);
-  if (theirs.length === 0 || count === 0) return [];
-  const step = Math.max(1, Math.floor(theirs.length / count));
-  const out: Asking[] = [];
-  for (let i = 0; i < count && i < theirs.length; i++) {
-    const q = theirs[(skip + i * step) % theirs.length] as EvalQuestion;
-    out.push({ q: { ...q, id: `${q.id}@${a}`, article: a, answers: [], impossible: true }, offTopic: true });
-  }
-  return out;
+  return spreadOver(theirs, count, skip).map((q) => ({ q: { ...q, id: `${q.id}@${a}`, article: a, answers: [], impossible: true }, offTopic: true }));
+}
+
+/** `count` of `questions` (all when fewer), evenly spaced through them, from the `skip`-th on (cycling): a sample of the whole list, not its first few. */
+function spreadOver(questions: readonly EvalQuestion[], count: number, skip: number): EvalQuestion[] {
+  if (questions.length === 0 || count === 0) return [];
+  const step = Math.max(1, Math.floor(questions.length / count));
+  return Array.from({ length: Math.min(count, questions.length) }, (_, i) => questions[(skip + i * step) % questions.length] as EvalQuestion);
 }
 
 /** The examples of questions asked of one page of article `a` (all its paragraphs, or some). */
