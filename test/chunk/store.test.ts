@@ -21,13 +21,17 @@ describe('ChunkStore.negated', () => {
   });
 });
 
+/** Three documents, the middle one without a sentence. */
+const threeDocuments = (): ChunkStore =>
+  ChunkStore.build([
+    { id: 'a', title: 'A', paragraphs: ['One. Two.', 'Three.'] },
+    { id: 'b', title: 'B', paragraphs: [] },
+    { id: 'c', title: 'C', paragraphs: ['Four. Five.'] },
+  ]);
+
 describe('ChunkStore.firstOf', () => {
   it('finds the first sentence of each document, and none for a document without one', () => {
-    const store = ChunkStore.build([
-      { id: 'a', title: 'A', paragraphs: ['One. Two.', 'Three.'] },
-      { id: 'b', title: 'B', paragraphs: [] },
-      { id: 'c', title: 'C', paragraphs: ['Four. Five.'] },
-    ]);
+    const store = threeDocuments();
     expect(store.chunk(store.firstOf(0) ?? -1)?.text).toBe('One.');
     expect(store.firstOf(1)).toBeUndefined();
     expect(store.chunk(store.firstOf(2) ?? -1)?.text).toBe('Four.');
@@ -37,11 +41,7 @@ describe('ChunkStore.firstOf', () => {
 
 describe('ChunkStore.sentencesOf', () => {
   it('counts the sentences of one document, none for a document without any, and of all documents without one named', () => {
-    const store = ChunkStore.build([
-      { id: 'a', title: 'A', paragraphs: ['One. Two.', 'Three.'] },
-      { id: 'b', title: 'B', paragraphs: [] },
-      { id: 'c', title: 'C', paragraphs: ['Four. Five.'] },
-    ]);
+    const store = threeDocuments();
     expect([0, 1, 2, 3].map((d) => store.sentencesOf(d))).toEqual([3, 0, 2, 0]);
     expect(store.sentencesOf()).toBe(store.size);
   });
