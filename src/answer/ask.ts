@@ -122,7 +122,9 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   const judged = judge(context, asked, scope, model);
   const { ranked, probability } = judged;
   const best = ranked[0];
-  const lacksKind = !(SAID_BY[question.kind]?.some((shape) => best?.measured.shapes.has(shape)) ?? true);
+  // Only of a sentence that was found: with none, no sentence was read for an amount or a date, and what the article
+  // lacks is the question's words (*How much does the work cost?* of a page that says *a 2.2 billion euro renovation*).
+  const lacksKind = best !== undefined && !(SAID_BY[question.kind]?.some((shape) => best.measured.shapes.has(shape)) ?? true);
   if (!best || probability < (settings.minConfidence ?? model.threshold)) {
     return declined(declineReason(question, missingPhrases(question, asked.terms), lacksKind), ranked, probability);
   }

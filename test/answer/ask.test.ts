@@ -138,6 +138,14 @@ describe('Engine.ask', () => {
     expect(strict.ask('How much does a ticket on the ferry cost?').reason).toBe("The article doesn't mention the amount or price.");
   });
 
+  it('names the question’s missing words, not a missing amount, when no sentence shares a word with the question', () => {
+    const page = Engine.fromDocuments([{ id: 'rail', title: 'Rail', paragraphs: ['The line will close for a 2.2 billion euro renovation.'] }]);
+    const answer = page.ask('How much does the work cost?');
+    expect(answer).toMatchObject({ answered: false, quotes: [] });
+    // The tagger may read *work cost* as one noun phrase or as two words: either way, the question's words.
+    expect(answer.reason).toMatch(/^The article doesn't mention “work.*cost”\.$/);
+  });
+
   it('says why it declines a number question in the question’s own terms when no sentence gives a number', () => {
     const strict = Engine.fromDocuments([{ id: 'ferry', title: 'Ferry', paragraphs: ['The ferry sails from Westport to Carrow every morning.'] }], { minConfidence: 1 });
     expect(strict.ask('How far is Carrow from Westport?').reason).toBe("The article doesn't mention how far.");
