@@ -1,3 +1,4 @@
+import type { Token } from '../chunk/token.js';
 import type { Answer, Quote } from '../types.js';
 import { askQuestion, candidateSentences, type AnswerContext, type AskedQuestion, type Scope } from './candidates.js';
 import { asksForAuthor, authorAnswer } from './byline.js';
@@ -133,11 +134,11 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   // answer the span model is unsure of is not shown: the quote answers, and no wrong words are put in bold.
   // Nor is one in a quote that says none of the question's words (a list item matched through its heading): the span
   // model places an answer by where the question's words stand, and was never fitted on a sentence without them.
-  // Nor one cut inside a hyphenated word.
+  // Nor one cut inside a hyphenated word, nor a count, sum or length with no number in it.
   const { span } = judged;
   const header = tableHeaderAt(headingsOf(context.store), chunk.id);
   const cell = header && askedCell(chunk, header, best.measured.matched, asked.terms);
-  const shown = cell ?? (span && span.probability >= model.spanThreshold && best.measured.matched.length > 0 && !cutsWord(chunk, span) ? span : undefined);
+  const shown = cell ?? (span && span.probability >= model.spanThreshold && best.measured.matched.length > 0 && !cutsWord(chunk, span) && !countsNothing(question, chunk, span) ? span : undefined);
   return {
     question: rawQuestion,
     answered: true,
@@ -145,6 +146,29 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
     confidence: round(probability),
     quotes: [best, ...supporting(ranked.slice(1), best)].slice(0, settings.maxQuotes).map((r) => quoteOfRanked(context, r, asked)),
   };
+}
+
+/** The kinds whose answer is a count, a sum or a length: said with a number (*How many ...?*, *How much ...?*, *How long ...?*). */
+const COUNTED_KINDS: ReadonlySet<Question['kind']> = new Set(['number', 'amount', 'duration']);
+
+/** wink-nlp's entities that hold a number, in digits or in words. */
+const NUMBER_ENTITIES = new Set(['CARDINAL', 'ORDINAL', 'PERCENT', 'QUANTITY', 'MONEY', 'DURATION', 'DATE', 'TIME']);
+
+/**
+ * Whether a span answers a count, sum or length with no number in it (*How long is the Rhine?* underlining
+ * *river*, *How many homes ...?* underlining *street development*): the span model picks the likeliest of a
+ * sentence's spans, and a sentence without a number still has one. Not for dates, which are also said as a
+ * period or an event (*the Miocene*, *the Second World War*). On the cross-validated answers (session 28), 68
+ * of the 618 such short answers shown held no number or number word: 40 were answers to unanswerable questions,
+ * and the 28 to answerable ones scored 4.0 F1 in all, 0.08 points of the pool's 4,720.
+ */
+function countsNothing(question: Question, chunk: { tokens: readonly Token[] }, span: { first: number; last: number }): boolean {
+  if (!COUNTED_KINDS.has(question.kind)) return false;
+  for (let i = span.first; i <= span.last; i++) {
+    const token = chunk.tokens[i];
+    if (token && (token.pos === 'NUM' || NUMBER_ENTITIES.has(token.entity ?? ''))) return false;
+  }
+  return true;
 }
 
 /**

@@ -133,6 +133,20 @@ describe('Engine.ask', () => {
     expect(held.quotes).toEqual(shown.quotes);
   });
 
+  it('shows no short answer to a count, sum or length when the span holds no number, however sure the span model is', () => {
+    const documents = [{ id: 'port', title: 'Port', paragraphs: ['The council owns the harbour and the old ferry.', 'The harbour trust owns three tugboats.'] }];
+    const context: AnswerContext = { documents, ...buildIndex(documents) };
+    const model = { ...defaultModel(), spanThreshold: 0 };
+    const none = ask(context, 'How many ferries does the council own?', { minConfidence: 0 }, {}, model);
+    expect(none).toMatchObject({ answered: true, answer: '' });
+    expect(none.quotes[0]?.text).toBe('The council owns the harbour and the old ferry.');
+    const length = ask(context, 'How long is the old ferry the council owns?', { minConfidence: 0 }, {}, model);
+    expect(length.answer).toBe('');
+    expect(length.quotes[0]?.text).toBe('The council owns the harbour and the old ferry.');
+    expect(ask(context, 'How many tugboats does the harbour trust own?', { minConfidence: 0 }, {}, model).answer).toMatch(/three/);
+    // Not a date, which may be a period or an event: *When did the council buy the ferry?* may still underline words.
+  });
+
   it('says why it declines a how-much question when no sentence gives an amount', () => {
     const strict = Engine.fromDocuments([{ id: 'ferry', title: 'Ferry', paragraphs: [ferry.passage(1).text] }], { minConfidence: 1 });
     expect(strict.ask('How much does a ticket on the ferry cost?').reason).toBe("The article doesn't mention the amount or price.");
