@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveFollowUp } from '../../src/answer/follow-up/index.js';
+import { resolveFollowUp, standsAlone } from '../../src/answer/follow-up/index.js';
 import type { Conversation, Turn } from '../../src/types.js';
 
 /** A conversation of turns written by hand: the resolution is tested on its own, without an engine. */
@@ -23,6 +23,20 @@ describe('answer/follow-up', () => {
     expect(resolveFollowUp('How long did it take to repair the harbour wall?', ferry).changed).toBe(false);
     expect(resolveFollowUp('How many ferries are there in the harbour?', ferry).changed).toBe(false);
     expect(resolveFollowUp('Who moved his office to Westport?', ferry).changed).toBe(false);
+  });
+
+  it('tells a question that stands alone from one that leans on an earlier turn, as the resolution reads it', () => {
+    for (const question of ['How much does a ticket to Carrow cost?', 'What did the council say about its budget?', 'And how many ferries are there?']) {
+      expect(standsAlone(question)).toBe(true);
+    }
+    for (const question of ['Who sold it?', 'Why did he resign?', 'And in 2019?', 'Why?', 'How come?', '']) {
+      expect(standsAlone(question)).toBe(question === '');
+    }
+    // What the resolution leaves as it is after any turn is exactly what stands alone.
+    const ferry = after({ understood: 'Who bought the Night Star ferry?', answer: 'Blue Line Shipping' });
+    for (const question of ['Who sold it?', 'How much does a ticket to Carrow cost?', 'On which day?']) {
+      expect(resolveFollowUp(question, ferry).changed).toBe(!standsAlone(question));
+    }
   });
 
   it('says a question goes on from the previous one when it was read with it or opens with and, but, what about', () => {

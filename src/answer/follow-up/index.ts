@@ -1,4 +1,5 @@
 import type { Conversation, Turn } from '../../types.js';
+import type { Question } from '../question.js';
 import { asksForGist } from '../gist.js';
 import { withFrameOf } from './frame.js';
 import { CONJUNCTION_FIRST, DEMONSTRATIVES, cannotLean, isElliptical, isFrame, pronounsWithoutAntecedent, setQuestion, type Reference } from './leaning.js';
@@ -44,20 +45,47 @@ function sameAs(reference: Reference): string {
   return `${reference.agreement} ${GENDERS[reference.token.text.toLowerCase()] ?? ''} ${reference.agreement === 'thing' && reference.possessive ? 'owner' : ''}`;
 }
 
+/** What of a question leans on the one before it: its pronouns with nothing in it to stand for, and whether it lacks a verb of its own. */
+interface Leaning {
+  /** The question as read: a set phrase as the question it stands for, a contracted *is* spelled out. */
+  question: string;
+  asked: Question;
+  references: Reference[];
+  elliptical: boolean;
+}
+
+/** How `question` leans on the one before it, or `undefined` when it stands on its own. */
+function leaningOf(question: string): Leaning | undefined {
+  if (question.trim() === '' || cannotLean(question)) return undefined;
+  // A set phrase stands for its question (`How come?` for `Why?`, `Says who?` for `Who said so?`), and a contracted
+  // *is* is spelled out (`what's` -> `what is`).
+  const read = spelledOut(setQuestion(question) ?? question);
+  const asked = readQuestion(read);
+  const references = pronounsWithoutAntecedent(asked);
+  const elliptical = isElliptical(asked.tokens);
+  return references.length === 0 && !elliptical ? undefined : { question: read, asked, references, elliptical };
+}
+
+/**
+ * Whether a question can be answered without the ones before it: no pronoun
+ * that only an earlier turn could fill, and a verb of its own (*How many
+ * jobs will go?*, not *Why did he resign?* or *And in 2019?*). Told from its
+ * words alone, as `resolveFollowUp` tells it.
+ */
+export function standsAlone(question: string): boolean {
+  return leaningOf(question) === undefined;
+}
+
 /** Reads `question` with the conversation's last turns; a question that stands on its own comes back unchanged. */
 export function resolveFollowUp(question: string, conversation: Conversation | undefined): Resolved {
   let turns = conversation?.turns ?? [];
   const unchanged = { text: question, changed: false };
   if (turns.length === 0 || question.trim() === '') return unchanged;
-  if (cannotLean(question)) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
-  // A set phrase stands for its question (`How come?` for `Why?`, `Says who?` for `Who said so?`), and a contracted
-  // *is* is spelled out (`what's` -> `what is`).
-  question = spelledOut(setQuestion(question) ?? question);
-  const asked = readQuestion(question);
+  const leaning = leaningOf(question);
+  if (!leaning) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
+  const { asked, references, elliptical } = leaning;
+  question = leaning.question;
   const { tokens } = asked;
-  const references = pronounsWithoutAntecedent(asked);
-  const elliptical = isElliptical(tokens);
-  if (references.length === 0 && !elliptical) return CONJUNCTION_FIRST.test(question) ? { ...unchanged, continues: true } : unchanged;
 
   let before = readQuestion(spelledOut((turns[turns.length - 1] as Turn).understood));
   // *What is this article about?* is no frame (its *it* is the article), and ends what went before; *Who wrote it?*
