@@ -6,9 +6,9 @@ import { FEATURES } from '../answer/default-model.js';
 import { answerModelOf, DEFAULT_MODEL_PATH, MODEL_FORMAT, type ModelFile } from '../answer/model.js';
 import { loadSquad } from '../eval/squad.js';
 import { crossValidate, DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../train/cross-validate.js';
-import { examplesOf, excerptsOf } from '../train/examples.js';
+import { examplesOf, excerptsOf, standaloneExamplesOf } from '../train/examples.js';
 import { fitLocality } from '../train/locality.js';
-import { cvTable, reliabilityTable } from '../train/report.js';
+import { cvTable, reliabilityTable, spansTable } from '../train/report.js';
 import { EXIT_OK, parseCliArgs, reportFailure, runIfMain, UsageError, userPath, type CliIo } from './args.js';
 
 export const TRAIN_USAGE = 'usage: npm run train -- [pool=FILE.json] [slice=FILE.json] [out=MODEL.json] [--json]';
@@ -31,7 +31,10 @@ export interface TrainRun {
   pool: string;
   /** Questions for ranking only, in every fold's training. */
   slice: string;
-  /** Conversations (SQuAD v2.0 with a `conversations` field) the locality prior is fitted on: written for other articles than the test sets'. */
+  /**
+   * Conversations (SQuAD v2.0 with a `conversations` field) written for other articles than the test sets': the
+   * locality prior is fitted on them, and the span model is checked on their questions that stand alone.
+   */
   conversations: string[];
   /** The model file to write. */
   out: string;
@@ -71,10 +74,13 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
     const slice = examplesOf(sliceSet);
     const pages = excerptsOf(poolSet, pool, { ...run.options.pages, folds: run.options.folds });
     log(`features of ${pool.length + slice.length} questions, and of ${pages.length} asked of short pages, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    const trained = await crossValidate(pool, pages, slice, run.options, log);
+    const conversations = await Promise.all(run.conversations.map((file) => loadSquad(file)));
+    const heldOut = standaloneExamplesOf(conversations);
+    log(`and of ${heldOut.length} questions of the conversation files that stand alone, to check the span model on`);
+    const trained = await crossValidate({ pool, pages, alwaysTrain: slice, heldOut }, run.options, log);
     const fitted = { ranker: trained.ranker, decider: trained.decider, calibration: trained.calibration, threshold: trained.threshold, spans: trained.spans, spanThreshold: trained.spanThreshold };
     const unplaced = answerModelOf({ ...fitted, format: MODEL_FORMAT, version: '', reliability: [], locality: { sentence: 0, paragraph: 0 } }, FEATURES);
-    const near = fitLocality(await Promise.all(run.conversations.map((file) => loadSquad(file))), unplaced);
+    const near = fitLocality(conversations, unplaced);
     log(
       `locality prior: +${near.locality.paragraph} to the previous answer's paragraph, +${near.locality.sentence} more to its sentence; ` +
         `follow-ups right ${near.right} of ${near.followUps} (${near.rightWithout} without it; ${near.heldOut} with the prior fitted without their file)`,
@@ -97,11 +103,11 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
       await writeFile(run.out, `${JSON.stringify(roundWeights(file))}\n`);
     }
     if (args.json) {
-      const { perFold, overall, pages: onPages, pageReliability } = trained;
-      io.stdout.write(`${JSON.stringify({ perFold, overall, pages: onPages, threshold: file.threshold, spanThreshold: file.spanThreshold, reliability: file.reliability, pageReliability, version })}\n`);
+      const { perFold, overall, pages: onPages, pageReliability, spansInSentence } = trained;
+      io.stdout.write(`${JSON.stringify({ perFold, overall, pages: onPages, spansInSentence, threshold: file.threshold, spanThreshold: file.spanThreshold, reliability: file.reliability, pageReliability, version })}\n`);
     } else {
       io.stdout.write(
-        `${cvTable(trained.perFold, trained.overall, trained.pages)}\n\nthreshold ${file.threshold}, short answer shown from span probability ${file.spanThreshold}\n\n` +
+        `${cvTable(trained.perFold, trained.overall, trained.pages)}\n\n${spansTable(trained.spansInSentence)}\n\nthreshold ${file.threshold}, short answer shown from span probability ${file.spanThreshold}\n\n` +
           `whole articles:\n${reliabilityTable(file.reliability)}\n\nshort pages:\n${reliabilityTable(trained.pageReliability)}\n`,
       );
     }

@@ -90,9 +90,34 @@ export interface Outcome {
 }
 
 /** What `crossValidate` finds, and the models fitted on everything (the model file's parts). */
+/** The span model alone, within the sentence that holds the answer: SQuAD F1 and EM (0..1) of its best span there. */
+export interface SpanFigures {
+  /** Answerable questions with a candidate sentence that holds the answer. */
+  questions: number;
+  f1: number;
+  em: number;
+}
+
+/** What `crossValidate` fits on and measures. */
+export interface TrainingSets {
+  /** Questions for every model, cross-validated by article. */
+  pool: readonly Example[];
+  /** Questions asked of short pages cut from the pool's articles: they teach only the page calibration (see `excerptsOf`). */
+  pages: readonly Example[];
+  /** Questions in every fold's ranker and span model, never scored (the training slice). */
+  alwaysTrain: readonly Example[];
+  /**
+   * Questions no model learns from, on which the final span model is measured within the sentence that holds the
+   * answer: the news conversation files' questions that stand alone, asked as a reader of a news story asks.
+   */
+  heldOut: readonly Example[];
+}
+
 export interface Trained extends Omit<ModelFile, 'format' | 'version' | 'locality'> {
   perFold: Figures[];
   overall: Figures;
+  /** The span model within the sentence that holds the answer: the pool's questions each by the model of its fold, the `heldOut` ones by the final model. */
+  spansInSentence: { pool: SpanFigures; heldOut: SpanFigures };
   /** The same figures of the questions asked of short pages cut from the pool's articles (see `excerptsOf`). */
   pages: Figures;
   pageReliability: ReliabilityBand[];
@@ -108,12 +133,15 @@ export interface Trained extends Omit<ModelFile, 'format' | 'version' | 'localit
  * threshold answers `answerShare` of the pool's answerable questions; the
  * final models are fitted on everything. The `pages` questions (asked of short
  * pages cut from the pool's articles) are scored by the same fold's models and
- * teach only the page calibration, with the pool's.
+ * teach only the page calibration, with the pool's. The `heldOut` questions
+ * teach nothing: the final span model is measured on them.
  */
-export async function crossValidate(pool: readonly Example[], pages: readonly Example[], alwaysTrain: readonly Example[], options: TrainOptions, log: (line: string) => void = () => {}): Promise<Trained> {
+export async function crossValidate(sets: TrainingSets, options: TrainOptions, log: (line: string) => void = () => {}): Promise<Trained> {
+  const { pool, pages, alwaysTrain, heldOut } = sets;
   const foldOf = articleFolds(pool, options.folds);
   const outcomes: Outcome[] = [];
   const pageOutcomes: Outcome[] = [];
+  const poolInSentence: number[][] = [];
   for (let fold = 0; fold < options.folds; fold++) {
     const training = [...alwaysTrain, ...pool.filter((e) => foldOf.get(e.article) !== fold)];
     const spans = new Network(await fitSpans(training, options.spans), SPAN_FEATURE_NAMES);
@@ -121,6 +149,7 @@ export async function crossValidate(pool: readonly Example[], pages: readonly Ex
     for (const example of pool) {
       if (foldOf.get(example.article) !== fold) continue;
       outcomes.push(outcomeOf(example, fold, ranker, spans));
+      poolInSentence.push(...spanScoreInSentence(example, spans));
     }
     for (const example of pages) if (foldOf.get(example.article) === fold) pageOutcomes.push(outcomeOf(example, fold, ranker, spans));
     log(`fold ${fold + 1}/${options.folds}: span model and ranker fitted on ${training.length} questions, scored ${outcomes.filter((o) => o.fold === fold).length} and ${pageOutcomes.filter((o) => o.fold === fold).length} on short pages`);
@@ -142,6 +171,7 @@ export async function crossValidate(pool: readonly Example[], pages: readonly Ex
   const perFold = Array.from({ length: options.folds }, (_, fold) => figures(outcomes.filter((o) => o.fold === fold), threshold, spanThreshold));
   log('fitting the final models on every article');
   const spans = await fitSpans([...alwaysTrain, ...pool], options.spans);
+  const finalSpans = new Network(spans, SPAN_FEATURE_NAMES);
   const ranker = await fitRanker([...alwaysTrain, ...pool], options);
   const decider = await fitDecider(outcomes, options);
   const calibration = await fitCalibration(everyOutcome, options);
@@ -157,9 +187,23 @@ export async function crossValidate(pool: readonly Example[], pages: readonly Ex
     overall: figures(outcomes, threshold, spanThreshold),
     pages: figures(pageOutcomes, threshold, spanThreshold),
     pageReliability: reliability(pageOutcomes, threshold),
+    spansInSentence: { pool: spanFigures(poolInSentence), heldOut: spanFigures(heldOut.flatMap((example) => spanScoreInSentence(example, finalSpans))) },
     outcomes,
     pageOutcomes,
   };
+}
+
+/** `[F1, EM]` of the span model's best span in the first candidate sentence that holds a gold answer; none for a question without one. */
+function spanScoreInSentence(example: Example, spans: Network): number[][] {
+  const row = example.impossible ? -1 : example.holds.indexOf(1);
+  if (row < 0) return [];
+  const { text } = shortAnswerOf(example, row, spans);
+  return [[f1Score(text, example.golds), exactMatch(text, example.golds)]];
+}
+
+function spanFigures(scores: readonly number[][]): SpanFigures {
+  const mean = (i: number): number => (scores.length === 0 ? 0 : scores.reduce((total, s) => total + (s[i] as number), 0) / scores.length);
+  return { questions: scores.length, f1: mean(0), em: mean(1) };
 }
 
 /** Fold of each article: its place in its set, dealt round-robin (as `examplesOf` pairs off-topic questions). */

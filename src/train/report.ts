@@ -1,5 +1,5 @@
 import type { ReliabilityBand } from '../answer/model.js';
-import type { Figures } from './cross-validate.js';
+import type { Figures, SpanFigures } from './cross-validate.js';
 
 const percent = (rate: number): string => `${(100 * rate).toFixed(1)}%`;
 const score = (rate: number): string => (100 * rate).toFixed(1);
@@ -23,5 +23,16 @@ export function reliabilityTable(bands: readonly ReliabilityBand[]): string {
     '| confidence | answers | quote the answer | mean confidence |',
     '|---|---|---|---|',
     ...bands.map((b) => `| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.answers} | ${b.answers ? percent(b.right / b.answers) : '–'} | ${b.answers ? b.meanConfidence.toFixed(2) : '–'} |`),
+  ].join('\n');
+}
+
+/** The span model within the sentence that holds the answer, as a Markdown table: the pool's questions (cross-validated) and the conversation files' (never learned from). */
+export function spansTable(figures: { pool: SpanFigures; heldOut: SpanFigures }): string {
+  const row = (name: string, f: SpanFigures): string => `| ${name} | ${f.questions} | ${score(f.f1)} (${score(f.em)}) |`;
+  return [
+    '| span model, in the sentence that holds the answer | questions | short-answer F1 (EM) |',
+    '|---|---|---|',
+    row('pool articles, cross-validated', figures.pool),
+    row('news conversation files, never learned from (questions that stand alone)', figures.heldOut),
   ].join('\n');
 }

@@ -37,7 +37,9 @@ describe('npm run train', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^\| fold \| answerable \/ unanswerable \| retrieval recall.*\| short-answer F1 \(EM\) \|\n/);
     expect(run.stdout).toMatch(/\n\| 1 \|.*\n\| 2 \|.*\n\| \*\*all\*\* \| 20 \/ 8 \|.*\n\| short pages \| \d+ \/ \d+ \|/);
+    expect(run.stdout).toMatch(/\| span model, in the sentence that holds the answer \| questions \| short-answer F1 \(EM\) \|\n\|---\|---\|---\|\n\| pool articles, cross-validated \| \d+ \| [\d.]+ \([\d.]+\) \|\n\| news conversation files, never learned from \(questions that stand alone\) \| [1-9]\d* \| [\d.]+ \([\d.]+\) \|\n/);
     expect(run.stdout).toMatch(/threshold 0\.\d+, short answer shown from span probability [01](\.\d+)?\n/);
+    expect(run.stderr).toMatch(/newsbot: and of [1-9]\d* questions of the conversation files that stand alone, to check the span model on\n/);
     expect(run.stdout).toContain('whole articles:\n| confidence | answers | quote the answer | mean confidence |');
     expect(run.stdout).toContain('short pages:\n| confidence | answers | quote the answer | mean confidence |');
     expect(run.stderr).toMatch(/newsbot: model [0-9a-f]{16} written to/);
@@ -56,13 +58,25 @@ describe('npm run train', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'newsbot-train-')), 'answer.json');
     const run = await train(['--json'], out, false);
     expect(run.code, run.stderr).toBe(0);
-    const figures = JSON.parse(run.stdout) as { overall: { answerable: number; unanswerable: number; shortF1: number; shortEM: number }; perFold: unknown[]; threshold: number; spanThreshold: number };
+    const figures = JSON.parse(run.stdout) as { overall: { answerable: number; unanswerable: number; shortF1: number; shortEM: number }; perFold: unknown[]; threshold: number; spanThreshold: number; spansInSentence: Record<'pool' | 'heldOut', { questions: number; f1: number; em: number }> };
     expect(figures.overall).toMatchObject({ answerable: 20, unanswerable: 8 });
     expect(figures.overall.shortF1).toBeGreaterThanOrEqual(figures.overall.shortEM);
     expect(figures.spanThreshold).toBeGreaterThanOrEqual(0);
     expect(figures.perFold).toHaveLength(2);
+    // The span model measured within the sentence that holds the answer, on the pool and on the conversation files' questions.
+    expect(figures.spansInSentence.pool.questions).toBeGreaterThan(0);
+    expect(figures.spansInSentence.heldOut.questions).toBeGreaterThan(0);
+    expect(figures.spansInSentence.heldOut.f1).toBeGreaterThanOrEqual(figures.spansInSentence.heldOut.em);
     expect(run.stderr).toMatch(/newsbot: cross-validated in \d+ s; no model written\n$/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('learns no span from the conversation files, on which it only checks the span model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsbot-train-'));
+    const io = { stdin: Readable.from([]), stdout: sink(), stderr: sink(), env: {} };
+    await runTrain([], io, { pool: FIXTURE, slice: FIXTURE, conversations: [], out: join(dir, 'none.json'), write: true, options: quick });
+    await train([], join(dir, 'with.json'));
+    expect(readModelFile(join(dir, 'with.json')).spans).toEqual(readModelFile(join(dir, 'none.json')).spans);
   });
 
   it('fits the same model twice from the same data', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalSet } from '../../src/eval/squad.js';
-import { examplesOf, excerptsOf } from '../../src/train/examples.js';
+import { examplesOf, excerptsOf, standaloneExamplesOf } from '../../src/train/examples.js';
 
 /** Two articles of two paragraphs; the second paragraph's first question names the ferry, which only the first paragraph does. */
 const SET: EvalSet = {
@@ -49,5 +49,32 @@ describe('excerptsOf', () => {
     expect(foreign).toHaveLength(6);
     for (const example of foreign) expect(example.impossible).toBe(true);
     expect(foreign.filter((e) => e.article === 'pages#0').map((e) => e.id.split('@')[0])).toEqual(expect.arrayContaining(['visitors']));
+  });
+});
+
+describe('standaloneExamplesOf', () => {
+  /** A conversation file: one article, two conversations whose later questions lean on the earlier ones or not. */
+  const chat = (name: string, title: string): EvalSet => ({
+    name,
+    articles: [{ title, paragraphs: ['The Westport council runs the Night Star ferry.', 'The council bought it in 2019 for 2 million pounds.'] }],
+    questions: [
+      { id: `${name}-who`, question: 'Who runs the Night Star ferry?', article: 0, paragraph: 0, answers: ['The Westport council'], impossible: false },
+      { id: `${name}-when`, question: 'When did they buy it?', article: 0, paragraph: 1, answers: ['2019'], impossible: false },
+      { id: `${name}-much`, question: 'And for how much?', article: 0, paragraph: 1, answers: ['2 million pounds'], impossible: false },
+      { id: `${name}-price`, question: 'How much did the council pay for the ferry?', article: 0, paragraph: 1, answers: ['2 million pounds'], impossible: false },
+    ],
+    conversations: [[`${name}-who`, `${name}-when`, `${name}-much`], [`${name}-price`]],
+  });
+  const examples = standaloneExamplesOf([chat('a', 'Ferry'), chat('b', 'Ferry again')]);
+
+  it('keeps the first question of each conversation and the later ones that lean on no earlier turn', () => {
+    expect(examples.map((e) => e.id).sort()).toEqual(['a-price', 'a-who', 'b-price', 'b-who']);
+    for (const example of examples) expect(example.holds).toContain(1);
+  });
+
+  it('numbers the articles through all the files, so that each file is dealt into a fold of its own', () => {
+    expect(new Set(examples.map((e) => e.article))).toEqual(new Set(['a#0', 'b#0']));
+    expect(examples.filter((e) => e.article === 'a#0').every((e) => e.articleIndex === 0)).toBe(true);
+    expect(examples.filter((e) => e.article === 'b#0').every((e) => e.articleIndex === 1)).toBe(true);
   });
 });
