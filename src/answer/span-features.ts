@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { Token } from '../chunk/token.js';
-import { ANSWER_KINDS, isQuestionWord, type AnswerKind, type Question } from './question.js';
+import { ANSWER_KINDS, isQuestionWord, kindNoun, type AnswerKind, type Question } from './question.js';
 import { SHAPES, type Candidate } from './spans.js';
 import { isKindOf } from '../wordnet/related.js';
 
@@ -39,7 +39,7 @@ export const SPAN_FEATURE_NAMES: readonly string[] = [
   'askedShare', 'trimmed',
   'position', 'atStart', 'atEnd', 'commaBefore', 'commaAfter', 'quoted',
   'yearAsked_year', 'yearAsked_notYear', 'focusInSpan', 'focusJustAfter', 'focusJustBefore', 'focusKind', 'askedKind', 'listForSeveral', 'listForOne', 'nameAsked',
-  'slotBefore', 'slotAfter',
+  'slotBefore', 'slotAfter', 'kindOfFocusJustAfter', 'kindOfFocusJustBefore',
   ...range(WORD_BUCKETS).map((b) => `before#${b}`),
   ...range(WORD_BUCKETS).map((b) => `after#${b}`),
   ...range(KIND_WORD_BUCKETS).map((b) => `kindBefore#${b}`),
@@ -79,6 +79,8 @@ const F_FOCUSINSPAN = at('focusInSpan');
 const F_FOCUSJUSTAFTER = at('focusJustAfter');
 const F_FOCUSJUSTBEFORE = at('focusJustBefore');
 const F_FOCUSKIND = at('focusKind');
+const F_KINDOF_FOCUSJUSTAFTER = at('kindOfFocusJustAfter');
+const F_KINDOF_FOCUSJUSTBEFORE = at('kindOfFocusJustBefore');
 const F_ASKEDKIND = at('askedKind');
 const F_LISTFORSEVERAL = at('listForSeveral');
 const F_LISTFORONE = at('listForOne');
@@ -121,6 +123,8 @@ interface Setting {
   kindHash: number;
   /** Whether the question asks for several things (see `asksSeveral`). */
   several: boolean;
+  /** Whether it asks what kind of thing (*what kind of firm*, see `kindNoun`): answered by the words before the noun, not a name after it. */
+  kindOf: boolean;
 }
 
 /**
@@ -143,6 +147,7 @@ export function spanRows(chunk: Chunk, question: Question, matched: readonly num
     slot: slotOf(question),
     kindHash: hash(`${kind}|`),
     several: asksSeveral(question),
+    kindOf: kindNoun(question.tokens) !== undefined,
   };
   spans.forEach((span, s) => fill(rows, s * width, span, setting));
   return rows;
@@ -241,6 +246,8 @@ function fill(row: Float64Array, o: number, span: SpanCandidate, setting: Settin
     if (after?.term === focus) row[o + F_FOCUSJUSTAFTER] = 1;
     if (before?.term === focus || (isLight(before) && tokens[first - 2]?.term === focus)) row[o + F_FOCUSJUSTBEFORE] = 1;
     row[o + F_FOCUSKIND] = isKindOfFocus(tokens, first, last, focus) ? 1 : 0;
+    if (setting.kindOf && row[o + F_FOCUSJUSTAFTER] === 1) row[o + F_KINDOF_FOCUSJUSTAFTER] = 1;
+    if (setting.kindOf && row[o + F_FOCUSJUSTBEFORE] === 1) row[o + F_KINDOF_FOCUSJUSTBEFORE] = 1;
   }
   // *who* asks for a person and *where* for a place as *which person* would: a span WordNet knows as one (`the transport minister`, `Paris`).
   const implicit = focus === undefined ? IMPLICIT_FOCUS[kind] : undefined;

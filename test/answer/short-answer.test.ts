@@ -129,6 +129,22 @@ describe('span features', () => {
     expect(marked).toEqual(['basalt']);
   });
 
+  it('mark the span beside the question\'s noun apart when the question asks what kind: the words before the noun answer it, not a name after', () => {
+    const marked = (sentence: string, question: string, feature: string): string[] => {
+      const { chunk, question: parsed, matched, asked } = setting(sentence, question);
+      const spans = answerSpans(chunk, parsed, asked);
+      const rows = spanRows(chunk, parsed, matched, spans);
+      const width = SPAN_FEATURE_NAMES.length;
+      return spans.filter((_s, i) => rows[i * width + SPAN_FEATURE_NAMES.indexOf(feature)] === 1).map((s) => textOf(chunk, s.first, s.last));
+    };
+    expect(marked('The council hired Harbour Lines, a Danish firm, in 2019.', 'What kind of firm is Harbour Lines?', 'kindOfFocusJustAfter')).toEqual(['Danish']);
+    const named = 'The council hired the shipping firm Harbour Lines in 2019.';
+    expect(marked(named, 'What kind of firm did the council hire?', 'kindOfFocusJustBefore')).toEqual(['Harbour Lines']);
+    // *Which firm* asks for the name beside the noun: the focus features alone say so, not these.
+    expect(marked(named, 'Which firm did the council hire?', 'focusJustBefore')).toEqual(['Harbour Lines']);
+    expect(marked(named, 'Which firm did the council hire?', 'kindOfFocusJustBefore')).toEqual([]);
+  });
+
   it('mark a span WordNet knows as a person for who, and as a place for where, when no noun of the question says so', () => {
     const marked = (sentence: string, asked: string): string[] => {
       const { chunk, question, matched, asked: also } = setting(sentence, asked);
