@@ -141,7 +141,7 @@ export async function crossValidate(sets: TrainingSets, options: TrainOptions, l
   const foldOf = articleFolds(pool, options.folds);
   const outcomes: Outcome[] = [];
   const pageOutcomes: Outcome[] = [];
-  const poolInSentence: number[][] = [];
+  const poolInSentence: InSentence[] = [];
   for (let fold = 0; fold < options.folds; fold++) {
     const training = [...alwaysTrain, ...pool.filter((e) => foldOf.get(e.article) !== fold)];
     const spans = new Network(await fitSpans(training, options.spans), SPAN_FEATURE_NAMES);
@@ -149,7 +149,8 @@ export async function crossValidate(sets: TrainingSets, options: TrainOptions, l
     for (const example of pool) {
       if (foldOf.get(example.article) !== fold) continue;
       outcomes.push(outcomeOf(example, fold, ranker, spans));
-      poolInSentence.push(...spanScoreInSentence(example, spans));
+      const scored = spanScoreInSentence(example, spans);
+      if (scored) poolInSentence.push(scored);
     }
     for (const example of pages) if (foldOf.get(example.article) === fold) pageOutcomes.push(outcomeOf(example, fold, ranker, spans));
     log(`fold ${fold + 1}/${options.folds}: span model and ranker fitted on ${training.length} questions, scored ${outcomes.filter((o) => o.fold === fold).length} and ${pageOutcomes.filter((o) => o.fold === fold).length} on short pages`);
@@ -187,23 +188,29 @@ export async function crossValidate(sets: TrainingSets, options: TrainOptions, l
     overall: figures(outcomes, threshold, spanThreshold),
     pages: figures(pageOutcomes, threshold, spanThreshold),
     pageReliability: reliability(pageOutcomes, threshold),
-    spansInSentence: { pool: spanFigures(poolInSentence), heldOut: spanFigures(heldOut.flatMap((example) => spanScoreInSentence(example, finalSpans))) },
+    spansInSentence: { pool: spanFigures(poolInSentence), heldOut: spanFigures(heldOut.map((example) => spanScoreInSentence(example, finalSpans)).filter((s) => s !== undefined)) },
     outcomes,
     pageOutcomes,
   };
 }
 
-/** `[F1, EM]` of the span model's best span in the first candidate sentence that holds a gold answer; none for a question without one. */
-function spanScoreInSentence(example: Example, spans: Network): number[][] {
-  const row = example.impossible ? -1 : example.holds.indexOf(1);
-  if (row < 0) return [];
-  const { text } = shortAnswerOf(example, row, spans);
-  return [[f1Score(text, example.golds), exactMatch(text, example.golds)]];
+/** SQuAD F1 and EM (0..1) of one question's short answer. */
+interface InSentence {
+  f1: number;
+  em: number;
 }
 
-function spanFigures(scores: readonly number[][]): SpanFigures {
-  const mean = (i: number): number => (scores.length === 0 ? 0 : scores.reduce((total, s) => total + (s[i] as number), 0) / scores.length);
-  return { questions: scores.length, f1: mean(0), em: mean(1) };
+/** The span model's best span in the first candidate sentence that holds a gold answer, scored; `undefined` for a question without one. */
+function spanScoreInSentence(example: Example, spans: Network): InSentence | undefined {
+  const row = example.impossible ? -1 : example.holds.indexOf(1);
+  if (row < 0) return undefined;
+  const { text } = shortAnswerOf(example, row, spans);
+  return { f1: f1Score(text, example.golds), em: exactMatch(text, example.golds) };
+}
+
+function spanFigures(scores: readonly InSentence[]): SpanFigures {
+  const mean = (score: (s: InSentence) => number): number => (scores.length === 0 ? 0 : scores.reduce((total, s) => total + score(s), 0) / scores.length);
+  return { questions: scores.length, f1: mean((s) => s.f1), em: mean((s) => s.em) };
 }
 
 /** Fold of each article: its place in its set, dealt round-robin (as `examplesOf` pairs off-topic questions). */

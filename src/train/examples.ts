@@ -56,19 +56,15 @@ export function examplesOf(set: EvalSet, offTopic?: OffTopic): Example[] {
 /**
  * The questions of conversation files that stand alone (the first of each
  * conversation, and any later one that leans on no earlier turn: see
- * `standsAlone`), each asked of its own article as `examplesOf` asks. The
- * articles are numbered through all the files (`articleIndex`), so that
- * `articleFolds` deals each file's articles into folds like the pool's.
+ * `standsAlone`), each asked of its own article as `examplesOf` asks.
  */
 export function standaloneExamplesOf(sets: readonly EvalSet[]): Example[] {
   const out: Example[] = [];
-  let articles = 0;
   for (const set of sets) {
     const firsts = new Set(set.conversations.map((ids) => ids[0]));
     set.articles.forEach((article, a) => {
       const questions = set.questions.filter((q) => q.article === a && (firsts.has(q.id) || standsAlone(q.question))).map((q) => ({ q, offTopic: false }));
-      const index = articles++;
-      out.push(...examplesOfDocument(set, a, article.paragraphs, questions).map((example) => ({ ...example, articleIndex: index })));
+      out.push(...examplesOfDocument(set, a, article.paragraphs, questions));
     });
   }
   return out;
