@@ -16,6 +16,7 @@ import { rank } from './rank.js';
 import { declineReason, missingPhrases, noWordsReason } from './reason.js';
 import { answerSpans, bestSpan, type ShortAnswer } from './short-answer.js';
 import { askedCell } from './table-cell.js';
+import { saysNumber } from './spans.js';
 import { truecased } from './truecase.js';
 
 export type { AnswerContext, Scope } from './candidates.js';
@@ -151,9 +152,6 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
 /** The kinds whose answer is a count, a sum or a length: said with a number (*How many ...?*, *How much ...?*, *How long ...?*). */
 const COUNTED_KINDS: ReadonlySet<Question['kind']> = new Set(['number', 'amount', 'duration']);
 
-/** wink-nlp's entities that hold a number, in digits or in words. */
-const NUMBER_ENTITIES = new Set(['CARDINAL', 'ORDINAL', 'PERCENT', 'QUANTITY', 'MONEY', 'DURATION', 'DATE', 'TIME']);
-
 /**
  * Whether a span answers a count, sum or length with no number in it (*How long is the Rhine?* underlining
  * *river*, *How many homes ...?* underlining *street development*): the span model picks the likeliest of a
@@ -166,7 +164,7 @@ function countsNothing(question: Question, chunk: { tokens: readonly Token[] }, 
   if (!COUNTED_KINDS.has(question.kind)) return false;
   for (let i = span.first; i <= span.last; i++) {
     const token = chunk.tokens[i];
-    if (token && (token.pos === 'NUM' || NUMBER_ENTITIES.has(token.entity ?? ''))) return false;
+    if (token && saysNumber(token)) return false;
   }
   return true;
 }

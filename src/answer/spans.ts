@@ -39,6 +39,11 @@ function entityShape(entity: string | undefined, token: Token): Shape | undefine
   }
 }
 
+/** Whether a token says a number, in digits or in words: a number the tagger tagged, or an entity that is a date, a sum, a length or a count. */
+export function saysNumber(token: Token): boolean {
+  return token.pos === 'NUM' || entityShape(token.entity, token) !== undefined;
+}
+
 /** Every candidate span of a sentence: entities (dates, numbers, money), runs of proper names, noun phrases and clauses. */
 export function candidates(tokens: readonly Token[]): Candidate[] {
   const out: Candidate[] = [];
