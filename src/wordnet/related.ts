@@ -202,6 +202,22 @@ export function isPlaceNoun(lemma: string): boolean {
   return remembered(placeNouns, lemma, () => firstSenseIsA(lemma, 'location') && !firstSenseIsA(lemma, 'person'));
 }
 
+/**
+ * What WordNet files the nouns that say when under: `century`, `summer`, `reign` (time periods), `Miocene`
+ * (geological time), `week` (a unit of time), `war` (a military action). Not `event`, which holds every act
+ * (`communication`, `merger`).
+ */
+const TIME_KINDS = ['time_period', 'geological_time', 'time_unit', 'military_action'];
+
+/**
+ * Whether a noun (a lemma, or a name with `_` between its words) is, in one of
+ * its usual senses, a time or a war: what can say *when* without a number
+ * (`the Miocene`, `the Renaissance`, `the war`).
+ */
+export function isTimeNoun(noun: string): boolean {
+  return TIME_KINDS.some((kind) => isKindOf(noun, kind));
+}
+
 /** Whether a noun's first sense is `kind` or a kind of it. */
 function firstSenseIsA(lemma: string, kind: string): boolean {
   const net = wordnet();

@@ -146,7 +146,23 @@ describe('Engine.ask', () => {
     expect(length.answer).toBe('');
     expect(length.quotes[0]?.text).toBe('The council owns the harbour and the old ferry.');
     expect(ask(context, 'How many tugboats does the harbour trust own?', { minConfidence: 0 }, {}, model).answer).toMatch(/three/);
-    // Not a date, which may be a period or an event: *When did the council buy the ferry?* may still underline words.
+  });
+
+  it('shows no short answer to a when question when the span says no time, and keeps one that names a period', () => {
+    const documents = [
+      {
+        id: 'port',
+        title: 'Port',
+        paragraphs: ['The council recently sold the old ferry to Norvik Marine.', 'The harbour trust bought the tugboats in the Victorian era.', 'The trust rebuilt the pier in 1998.'],
+      },
+    ];
+    const context: AnswerContext = { documents, ...buildIndex(documents) };
+    const model = { ...defaultModel(), spanThreshold: 0 };
+    const sold = ask(context, 'When did the council sell the old ferry?', { minConfidence: 0 }, {}, model);
+    expect(sold).toMatchObject({ answered: true, answer: '' });
+    expect(sold.quotes[0]?.text).toBe('The council recently sold the old ferry to Norvik Marine.');
+    expect(ask(context, 'When did the harbour trust buy the tugboats?', { minConfidence: 0 }, {}, model).answer).toMatch(/era/);
+    expect(ask(context, 'When did the trust rebuild the pier?', { minConfidence: 0 }, {}, model).answer).toMatch(/1998/);
   });
 
   it('says why it declines a how-much question when no sentence gives an amount', () => {

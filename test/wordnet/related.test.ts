@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+import { isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun, isTimeNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
 
 const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
 const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
@@ -56,6 +56,16 @@ describe('isNamedPlaceOrBody', () => {
     expect(isNamedPlaceOrBody('washington')).toBe(false);
     expect(isNamedPlaceOrBody('bush')).toBe(false);
     expect(isNamedPlaceOrBody('zzzzqx')).toBe(false);
+  });
+});
+
+describe('isTimeNoun', () => {
+  it('says yes for nouns that say when: periods, epochs, units of time and wars', () => {
+    for (const noun of ['century', 'summer', 'renaissance', 'miocene', 'week', 'war']) expect(isTimeNoun(noun), noun).toBe(true);
+  });
+
+  it('says no for an act, a thing, a firm and a word WordNet lacks', () => {
+    for (const noun of ['communication', 'merger', 'ferry', 'firm', 'zzzzqx']) expect(isTimeNoun(noun), noun).toBe(false);
   });
 });
 
