@@ -16,8 +16,8 @@ import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
 import { declineReason, missingPhrases, noWordsReason } from './reason.js';
 import { answerSpans, bestSpan, type ShortAnswer } from './short-answer.js';
-import { askedCell } from './table-cell.js';
 import { saysNumber } from './spans.js';
+import { askedCell } from './table-cell.js';
 import { truecased } from './truecase.js';
 
 export type { AnswerContext, Scope } from './candidates.js';
@@ -136,7 +136,8 @@ export function ask(context: AnswerContext, rawQuestion: string, options: Answer
   // answer the span model is unsure of is not shown: the quote answers, and no wrong words are put in bold.
   // Nor is one in a quote that says none of the question's words (a list item matched through its heading): the span
   // model places an answer by where the question's words stand, and was never fitted on a sentence without them.
-  // Nor one cut inside a hyphenated word, nor a count, sum or length with no number in it.
+  // Nor one cut inside a hyphenated word, nor one that says nothing of the kind asked (a count with no number in it,
+  // a date with no time).
   const { span } = judged;
   const header = tableHeaderAt(headingsOf(context.store), chunk.id);
   const cell = header && askedCell(chunk, header, best.measured.matched, asked.terms);

@@ -89,7 +89,6 @@ export interface Outcome {
   spanProbability: number;
 }
 
-/** What `crossValidate` finds, and the models fitted on everything (the model file's parts). */
 /** The span model alone, within the sentence that holds the answer: SQuAD F1 and EM (0..1) of its best span there. */
 export interface SpanFigures {
   /** Answerable questions with a candidate sentence that holds the answer. */
@@ -113,6 +112,7 @@ export interface TrainingSets {
   heldOut: readonly Example[];
 }
 
+/** What `crossValidate` finds, and the models fitted on everything (the model file's parts). */
 export interface Trained extends Omit<ModelFile, 'format' | 'version' | 'locality'> {
   perFold: Figures[];
   overall: Figures;
