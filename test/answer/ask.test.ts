@@ -29,6 +29,17 @@ function expectVerbatim(answer: Answer, from: Engine = engine): void {
 }
 
 /** A short article of our own: the pipeline is tested on it, never on the evaluation sets' questions. */
+/**
+ * `ask` over a page of our own, answering every question and showing every short answer however unsure the span
+ * model is of it (no decline threshold, span threshold 0): what the display rules hold back is then theirs alone.
+ */
+function askingAll(paragraphs: string[]): (question: string) => Answer {
+  const documents = [{ id: 'page', title: 'Page', paragraphs }];
+  const context: AnswerContext = { documents, ...buildIndex(documents) };
+  const model = { ...defaultModel(), spanThreshold: 0 };
+  return (question) => ask(context, question, { minConfidence: 0 }, {}, model);
+}
+
 const ferry = Engine.fromDocuments([
   {
     id: 'ferry',
@@ -112,16 +123,13 @@ describe('Engine.ask', () => {
   });
 
   it('gives a short answer that is a substring of its first quote, and none to a yes-or-no question', () => {
-    const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) }];
-    const context: AnswerContext = { documents, ...buildIndex(documents) };
-    // Every short answer shown, however unsure the span model is of it.
-    const model = { ...defaultModel(), spanThreshold: 0 };
+    const asking = askingAll([1, 2, 3].map((n) => ferry.passage(n).text));
     for (const question of ['Who owns the ferry?', 'How much will the council pay?', 'Who leads the council?']) {
-      const answer = ask(context, question, { minConfidence: 0 }, {}, model);
+      const answer = asking(question);
       expect(answer.answer.length).toBeGreaterThan(0);
       expect(answer.quotes[0]?.text).toContain(answer.answer);
     }
-    expect(ask(context, 'Does the council pay the company?', { minConfidence: 0 }, {}, model)).toMatchObject({ answered: true, answer: '' });
+    expect(asking('Does the council pay the company?')).toMatchObject({ answered: true, answer: '' });
   });
 
   it('shows the quote with no short answer when the span model is less sure of its best span than the threshold', () => {
@@ -136,33 +144,23 @@ describe('Engine.ask', () => {
   });
 
   it('shows no short answer to a count, sum or length when the span holds no number, however sure the span model is', () => {
-    const documents = [{ id: 'port', title: 'Port', paragraphs: ['The council owns the harbour and the old ferry.', 'The harbour trust owns three tugboats.'] }];
-    const context: AnswerContext = { documents, ...buildIndex(documents) };
-    const model = { ...defaultModel(), spanThreshold: 0 };
-    const none = ask(context, 'How many ferries does the council own?', { minConfidence: 0 }, {}, model);
+    const asking = askingAll(['The council owns the harbour and the old ferry.', 'The harbour trust owns three tugboats.']);
+    const none = asking('How many ferries does the council own?');
     expect(none).toMatchObject({ answered: true, answer: '' });
     expect(none.quotes[0]?.text).toBe('The council owns the harbour and the old ferry.');
-    const length = ask(context, 'How long is the old ferry the council owns?', { minConfidence: 0 }, {}, model);
+    const length = asking('How long is the old ferry the council owns?');
     expect(length.answer).toBe('');
     expect(length.quotes[0]?.text).toBe('The council owns the harbour and the old ferry.');
-    expect(ask(context, 'How many tugboats does the harbour trust own?', { minConfidence: 0 }, {}, model).answer).toMatch(/three/);
+    expect(asking('How many tugboats does the harbour trust own?').answer).toMatch(/three/);
   });
 
   it('shows no short answer to a when question when the span says no time, and keeps one that names a period', () => {
-    const documents = [
-      {
-        id: 'port',
-        title: 'Port',
-        paragraphs: ['The council recently sold the old ferry to Norvik Marine.', 'The harbour trust bought the tugboats in the Victorian era.', 'The trust rebuilt the pier in 1998.'],
-      },
-    ];
-    const context: AnswerContext = { documents, ...buildIndex(documents) };
-    const model = { ...defaultModel(), spanThreshold: 0 };
-    const sold = ask(context, 'When did the council sell the old ferry?', { minConfidence: 0 }, {}, model);
+    const asking = askingAll(['The council recently sold the old ferry to Norvik Marine.', 'The harbour trust bought the tugboats in the Victorian era.', 'The trust rebuilt the pier in 1998.']);
+    const sold = asking('When did the council sell the old ferry?');
     expect(sold).toMatchObject({ answered: true, answer: '' });
     expect(sold.quotes[0]?.text).toBe('The council recently sold the old ferry to Norvik Marine.');
-    expect(ask(context, 'When did the harbour trust buy the tugboats?', { minConfidence: 0 }, {}, model).answer).toMatch(/era/);
-    expect(ask(context, 'When did the trust rebuild the pier?', { minConfidence: 0 }, {}, model).answer).toMatch(/1998/);
+    expect(asking('When did the harbour trust buy the tugboats?').answer).toMatch(/era/);
+    expect(asking('When did the trust rebuild the pier?').answer).toMatch(/1998/);
   });
 
   it('says why it declines a how-much question when no sentence gives an amount', () => {

@@ -129,7 +129,7 @@ describe('span features', () => {
     expect(marked).toEqual(['basalt']);
   });
 
-  it('mark the span beside the question\'s noun apart when the question asks what kind: the words before the noun answer it, not a name after', () => {
+  it('marks the span beside the question\'s noun apart when the question asks what kind: the words before the noun answer it, not a name after', () => {
     const marked = (sentence: string, question: string, feature: string): string[] => {
       const { chunk, question: parsed, matched, asked } = setting(sentence, question);
       const spans = answerSpans(chunk, parsed, asked);
