@@ -11,14 +11,29 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 const FULL_WIDTH_OFFSET = 0xfee0;
 
 /**
+ * Letters and digits styled by code point rather than by font: the mathematical
+ * alphanumerics that "fancy text" generators and social media bios use
+ * (`𝐰𝐡𝐨`, `𝕨𝕙𝕠`, `𝘸𝘩𝘰`), the letterlike symbols among them (`ℕ`, `ℎ`) and
+ * circled letters (`Ⓝ`). Each becomes its ASCII letter or digit (its NFKC
+ * form) when it has one; the rest of NFKC is not applied (see `plainQuestion`).
+ */
+const STYLED = /[\u{1D400}-\u{1D7FF}\u2100-\u214F\u24B6-\u24E9]/gu;
+
+function unstyled(c: string): string {
+  const plain = c.normalize('NFKC');
+  return /^[A-Za-z0-9]$/.test(plain) ? plain : c;
+}
+
+/**
  * A question as its words, without how it was typed: Markdown marks
  * (`**who** bought ||Norsat||?`, inline code), invisible characters (a soft
  * hyphen or a zero-width space pasted inside a word splits it in two), accents
  * typed as separate marks (composed, NFC, as text usually stores them) and runs
  * of white space. Answers still show the question as asked; this is what is
  * analyzed. Full-width Latin letters, digits and punctuation (`ＷＨＯ ＢＯＵＧＨＴ ＮＯＲＳＡＴ？`, as
- * Chinese and Japanese keyboards type them) become ASCII; other compatibility
- * forms are kept (`km²` must still match `km²`).
+ * Chinese and Japanese keyboards type them) become ASCII, and so do letters
+ * styled by code point (`𝕨𝕙𝕠 bought ℕ𝕠𝕣𝕤𝕒𝕥?`); other compatibility forms are
+ * kept (`km²` must still match `km²`).
  */
 export function plainQuestion(text: string): string {
   let plain = text;
@@ -71,6 +86,7 @@ function once(text: string): string {
       // Format characters (soft hyphen, zero-width spaces and joiners, byte-order mark, direction marks) carry no letter.
       .replace(/\p{Cf}/gu, '')
       .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET))
+      .replace(STYLED, unstyled)
       .replace(/`+/g, '')
       .replace(EMPHASIS, '$1$3')
   );

@@ -28,8 +28,14 @@ describe('answer/plain-question', () => {
     expect(plainQuestion('ｉｎ ２０１７，\u3000ｗｈｏ？')).toBe('in 2017, who?');
   });
 
+  it('types letters and digits styled by code point as ASCII', () => {
+    expect(plainQuestion('𝕨𝕙𝕠 bought ℕ𝕠𝕣𝕤𝕒𝕥?')).toBe('who bought Norsat?');
+    expect(plainQuestion('𝐖𝐡𝐨 𝘣𝘰𝘶𝘨𝘩𝘵 Ⓝorsat in 𝟮𝟬𝟭𝟳?')).toBe('Who bought Norsat in 2017?');
+  });
+
   it('keeps compatibility forms, which the article may use as they are', () => {
     expect(plainQuestion('how many km² of forest?')).toBe('how many km² of forest?');
+    expect(plainQuestion('is it 20 ℃ or № 5™?')).toBe('is it 20 ℃ or № 5™?');
   });
 
   it('gives text that it leaves as it is, with no format character, for any string', () => {
