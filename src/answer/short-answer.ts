@@ -47,6 +47,21 @@ export function answerSpans(chunk: Chunk, question: Question, alsoAsked: readonl
 }
 
 /**
+ * The spans that can answer the question, of a sentence's: for a question for
+ * what someone said (*What did Scheer say?*), what the sentence reports was
+ * said, when it reports something; every span otherwise. A rule, as a yes-or-no
+ * question's having no span is: SQuAD asks what someone said 13 times in some
+ * 14,000 questions, too few for the span model to learn the kind from, and our
+ * conversation files' questions taught to it cost the other kinds (see
+ * docs/experiments.md, session 30). Applied in `ask`, as the display rules
+ * are: the span model is fitted, and cross-validated, on every span.
+ */
+export function spansAskedFor(question: Question, spans: readonly SpanCandidate[]): readonly SpanCandidate[] {
+  if (question.kind !== 'statement' || !spans.some((span) => span.shape === 'statement')) return spans;
+  return spans.filter((span) => span.shape === 'statement');
+}
+
+/**
  * The span the span model finds most likely to be the answer, with that
  * probability (its share of the softmax over the sentence's spans);
  * `undefined` when the sentence has no span left once the question's words are

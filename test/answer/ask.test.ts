@@ -28,7 +28,6 @@ function expectVerbatim(answer: Answer, from: Engine = engine): void {
   if (answer.answered && answer.answer) expect(answer.quotes[0]?.text).toContain(answer.answer);
 }
 
-/** A short article of our own: the pipeline is tested on it, never on the evaluation sets' questions. */
 /**
  * `ask` over a page of our own, answering every question and showing every short answer however unsure the span
  * model is of it (no decline threshold, span threshold 0): what the display rules hold back is then theirs alone.
@@ -40,6 +39,7 @@ function askingAll(paragraphs: string[]): (question: string) => Answer {
   return (question) => ask(context, question, { minConfidence: 0 }, {}, model);
 }
 
+/** A short article of our own: the pipeline is tested on it, never on the evaluation sets' questions. */
 const ferry = Engine.fromDocuments([
   {
     id: 'ferry',
@@ -163,6 +163,12 @@ describe('Engine.ask', () => {
     expect(asking('When did the trust rebuild the pier?').answer).toMatch(/1998/);
   });
 
+  it('underlines what was said when asked what someone said', () => {
+    const answer = ferry.ask('What did Maria Okafor say?');
+    expect(answer.quotes[0]?.text).toBe('Council leader Maria Okafor said the island of Carrow could not be cut off for four months.');
+    expect(answer.answer).toBe('the island of Carrow could not be cut off for four months');
+  });
+
   it('says why it declines a how-much question when no sentence gives an amount', () => {
     const strict = Engine.fromDocuments([{ id: 'ferry', title: 'Ferry', paragraphs: [ferry.passage(1).text] }], { minConfidence: 1 });
     expect(strict.ask('How much does a ticket on the ferry cost?').reason).toBe("The article doesn't mention the amount or price.");
@@ -217,9 +223,9 @@ describe('Engine.ask', () => {
     expectVerbatim(answer);
   });
 
-  it('answers a question typed with Markdown marks, a soft hyphen or full-width letters as the plain one, showing it as typed', () => {
+  it('answers a question typed with Markdown marks, a soft hyphen, full-width or styled letters as the plain one, showing it as typed', () => {
     const plain = ferry.ask('Who owns the ferry?');
-    for (const typed of ['**Who** owns the _ferry_?', 'Who owns the fer\u00adry?', '`Who` owns ||the ferry||?', 'Ｗｈｏ ｏｗｎｓ ｔｈｅ ｆｅｒｒｙ？']) {
+    for (const typed of ['**Who** owns the _ferry_?', 'Who owns the fer\u00adry?', '`Who` owns ||the ferry||?', 'Ｗｈｏ ｏｗｎｓ ｔｈｅ ｆｅｒｒｙ？', '𝐖𝐡𝐨 owns the 𝕗𝕖𝕣𝕣𝕪?']) {
       const answer = ferry.ask(typed);
       expect(answer).toEqual({ ...plain, question: typed });
     }

@@ -4,7 +4,7 @@ import { matchedTokens } from '../../src/answer/evidence.js';
 import { askQuestion } from '../../src/answer/candidates.js';
 import { Network, type NetworkFile } from '../../src/answer/model.js';
 import { parseQuestion } from '../../src/answer/question.js';
-import { answerSpans, bestSpan } from '../../src/answer/short-answer.js';
+import { answerSpans, bestSpan, spansAskedFor } from '../../src/answer/short-answer.js';
 import { SPAN_FEATURE_NAMES, spanRows } from '../../src/answer/span-features.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 
@@ -62,6 +62,23 @@ describe('answerSpans', () => {
     const whole = answerSpans(chunk, question, asked).find((s) => textOf(chunk, s.first, s.last) === 'Class II MHC molecules');
     expect(whole?.askedShare).toBeCloseTo(1 / 4, 10);
     expect(whole?.trimmed).toBe(false);
+  });
+});
+
+describe('spansAskedFor', () => {
+  const spansFor = (sentence: string, question: string): string[] => {
+    const { chunk, question: parsed, asked } = setting(sentence, question);
+    return spansAskedFor(parsed, answerSpans(chunk, parsed, asked)).map((s) => textOf(chunk, s.first, s.last));
+  };
+  const said = '“We will appeal the ruling,” chief executive Anna Berg told Nordic Radio on Monday.';
+
+  it('keeps only what was said for a question for what someone said, when the sentence reports it', () => {
+    expect(spansFor(said, 'What did Anna Berg tell Nordic Radio?')).toEqual(['We will appeal the ruling']);
+  });
+
+  it('keeps every span for other questions, and for one whose sentence reports nothing said', () => {
+    expect(spansFor(said, 'When did Anna Berg speak to Nordic Radio?')).toContain('Monday');
+    expect(spansFor('Anna Berg met Nordic Radio on Monday.', 'What did Anna Berg tell Nordic Radio?')).toContain('Monday');
   });
 });
 
