@@ -50,8 +50,8 @@ export function answerSpans(chunk: Chunk, question: Question, alsoAsked: readonl
  * The spans of a sentence that may answer the question: for a question for
  * what someone said (*What did Scheer say?*), only what the sentence reports
  * was said, when it reports something; every span otherwise. A rule, as a yes-or-no
- * question's having no span is: SQuAD asks what someone said 13 times in some
- * 14,000 questions, too few for the span model to learn the kind from, and our
+ * question's having no span is: SQuAD asks what someone said 19 times in some
+ * 14,000 questions (13 answerable), too few for the span model to learn the kind from, and our
  * conversation files' questions taught to it cost the other kinds (see
  * docs/experiments.md, session 30). Applied in `ask`, as the display rules
  * are: the span model is fitted, and cross-validated, on every span.
