@@ -109,7 +109,7 @@ function typedQuestion(text: string, context: AnswerContext): Question {
 export function ask(context: AnswerContext, rawQuestion: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = typedQuestion(rawQuestion.slice(0, settings.maxQuestionLength), context);
-  const asked = askQuestion(question, context);
+  const asked = askQuestion(question, context, scope.readIn && { words: new Set(scope.readIn), weight: model.locality.referent });
   const declined = (reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer => declinedAnswer(context, rawQuestion, asked, settings.maxQuotes, reason, ranked, confidence);
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (asksForAuthor(rawQuestion)) {

@@ -23,6 +23,21 @@ export interface Scope {
   document?: number;
   /** In a conversation, where the previous answer was quoted from (document index, paragraph, the sentence's offset in it): its neighbourhood ranks higher. */
   near?: { document: number; paragraph: number; start: number };
+  /** In a conversation, the words (lower case) a follow-up's reading put in: they weigh `Locality.referent` of their rarity. */
+  readIn?: readonly string[];
+}
+
+/** Words a follow-up's reading put in, and the share of their weight they keep (see `Locality.referent`). */
+export interface ReadIn {
+  words: ReadonlySet<string>;
+  weight: number;
+}
+
+/** Whether a reading put the term in: its surface word, or every word of a name the tagger joined (`night star`). */
+function isReadIn(term: WeightedTerm, words: ReadonlySet<string>): boolean {
+  if (words.has(term.token.word) || words.has(term.token.term)) return true;
+  const parts = term.token.term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return parts.length > 1 && parts.every((part) => words.has(part));
 }
 
 /** A question with what the article knows of its words, worked out once per question. */
@@ -81,8 +96,8 @@ function spansOf(store: ChunkStore, chunk: Chunk): readonly SpanCandidate[] {
 }
 
 /** Analyses a question against the article's vocabulary. */
-export function askQuestion(question: Question, { stats, store }: Pick<AnswerContext, 'stats' | 'store'>): AskedQuestion {
-  const terms = askedTerms(question, stats, headingsOf(store));
+export function askQuestion(question: Question, { stats, store }: Pick<AnswerContext, 'stats' | 'store'>, readIn?: ReadIn): AskedQuestion {
+  const terms = askedTerms(question, stats, headingsOf(store)).map((t) => (readIn && isReadIn(t, readIn.words) ? { ...t, weight: t.weight * readIn.weight } : t));
   const negated = new Set(question.tokens.filter((token, i) => token.term && isNegated(question.tokens, i)).map((token) => token.term));
   const affirmed = new Set(question.content.map((token) => token.term).filter((term) => !negated.has(term)));
   return { question, terms, ids: termIds(terms, stats), lookup: termLookup(terms), asked: askedWords(terms), negated, affirmed, known: weightShare(terms, (t) => t.known), knownRelated: weightShare(terms, (t) => !t.known && hasRelated(t)) };

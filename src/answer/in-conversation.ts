@@ -42,7 +42,7 @@ export function askInConversation(
   if (!resolved.changed) return { ...answerTo(plain, near), question };
   // A chain of `after that?` would otherwise grow the reading by the previous one's at every turn.
   const understood = resolved.text.slice(0, maxLength);
-  const read = answerTo(understood, near);
+  const read = answerTo(understood, { ...near, readIn: wordsPutIn(plain, understood) });
   // The article often goes on about what a follow-up's pronoun refers to with a pronoun of its own (`She is not afraid of
   // death`): the words as asked may find the answer next to the previous one more surely than the names put in their place.
   const asked = resolved.pronouns && previous ? answerTo(plain, near) : undefined;
@@ -50,4 +50,11 @@ export function askInConversation(
   const nearby = asked?.answered === true && first !== undefined && first.documentId === previous?.documentId && Math.abs(first.paragraph - previous.paragraph) <= 1;
   const best = nearby && asked && asked.confidence > read.confidence ? asked : read;
   return { ...best, question, understood };
+}
+
+/** The words (lower case) of a reading that the question as asked does not have: what the reading put in. */
+function wordsPutIn(asked: string, read: string): string[] {
+  const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const own = new Set(words(asked));
+  return words(read).filter((word) => !own.has(word));
 }

@@ -47,23 +47,29 @@ export interface ModelFile {
   spanThreshold: number;
   /** Cross-validated reliability of `decider`, for the README and `npm run train`'s report. */
   reliability: ReliabilityBand[];
-  /** In a conversation, added to the ranking logits of the previous answer's sentence and paragraph (fitted on conversations, see `Locality`). */
+  /** In a conversation, added to the ranking logits of the previous answer's sentence and paragraph, and the weight of the words a reading put in (fitted on conversations, see `Locality`). */
   locality: Locality;
 }
 
 /**
- * How much more likely a follow-up's answer is near the previous one: added to
- * the ranking model's logit (a prior, in log-odds) of the candidates in the
- * paragraph of the previous turn's first quote (`paragraph`), and more to that
- * sentence itself (`sentence`). Fitted by `npm run train` on conversations
- * written for other articles than the test sets' (see `src/train/locality.ts`).
+ * How a follow-up is answered in its conversation. How much more likely its
+ * answer is near the previous one: added to the ranking model's logit (a
+ * prior, in log-odds) of the candidates in the paragraph of the previous
+ * turn's first quote (`paragraph`), and more to that sentence itself
+ * (`sentence`). And how much the words its reading put in (`referent`: the
+ * name a pronoun stands for, an ellipsis's frame) weigh, as a share of their
+ * rarity: they say what the conversation is about, which the sentence that
+ * answers often says with a pronoun of its own. Fitted by `npm run train` on
+ * conversations written for other articles than the test sets' (see
+ * `src/train/locality.ts`).
  */
 export interface Locality {
   sentence: number;
   paragraph: number;
+  referent: number;
 }
 
-export const MODEL_FORMAT = 'newsbot-answer-model/4' as const;
+export const MODEL_FORMAT = 'newsbot-answer-model/5' as const;
 
 /** The model file shipped with the project. */
 export const DEFAULT_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../models/answer.json');
@@ -178,7 +184,7 @@ export function readModelFile(path: string = DEFAULT_MODEL_PATH): ModelFile {
 
 function isLocality(value: unknown): value is Locality {
   const locality = value as Partial<Locality> | undefined;
-  return Number.isFinite(locality?.sentence) && Number.isFinite(locality?.paragraph);
+  return Number.isFinite(locality?.sentence) && Number.isFinite(locality?.paragraph) && Number.isFinite(locality?.referent);
 }
 
 /** The fitted models as `ask` uses them. */

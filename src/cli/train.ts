@@ -79,10 +79,10 @@ export async function runTrain(argv: readonly string[], io: CliIo, defaults: Par
     log(`and of ${heldOut.length} questions of the conversation files that stand alone, to check the span model on`);
     const trained = await crossValidate({ pool, pages, alwaysTrain: slice, heldOut }, run.options, log);
     const fitted = { ranker: trained.ranker, decider: trained.decider, calibration: trained.calibration, threshold: trained.threshold, spans: trained.spans, spanThreshold: trained.spanThreshold };
-    const unplaced = answerModelOf({ ...fitted, format: MODEL_FORMAT, version: '', reliability: [], locality: { sentence: 0, paragraph: 0 } }, FEATURES);
+    const unplaced = answerModelOf({ ...fitted, format: MODEL_FORMAT, version: '', reliability: [], locality: { sentence: 0, paragraph: 0, referent: 1 } }, FEATURES);
     const near = fitLocality(conversations, unplaced);
     log(
-      `locality prior: +${near.locality.paragraph} to the previous answer's paragraph, +${near.locality.sentence} more to its sentence; ` +
+      `locality prior: +${near.locality.paragraph} to the previous answer's paragraph, +${near.locality.sentence} more to its sentence, the words a reading put in at ${near.locality.referent} of their weight; ` +
         `follow-ups right ${near.right} of ${near.followUps} (${near.rightWithout} without it; ${near.heldOut} with the prior fitted without their file)`,
     );
     const body = {

@@ -8,6 +8,9 @@ import { buildIndex } from '../index/corpus-index.js';
 /** The prior values tried for each of the sentence and the paragraph bonus, in log-odds. */
 export const LOCALITY_GRID: readonly number[] = [0, 0.5, 1, 1.5, 2, 2.5, 3];
 
+/** The weights tried for the words a follow-up's reading put in, as a share of their rarity (1: as if asked). */
+export const REFERENT_GRID: readonly number[] = [1, 0.5, 0.25, 0.1];
+
 /** Folds of the conversation files for the prior's held-out figure: each file is scored under a prior fitted without it. */
 export const LOCALITY_FOLDS = 6;
 
@@ -28,27 +31,41 @@ export interface FittedLocality {
  * with a `conversations` field): the pair of bonuses under which the most
  * follow-up questions (every question after a conversation's first) are
  * scored right, the smallest such prior on a tie, so that without evidence the
- * ranker's order stands (the smaller sum, then the smaller sentence bonus).
- * Cross-validated by file as well. The conversations must be written for
- * other articles than the test sets'.
+ * ranker's order stands (the smaller sum, then the smaller sentence bonus);
+ * then, under those bonuses, the weight of the words a reading put in
+ * (`referents`, the first, 1, on a tie). Cross-validated by file as well. The
+ * conversations must be written for other articles than the test sets'.
  */
-export function fitLocality(sets: readonly EvalSet[], model: AnswerModel, grid: readonly number[] = LOCALITY_GRID): FittedLocality {
+export function fitLocality(sets: readonly EvalSet[], model: AnswerModel, grid: readonly number[] = LOCALITY_GRID, referents: readonly number[] = REFERENT_GRID): FittedLocality {
   // No prior first: what the search starts from, and what it is measured against.
-  const priors: Locality[] = [{ sentence: 0, paragraph: 0 }, ...grid.flatMap((sentence) => grid.map((paragraph) => ({ sentence, paragraph })))].filter(
+  const priors: Locality[] = [{ sentence: 0, paragraph: 0, referent: 1 }, ...grid.flatMap((sentence) => grid.map((paragraph) => ({ sentence, paragraph, referent: 1 })))].filter(
     (p, i) => i === 0 || p.sentence !== 0 || p.paragraph !== 0,
   );
-  // Right follow-ups of each set under each prior, scored once.
   const conversations = sets.map((set) => conversationsOf([set]));
-  const scores = conversations.map((ofSet) => priors.map((locality) => ofSet.reduce((sum, conversation) => sum + rightFollowUps(conversation, { ...model, locality }), 0)));
-  const rightOf = (members: readonly number[], prior: number): number => members.reduce((sum, set) => sum + (scores[set]?.[prior] ?? 0), 0);
-  const bestFor = (members: readonly number[]): number => {
-    let best = 0;
-    priors.forEach((p, i) => {
-      const chosen = priors[best] as Locality;
-      const [right, bestRight] = [rightOf(members, i), rightOf(members, best)];
-      if (right > bestRight || (right === bestRight && p.sentence + p.paragraph < chosen.sentence + chosen.paragraph)) best = i;
-    });
-    return best;
+  // Right follow-ups of each set under a prior, scored once.
+  const scored = new Map<string, number[]>();
+  const scoresUnder = (locality: Locality): number[] => {
+    const key = `${locality.sentence} ${locality.paragraph} ${locality.referent}`;
+    let scores = scored.get(key);
+    if (!scores) scored.set(key, (scores = conversations.map((ofSet) => ofSet.reduce((sum, conversation) => sum + rightFollowUps(conversation, { ...model, locality }), 0))));
+    return scores;
+  };
+  const rightOf = (members: readonly number[], locality: Locality): number => {
+    const scores = scoresUnder(locality);
+    return members.reduce((sum, set) => sum + (scores[set] ?? 0), 0);
+  };
+  const bestFor = (members: readonly number[]): Locality => {
+    let best = priors[0] as Locality;
+    for (const p of priors) {
+      const [right, bestRight] = [rightOf(members, p), rightOf(members, best)];
+      if (right > bestRight || (right === bestRight && p.sentence + p.paragraph < best.sentence + best.paragraph)) best = p;
+    }
+    let weighed = best;
+    for (const referent of referents) {
+      const p = { ...best, referent };
+      if (rightOf(members, p) > rightOf(members, weighed)) weighed = p;
+    }
+    return weighed;
   };
   const all = sets.map((_, i) => i);
   const chosen = bestFor(all);
@@ -58,7 +75,7 @@ export function fitLocality(sets: readonly EvalSet[], model: AnswerModel, grid: 
     heldOut += rightOf(held, bestFor(all.filter((i) => i % LOCALITY_FOLDS !== fold)));
   }
   const followUps = conversations.flat().reduce((sum, c) => sum + c.questions.length - 1, 0);
-  return { locality: priors[chosen] as Locality, right: rightOf(all, chosen), rightWithout: rightOf(all, 0), heldOut, followUps };
+  return { locality: chosen, right: rightOf(all, chosen), rightWithout: rightOf(all, priors[0] as Locality), heldOut, followUps };
 }
 
 interface ScoredConversation {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, MAX_TURNS, NEW_CONVERSATION, remember, type Conversation } from '../../src/index.js';
+import { Engine, MAX_TURNS, NEW_CONVERSATION, remember, type Answer, type Conversation } from '../../src/index.js';
+import { defaultModel } from '../../src/answer/default-model.js';
+import { askInConversation } from '../../src/answer/in-conversation.js';
+import type { AnswerModel } from '../../src/answer/model.js';
+import { buildIndex } from '../../src/index/corpus-index.js';
 
 /** An article of our own: the engine is tested on it, never on the evaluation sets' conversations. */
 const ferry = Engine.fromDocuments([
@@ -143,6 +147,25 @@ describe('Engine.ask with a conversation', () => {
     const answer = article.ask('What is she worried about?', { conversation });
     expect(answer).toMatchObject({ understood: 'What is Okafor worried about?', answered: true });
     expect(answer.quotes[0]?.text).toMatch(/^She is worried about the winter timetable/);
+  });
+
+  it('weighs the name a follow-up\'s reading put in less than its own words, as the model was fitted to', () => {
+    const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: [
+      'Norvik Marine bought the Night Star ferry from the Westport council in March. It will be repainted blue next spring, the company said.',
+      'The Night Star ferry is the oldest ferry on the Westport route, and the Night Star ferry carries 300 cars.',
+    ] }];
+    const context = { documents, ...buildIndex(documents) };
+    const shipped = defaultModel();
+    const askWith = (model: AnswerModel): Answer => {
+      const conversation = remember(NEW_CONVERSATION, askInConversation(context, 'What did Norvik Marine buy?', NEW_CONVERSATION, {}, {}, model));
+      return askInConversation(context, 'When will it be repainted?', conversation, {}, {}, model);
+    };
+    expect(shipped.locality.referent).toBeLessThan(1);
+    const weighed = askWith(shipped);
+    expect(weighed.understood).toBe('When will the Night Star ferry be repainted?');
+    expect(weighed.quotes[0]?.text).toBe('It will be repainted blue next spring, the company said.');
+    // At full weight, the ferry's name draws the answer to the sentence that says it (and a date).
+    expect(askWith({ ...shipped, locality: { ...shipped.locality, referent: 1 } }).quotes[0]?.text).toMatch(/^Norvik Marine bought/);
   });
 
   it('keeps the reading of a long chain of follow-ups within the longest question analyzed', () => {

@@ -49,7 +49,11 @@ describe('readModelFile', () => {
     writeFileSync(join(dir, 'text.json'), 'weights?');
     writeFileSync(join(dir, 'other.json'), '{"format":"something else"}');
     expect(() => readModelFile(join(dir, 'text.json'))).toThrow(/is not JSON$/);
-    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/is not a newsbot-answer-model\/4 model: run npm run train$/);
+    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/is not a newsbot-answer-model\/5 model: run npm run train$/);
+    // A locality without the weight of the words a reading puts in (as fitted before it was one) is refitted, not guessed at.
+    const { referent: _referent, ...locality } = readModelFile().locality;
+    writeFileSync(join(dir, 'older.json'), JSON.stringify({ ...readModelFile(), locality }));
+    expect(() => readModelFile(join(dir, 'older.json'))).toThrow(/is not a newsbot-answer-model\/5 model: run npm run train$/);
   });
 
   it('reads the shipped model, fitted with exactly the features the code computes', () => {

@@ -43,7 +43,7 @@ describe('npm run train', () => {
     expect(run.stdout).toContain('whole articles:\n| confidence | answers | quote the answer | mean confidence |');
     expect(run.stdout).toContain('short pages:\n| confidence | answers | quote the answer | mean confidence |');
     expect(run.stderr).toMatch(/newsbot: model [0-9a-f]{16} written to/);
-    expect(run.stderr).toMatch(/newsbot: locality prior: \+[\d.]+ to the previous answer's paragraph, \+[\d.]+ more to its sentence; follow-ups right \d of 2 \(\d without it; \d with the prior fitted without their file\)\n/);
+    expect(run.stderr).toMatch(/newsbot: locality prior: \+[\d.]+ to the previous answer's paragraph, \+[\d.]+ more to its sentence, the words a reading put in at [\d.]+ of their weight; follow-ups right \d of 2 \(\d without it; \d with the prior fitted without their file\)\n/);
 
     const model = answerModelOf(readModelFile(out), FEATURES);
     const documents = [{ id: 'ferry', title: 'Ferry', paragraphs: ['The council will keep the ferry running. Blue Line Shipping owns the ferry.'] }];

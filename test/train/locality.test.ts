@@ -20,6 +20,8 @@ describe('train/locality', () => {
     expect(fitted.heldOut).toBe(1);
     expect(fitted.locality.paragraph).toBe(0.5);
     expect(fitted.locality.sentence).toBe(0);
+    // Its follow-ups are read as asked: no words put in to weigh less.
+    expect(fitted.locality.referent).toBe(1);
   });
 
   it('scores each file under the prior fitted on the other folds\' files', () => {
@@ -29,6 +31,6 @@ describe('train/locality', () => {
 
   it('fits no prior when no question follows another', () => {
     const alone = { ...ferries, conversations: [['a1'], ['b1']] };
-    expect(fitLocality([alone], defaultModel())).toEqual({ locality: { sentence: 0, paragraph: 0 }, right: 0, rightWithout: 0, heldOut: 0, followUps: 0 });
+    expect(fitLocality([alone], defaultModel())).toEqual({ locality: { sentence: 0, paragraph: 0, referent: 1 }, right: 0, rightWithout: 0, heldOut: 0, followUps: 0 });
   });
 });
