@@ -97,7 +97,8 @@ function spansOf(store: ChunkStore, chunk: Chunk): readonly SpanCandidate[] {
 
 /** Analyses a question against the article's vocabulary. */
 export function askQuestion(question: Question, { stats, store }: Pick<AnswerContext, 'stats' | 'store'>, readIn?: ReadIn): AskedQuestion {
-  const terms = askedTerms(question, stats, headingsOf(store)).map((t) => (readIn && isReadIn(t, readIn.words) ? { ...t, weight: t.weight * readIn.weight } : t));
+  const asked = askedTerms(question, stats, headingsOf(store));
+  const terms = readIn ? asked.map((t) => (isReadIn(t, readIn.words) ? { ...t, weight: t.weight * readIn.weight } : t)) : asked;
   const negated = new Set(question.tokens.filter((token, i) => token.term && isNegated(question.tokens, i)).map((token) => token.term));
   const affirmed = new Set(question.content.map((token) => token.term).filter((term) => !negated.has(term)));
   return { question, terms, ids: termIds(terms, stats), lookup: termLookup(terms), asked: askedWords(terms), negated, affirmed, known: weightShare(terms, (t) => t.known), knownRelated: weightShare(terms, (t) => !t.known && hasRelated(t)) };

@@ -3,11 +3,11 @@ import { isEnglishWord, isPersonNoun } from '../wordnet/related.js';
 import { ask, type AnswerContext } from './ask.js';
 import { isFirm } from './follow-up/referents.js';
 
-/** Last words that make a name an organisation (`What is ...`) rather than a person (`Who is ...`). */
+/** Last words that make a name an organisation (`What is ...`) rather than a person (`Who is ...`); a firm's legal form (`Inc`) does too (`isFirm`). */
 const ORGANISATION_HEADS = new Set([
-  'party', 'inc', 'corp', 'ltd', 'llc', 'plc', 'company', 'group', 'government', 'ministry', 'department', 'university',
+  'party', 'company', 'group', 'government', 'ministry', 'department', 'university',
   'council', 'committee', 'association', 'agency', 'bank', 'union', 'league', 'club', 'institute', 'organization',
-  'organisation', 'court', 'army', 'navy', 'office', 'service', 'network', 'times', 'post', 'news', 'mail', 'international',
+  'organisation', 'court', 'army', 'navy', 'office', 'service', 'network', 'times', 'post', 'news', 'mail',
 ]);
 
 /** Questions tried before giving up: each costs one `ask`. */
@@ -55,9 +55,9 @@ export function suggestQuestions(context: AnswerContext, count: number): string[
 /** `Who is Andrew Scheer?`, `What is the Conservative Party?`, `What is Norsat International Inc?`. */
 function aboutName(name: string): string {
   const head = name.split(' ').pop()?.toLowerCase() ?? '';
-  if (!ORGANISATION_HEADS.has(head)) return `Who is ${name}?`;
   // A firm's legal form (`Inc`), or `International`, ends a name said without a *the*.
-  return isFirm(name) || head === 'international' ? `What is ${name}?` : `What is the ${name}?`;
+  if (isFirm(name) || head === 'international') return `What is ${name}?`;
+  return ORGANISATION_HEADS.has(head) ? `What is the ${name}?` : `Who is ${name}?`;
 }
 
 /** A short description that stands beside the name in the quote, before it or after a comma, and is not a shouted credit line (`REUTERS`). */
