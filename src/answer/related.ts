@@ -1,6 +1,6 @@
 import type { Token } from '../chunk/token.js';
 import type { CorpusStats } from '../index/stats.js';
-import { isUsualSense, relatedWords, type Relation } from '../wordnet/related.js';
+import { doers, isUsualSense, relatedWords, type Relation } from '../wordnet/related.js';
 import type { WordNetPos } from '../wordnet/wordnet.js';
 
 const WORDNET_POS: Partial<Record<Token['pos'], WordNetPos>> = { NOUN: 'noun', VERB: 'verb', ADJ: 'adj', ADV: 'adv' };
@@ -8,7 +8,7 @@ const PARTICLE_POS = new Set<Token['pos']>(['ADP', 'PART', 'ADV']);
 
 /** The article's words related to a question word it never uses. */
 export interface RelatedTerms {
-  /** Its synonyms that the article uses. */
+  /** Its synonyms that the article uses (for a verb, also the people who do it: see `doers`). */
   related: string[];
   /** Its opposites that the article uses: they match where negated. */
   opposite: string[];
@@ -25,7 +25,8 @@ const remembered = new WeakMap<CorpusStats, Map<string, RelatedTerms>>();
 
 /**
  * The article's words that WordNet relates to a question word the article
- * never uses (`newspaper` -> `paper`), each through one of its usual senses;
+ * never uses (`newspaper` -> `paper`; for a verb, who does it: `runs` ->
+ * `executive`, see `doers`), each through one of its usual senses;
  * `next` is the question token after it, for phrasal verbs (`left out` ->
  * `leave_out`, whose opposite is `include`). Remembered for the article.
  */
@@ -53,5 +54,7 @@ function lookUp(lemma: string, particle: string, pos: WordNetPos, stats: CorpusS
   const used = (relations: readonly Relation[]): string[] => [
     ...new Set(relations.filter((r) => stats.count(r.word) > 0 && isUsualSense(r)).map((r) => r.word)),
   ];
-  return { related: used(synonyms), opposite: used(opposites) };
+  // Who does what a verb says, as news names them (*Chief executive Mette Lund* for *Who runs Kvikly?*).
+  const people = pos === 'verb' ? used(doers(lemma)) : [];
+  return { related: [...new Set([...used(synonyms), ...people])], opposite: used(opposites) };
 }

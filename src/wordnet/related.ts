@@ -109,6 +109,94 @@ function addWords(into: Relation[], synset: Synset, lemma: string): void {
   for (const word of synset.words) if (word !== lemma && !word.includes('_')) into.push({ word, pos: synset.pos, offset: synset.offset });
 }
 
+/** Most verbs whose doers are remembered (a few words each; the leaders are shared). */
+const MAX_REMEMBERED_DOERS = 10_000;
+const doersOf = new Map<string, { derived: readonly Relation[]; inCharge: boolean }>();
+/** Every kind of *leader* (a person who rules or guides others) in its first sense, worked out once: some hundreds of words. */
+let leaders: readonly Relation[] | undefined;
+
+/**
+ * The people who do what a verb (a lemma) says, single words only, each in the
+ * sense that makes it one, which must be the word's first (most frequent)
+ * sense: the person nouns formed on the verb that WordNet derives from its
+ * usual senses (`own` -> `owner`, `found` -> `founder`, not `help` ->
+ * `secretary`); and for a verb of being in charge, one of whose usual senses
+ * is a kind of *control, command* (`run`, `lead`, `head`, `manage`, `chair`,
+ * `govern`), every kind of *leader* (`chief`, `executive`, `chairwoman`,
+ * `director`, not `model` or `primate`, leaders in rarer senses): news names
+ * who runs a body by title (*Its chairwoman, Niamh Doyle*), not by the verb.
+ */
+export function doers(lemma: string): readonly Relation[] {
+  const net = wordnet();
+  let found = doersOf.get(lemma);
+  if (!found) {
+    const senses = usualSenses(lemma, 'verb').map((offset) => net.synset('verb', offset));
+    const stem = lemma.replace(/e$/, '');
+    const nouns = senses.flatMap((synset) => synset.pointers.filter((p) => p.symbol === '+' && p.pos === 'noun').map((p) => net.synset('noun', p.offset)));
+    const formed = nouns.filter((synset) => isA(net, synset, PERSON)).flatMap((synset) => relationsOf(synset).filter((r) => r.word.startsWith(stem)));
+    found = { derived: formed, inCharge: senses.some((synset) => isA(net, synset, CONTROL)) };
+    if (doersOf.size >= MAX_REMEMBERED_DOERS) doersOf.clear();
+    doersOf.set(lemma, found);
+  }
+  leaders ??= [...kindsOf(net, synsetOf(net, HEAD)), ...kindsOf(net, synsetOf(net, PRESIDING))].filter((r) => isFirstSense(net, r));
+  return found.inCharge ? [...found.derived, ...leaders] : found.derived;
+}
+
+/** Whether a relation goes through its word's first sense. */
+function isFirstSense(net: WordNet, relation: Relation): boolean {
+  return net.senses(relation.word, relation.pos).offsets[0] === relation.offset;
+}
+
+/** The synsets `doers` climbs to, as a word and its sense: *person*, *leader* (one who rules or guides), *control, command* (exercise authoritative control). */
+const PERSON = { word: 'person', pos: 'noun', sense: 0 } as const;
+const HEAD = { word: 'head', pos: 'noun', sense: 'chief' } as const;
+const PRESIDING = { word: 'chairman', pos: 'noun', sense: 0 } as const;
+const CONTROL = { word: 'command', pos: 'verb', sense: 'control' } as const;
+
+type Landmark = typeof PERSON | typeof HEAD | typeof PRESIDING | typeof CONTROL;
+
+/** A landmark's synset: the word's sense at that index, or the one that shares that other word. */
+function synsetOf(net: WordNet, landmark: Landmark): Synset {
+  const synsets = net.senses(landmark.word, landmark.pos).offsets.map((offset) => net.synset(landmark.pos, offset));
+  const found = typeof landmark.sense === 'number' ? synsets[landmark.sense] : synsets.find((s) => s.words.includes(landmark.sense));
+  if (!found) throw new Error(`newsbot: WordNet lacks the sense of "${landmark.word}" that doers() climbs to`);
+  return found;
+}
+
+/** Whether a synset is the landmark's or a kind of it (hypernyms and instance hypernyms, up to `MAX_HYPERNYM_STEPS` up). */
+function isA(net: WordNet, synset: Synset, landmark: Landmark): boolean {
+  const target = synsetOf(net, landmark).offset;
+  let level = [synset];
+  for (let step = 0; step <= MAX_HYPERNYM_STEPS && level.length > 0; step++) {
+    if (level.some((s) => s.offset === target)) return true;
+    level = level.flatMap((s) => [...pointed(net, s, '@'), ...pointed(net, s, '@i')]);
+  }
+  return false;
+}
+
+/** A synset's words and those of all its kinds (hyponyms all the way down; not instances, who are people such as `lewis`, no title), single words only. */
+function kindsOf(net: WordNet, top: Synset): Relation[] {
+  const out: Relation[] = [];
+  const seen = new Set<number>();
+  let level = [top];
+  while (level.length > 0) {
+    const next: Synset[] = [];
+    for (const synset of level) {
+      if (seen.has(synset.offset)) continue;
+      seen.add(synset.offset);
+      out.push(...relationsOf(synset));
+      next.push(...pointed(net, synset, '~'));
+    }
+    level = next;
+  }
+  return out;
+}
+
+/** A synset's single words, each as a relation through it. */
+function relationsOf(synset: Synset): Relation[] {
+  return synset.words.filter((word) => !word.includes('_')).map((word) => ({ word, pos: synset.pos, offset: synset.offset }));
+}
+
 /** How many hypernym steps `isKindOf` climbs: from `basalt` to `rock` is 2, from `Danube` to `river` 1, `entity` is at most about 18. */
 const MAX_HYPERNYM_STEPS = 8;
 /** A noun's usual senses' ancestors, remembered: spans bring the same head nouns again and again. */

@@ -4,7 +4,15 @@ import { relatedTerms } from '../../src/answer/related.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 
 const { stats } = buildIndex([
-  { id: 'd', title: 'T', paragraphs: ['An official told the paper, which first reported the deal.', 'The deal does not encompass spying, and breaches dropped.'] },
+  {
+    id: 'd',
+    title: 'T',
+    paragraphs: [
+      'An official told the paper, which first reported the deal.',
+      'The deal does not encompass spying, and breaches dropped.',
+      'Its chairwoman, Ana Ruiz, said the firm would appeal.',
+    ],
+  },
 ]);
 
 /** The related terms of question word `word` in `question`. */
@@ -22,6 +30,11 @@ describe('relatedTerms', () => {
 
   it('takes a phrasal verb whole: left out relates to the article’s encompass, not to its dropped', () => {
     expect(related('What is left out of the deal?', 'left')).toEqual({ related: [], opposite: ['encompass'] });
+  });
+
+  it('relates a verb the article never uses to the people it names who do it: runs to chairwoman', () => {
+    expect(related('Who runs the firm?', 'runs').related).toContain('chairwoman');
+    expect(related('Who allowed the deal?', 'allowed').related).not.toContain('chairwoman');
   });
 
   it('relates nothing to names, numbers or words WordNet lacks', () => {

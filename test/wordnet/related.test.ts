@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun, isTimeNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
+import { doers, isGroupNoun, isKindOf, isNamedPlaceOrBody, isPersonNoun, isPlaceNoun, isTimeNoun, isUsualSense, relatedWords, type Relation } from '../../src/wordnet/related.js';
 
 const wordsOf = (relations: readonly Relation[]): string[] => [...new Set(relations.map((r) => r.word))];
 const usualWords = (relations: readonly Relation[]): string[] => wordsOf(relations.filter(isUsualSense));
@@ -28,6 +28,30 @@ describe('relatedWords', () => {
   it('skips multi-word synonyms and relates nothing to a word WordNet lacks', () => {
     expect(wordsOf(relatedWords('leave_out', 'verb').synonyms).filter((word) => word.includes('_'))).toEqual([]);
     expect(relatedWords('zzzzqx', 'noun')).toEqual({ synonyms: [], opposites: [] });
+  });
+});
+
+describe('doers', () => {
+  it('gives the titles of people in charge for a verb of being in charge: who runs, leads or chairs a body', () => {
+    for (const verb of ['run', 'lead', 'chair', 'manage']) {
+      expect(wordsOf(doers(verb))).toEqual(expect.arrayContaining(['executive', 'chairwoman', 'director', 'chief', 'president']));
+    }
+  });
+
+  it('gives the person noun formed on any other verb, and no titles', () => {
+    expect(wordsOf(doers('own'))).toEqual(['owner']);
+    expect(wordsOf(doers('found'))).toEqual(['founder']);
+    expect(wordsOf(doers('lead'))).toContain('leader');
+    expect(wordsOf(doers('allow'))).not.toContain('executive');
+  });
+
+  it('leaves out titles in rarer senses, the people WordNet files under them, and a word WordNet lacks', () => {
+    // A model and a primate lead only in rare senses; John L. Lewis is an instance of a labour leader.
+    expect(wordsOf(doers('run'))).not.toContain('model');
+    expect(wordsOf(doers('run'))).not.toContain('primate');
+    expect(wordsOf(doers('lead'))).not.toContain('lewis');
+    expect(wordsOf(doers('help'))).not.toContain('secretary');
+    expect(doers('zzzzqx')).toEqual([]);
   });
 });
 
