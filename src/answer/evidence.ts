@@ -3,7 +3,7 @@ import { isNegated } from '../chunk/negation.js';
 import type { Token } from '../chunk/token.js';
 import { looseForm, type CorpusStats, type WordIds } from '../index/stats.js';
 import { isEnglishWord } from '../wordnet/related.js';
-import { NO_RELATED, relatedTerms, type RelatedTerms } from './related.js';
+import { NO_RELATED, oppositeTerms, relatedTerms, type RelatedTerms } from './related.js';
 
 /** A question word with its weight: rare words in the article weigh more. */
 export interface WeightedTerm {
@@ -44,7 +44,7 @@ export function weighTerms(tokens: readonly Token[], stats: CorpusStats, inHeadi
     // WordNet is read for a word the article lacks and does not merely misspell, and for the antonyms of a verb,
     // adjective or adverb it uses (remembered per article, so a question's words are looked up once).
     const related = known || token !== asked ? NO_RELATED : relatedTerms(token, tokens[i + 1], stats);
-    const opposites = known && OPPOSABLE.has(token.pos) ? relatedTerms(token, tokens[i + 1], stats).opposite : related.opposite;
+    const opposites = known && OPPOSABLE.has(token.pos) ? oppositeTerms(token, tokens[i + 1], stats) : related.opposite;
     // How much a name or number matters beyond its rarity is the model's to learn (features `namesMatched`, `numbersMatched`).
     const weight = stats.idf(token);
     out.push({ token, weight, known, related, opposites });

@@ -31,6 +31,19 @@ const remembered = new WeakMap<CorpusStats, Map<string, RelatedTerms>>();
  * `leave_out`, whose opposite is `include`). Remembered for the article.
  */
 export function relatedTerms(token: Token, next: Token | undefined, stats: CorpusStats): RelatedTerms {
+  return rememberedFor(token, next, stats, true);
+}
+
+/**
+ * The article's words of opposite meaning to a question word it uses as well
+ * (`largest` -> `smallest`): `relatedTerms`' opposites, without the look-ups
+ * only a word the article lacks needs.
+ */
+export function oppositeTerms(token: Token, next: Token | undefined, stats: CorpusStats): string[] {
+  return rememberedFor(token, next, stats, false).opposite;
+}
+
+function rememberedFor(token: Token, next: Token | undefined, stats: CorpusStats, lacked: boolean): RelatedTerms {
   const pos = WORDNET_POS[token.pos];
   // Names, numbers and codes keep to exact matches.
   if (!pos || !/^[a-z][a-z'-]*$/.test(token.term)) return NO_RELATED;
@@ -44,17 +57,27 @@ export function relatedTerms(token: Token, next: Token | undefined, stats: Corpu
     if (memo.size >= MAX_REMEMBERED) memo.clear();
     memo.set(key, found);
   }
-  return found;
+  // Who does what a verb says, as news names them (*Chief executive Mette Lund* for *Who runs Kvikly?*): a dozen
+  // WordNet reads for a new verb, so only for a verb the article lacks.
+  if (!lacked || pos !== 'verb') return found;
+  let withDoers = memo.get(`${key}+`);
+  if (!withDoers) {
+    const people = used(doers(token.term), stats);
+    withDoers = people.length === 0 ? found : { related: [...new Set([...found.related, ...people])], opposite: found.opposite };
+    if (memo.size >= MAX_REMEMBERED) memo.clear();
+    memo.set(`${key}+`, withDoers);
+  }
+  return withDoers;
 }
 
 function lookUp(lemma: string, particle: string, pos: WordNetPos, stats: CorpusStats): RelatedTerms {
   const phrasal = particle ? relatedWords(`${lemma}_${particle}`, pos) : undefined;
   // The phrasal verb when WordNet knows it: `leave out` means exclude, `leave` alone means go or allow.
   const { synonyms, opposites } = phrasal && phrasal.synonyms.length + phrasal.opposites.length > 0 ? phrasal : relatedWords(lemma, pos);
-  const used = (relations: readonly Relation[]): string[] => [
-    ...new Set(relations.filter((r) => stats.count(r.word) > 0 && isUsualSense(r)).map((r) => r.word)),
-  ];
-  // Who does what a verb says, as news names them (*Chief executive Mette Lund* for *Who runs Kvikly?*).
-  const people = pos === 'verb' ? used(doers(lemma)) : [];
-  return { related: [...new Set([...used(synonyms), ...people])], opposite: used(opposites) };
+  return { related: used(synonyms, stats), opposite: used(opposites, stats) };
+}
+
+/** The words of `relations` that the article uses, each through one of its usual senses. */
+function used(relations: readonly Relation[], stats: CorpusStats): string[] {
+  return [...new Set(relations.filter((r) => stats.count(r.word) > 0 && isUsualSense(r)).map((r) => r.word))];
 }

@@ -1,3 +1,4 @@
+import { NewsbotError } from '../errors.js';
 import { WordNet, type Synset, type WordNetPos } from './wordnet.js';
 
 /** A word WordNet relates to a lemma, and the synset that relates them. */
@@ -112,7 +113,7 @@ function addWords(into: Relation[], synset: Synset, lemma: string): void {
 /** Most verbs whose doers are remembered (a few words each; the leaders are shared). */
 const MAX_REMEMBERED_DOERS = 10_000;
 const doersOf = new Map<string, { derived: readonly Relation[]; inCharge: boolean }>();
-/** Every kind of *leader* (a person who rules or guides others) in its first sense, worked out once: some hundreds of words. */
+/** Every kind of head or presiding officer in its first sense, worked out once: some thirty words. */
 let leaders: readonly Relation[] | undefined;
 
 /**
@@ -122,9 +123,10 @@ let leaders: readonly Relation[] | undefined;
  * usual senses (`own` -> `owner`, `found` -> `founder`, not `help` ->
  * `secretary`); and for a verb of being in charge, one of whose usual senses
  * is a kind of *control, command* (`run`, `lead`, `head`, `manage`, `chair`,
- * `govern`), every kind of *leader* (`chief`, `executive`, `chairwoman`,
- * `director`, not `model` or `primate`, leaders in rarer senses): news names
- * who runs a body by title (*Its chairwoman, Niamh Doyle*), not by the verb.
+ * `govern`), every kind of *head* (a person in charge) or *presiding officer*
+ * in its first sense (`chief`, `executive`, `director`, `chairwoman`; not
+ * `model` or `primate`, leaders in rarer senses): news names who runs a body
+ * by title (*Its chairwoman, Niamh Doyle*), not by the verb.
  */
 export function doers(lemma: string): readonly Relation[] {
   const net = wordnet();
@@ -133,13 +135,15 @@ export function doers(lemma: string): readonly Relation[] {
     const senses = usualSenses(lemma, 'verb').map((offset) => net.synset('verb', offset));
     const stem = lemma.replace(/e$/, '');
     const nouns = senses.flatMap((synset) => synset.pointers.filter((p) => p.symbol === '+' && p.pos === 'noun').map((p) => net.synset('noun', p.offset)));
-    const formed = nouns.filter((synset) => isA(net, synset, PERSON)).flatMap((synset) => relationsOf(synset).filter((r) => r.word.startsWith(stem)));
-    found = { derived: formed, inCharge: senses.some((synset) => isA(net, synset, CONTROL)) };
+    // Formed on the verb first: climbing to *person* costs a dozen reads a noun.
+    const formed = nouns.filter((synset) => synset.words.some((word) => word.startsWith(stem)) && isA(net, synset, PERSON));
+    found = { derived: formed.flatMap((synset) => relationsOf(synset).filter((r) => r.word.startsWith(stem))), inCharge: senses.some((synset) => isA(net, synset, CONTROL)) };
     if (doersOf.size >= MAX_REMEMBERED_DOERS) doersOf.clear();
     doersOf.set(lemma, found);
   }
+  if (!found.inCharge) return found.derived;
   leaders ??= [...kindsOf(net, synsetOf(net, HEAD)), ...kindsOf(net, synsetOf(net, PRESIDING))].filter((r) => isFirstSense(net, r));
-  return found.inCharge ? [...found.derived, ...leaders] : found.derived;
+  return [...found.derived, ...leaders];
 }
 
 /** Whether a relation goes through its word's first sense. */
@@ -147,7 +151,7 @@ function isFirstSense(net: WordNet, relation: Relation): boolean {
   return net.senses(relation.word, relation.pos).offsets[0] === relation.offset;
 }
 
-/** The synsets `doers` climbs to, as a word and its sense: *person*, *leader* (one who rules or guides), *control, command* (exercise authoritative control). */
+/** The synsets `doers` climbs to, as a word and its sense: *person*, *head* (a person in charge), *presiding officer* (as *chairman*), *control, command* (exercise authoritative control). */
 const PERSON = { word: 'person', pos: 'noun', sense: 0 } as const;
 const HEAD = { word: 'head', pos: 'noun', sense: 'chief' } as const;
 const PRESIDING = { word: 'chairman', pos: 'noun', sense: 0 } as const;
@@ -155,11 +159,17 @@ const CONTROL = { word: 'command', pos: 'verb', sense: 'control' } as const;
 
 type Landmark = typeof PERSON | typeof HEAD | typeof PRESIDING | typeof CONTROL;
 
-/** A landmark's synset: the word's sense at that index, or the one that shares that other word. */
+const landmarkSynsets = new Map<Landmark, Synset>();
+
+/** A landmark's synset, remembered: the word's sense at that index, or the one that shares that other word. */
 function synsetOf(net: WordNet, landmark: Landmark): Synset {
-  const synsets = net.senses(landmark.word, landmark.pos).offsets.map((offset) => net.synset(landmark.pos, offset));
-  const found = typeof landmark.sense === 'number' ? synsets[landmark.sense] : synsets.find((s) => s.words.includes(landmark.sense));
-  if (!found) throw new Error(`newsbot: WordNet lacks the sense of "${landmark.word}" that doers() climbs to`);
+  let found = landmarkSynsets.get(landmark);
+  if (!found) {
+    const synsets = net.senses(landmark.word, landmark.pos).offsets.map((offset) => net.synset(landmark.pos, offset));
+    found = typeof landmark.sense === 'number' ? synsets[landmark.sense] : synsets.find((s) => s.words.includes(landmark.sense));
+    if (!found) throw new NewsbotError(`WordNet lacks the sense of "${landmark.word}" that doers() climbs to`);
+    landmarkSynsets.set(landmark, found);
+  }
   return found;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePhrase } from '../../src/chunk/analyze.js';
-import { relatedTerms } from '../../src/answer/related.js';
+import { oppositeTerms, relatedTerms } from '../../src/answer/related.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 
 const { stats } = buildIndex([
@@ -35,6 +35,16 @@ describe('relatedTerms', () => {
   it('relates a verb the article never uses to the people it names who do it: runs to chairwoman', () => {
     expect(related('Who runs the firm?', 'runs').related).toContain('chairwoman');
     expect(related('Who allowed the deal?', 'allowed').related).not.toContain('chairwoman');
+  });
+
+  it('gives the article’s opposites of a question word: increase to its dropped, excluded to its encompass', () => {
+    const opposites = (question: string, word: string): string[] => {
+      const tokens = analyzePhrase(question);
+      const at = tokens.findIndex((t) => t.text === word);
+      return oppositeTerms(tokens[at]!, tokens[at + 1], stats);
+    };
+    expect(opposites('Did breaches increase?', 'increase')).toEqual(['drop']);
+    expect(opposites('What is excluded?', 'excluded')).toEqual(['encompass']);
   });
 
   it('relates nothing to names, numbers or words WordNet lacks', () => {
