@@ -15,7 +15,7 @@ import { parseQuestion, SAID_BY, withoutGoingTo, withoutPassiveGet, type Questio
 import { quoteOf } from './quote.js';
 import { rank } from './rank.js';
 import { declineReason, missingPhrases, noWordsReason } from './reason.js';
-import { answerSpans, bestSpan, spansAskedFor, type ShortAnswer } from './short-answer.js';
+import { answerSpans, bestSpan, spansAskedFor, spansBesideReferent, type ShortAnswer } from './short-answer.js';
 import { saysNumber } from './spans.js';
 import { askedCell } from './table-cell.js';
 import { truecased } from './truecase.js';
@@ -66,7 +66,8 @@ function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model
   if (ranked.length === 0) return { ranked: [], span: undefined, probability: 0 };
   const first = measured[(ranked[0] as Ranked).row] as Measured;
   const { chunk } = first.candidate;
-  const span = bestSpan(chunk, asked.question, first.matched, model.spans, spansAskedFor(asked.question, answerSpans(chunk, asked.question, asked.asked, first.candidate.spans)));
+  const spans = spansAskedFor(asked.question, answerSpans(chunk, asked.question, asked.asked, first.candidate.spans));
+  const span = bestSpan(chunk, asked.question, first.matched, model.spans, scope.readIn ? spansBesideReferent(chunk, asked.question, spans, new Set(scope.readIn)) : spans);
   return {
     ranked: scored(ranking),
     span,

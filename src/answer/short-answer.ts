@@ -62,6 +62,42 @@ export function spansAskedFor(question: Question, spans: readonly SpanCandidate[
 }
 
 /**
+ * The spans of a sentence that may answer a follow-up, less those inside a
+ * name its reading put in (`readIn`, lower case; a name of the question as
+ * read, outside brackets, and of the sentence), unless it asks who or what
+ * that is: read as *what did Amsler blame?*, *what did she
+ * blame?* asks about Petra Amsler, so *Chief executive Petra*, what is left of
+ * her name and title once the question's words are trimmed, is not what was asked. A
+ * rule of conversations, applied in `ask` as the display rules are: SQuAD's
+ * questions name what they ask about, and the rest of a name they name is
+ * often their answer (*Main Building* for a question that names *Notre Dame*).
+ */
+export function spansBesideReferent(chunk: Chunk, question: Question, spans: readonly SpanCandidate[], readIn: ReadonlySet<string>): readonly SpanCandidate[] {
+  // *Who is he?* read as *Who is the transport minister?* asks for the rest of the name (*Transport Minister Jon Eide*).
+  if (question.kind === 'definition') return spans;
+  const names = new Set<string>();
+  let depth = 0;
+  for (const token of question.tokens) {
+    // What a demonstrative stands for, in brackets (*Who said so (the fire burned 70,000 hectares)?*), is not who is asked about.
+    if (token.text === '(') depth++;
+    else if (token.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && token.pos === 'PROPN' && readIn.has(token.text.toLowerCase())) names.add(token.text.toLowerCase());
+  }
+  if (names.size === 0) return spans;
+  const tokens = chunk.tokens;
+  const inName = new Uint8Array(tokens.length);
+  tokens.forEach((token, i) => {
+    if (token.pos !== 'PROPN' || !names.has(token.text.toLowerCase())) return;
+    // The name, and the title written before it (*Chief executive*, *Festival director*): both say who she is.
+    let j = i;
+    while (j >= 0 && tokens[j]?.pos === 'PROPN') inName[j--] = 1;
+    while (j >= 0 && (tokens[j]?.pos === 'NOUN' || tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'PROPN')) inName[j--] = 1;
+    for (let k = i; k < tokens.length && tokens[k]?.pos === 'PROPN'; k++) inName[k] = 1;
+  });
+  return spans.filter((span) => !inName.subarray(span.first, span.last + 1).includes(1));
+}
+
+/**
  * The span the span model finds most likely to be the answer, with that
  * probability (its share of the softmax over the sentence's spans);
  * `undefined` when the sentence has no span left once the question's words are

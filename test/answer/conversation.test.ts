@@ -168,6 +168,18 @@ describe('Engine.ask with a conversation', () => {
     expect(askWith({ ...shipped, locality: { ...shipped.locality, referent: 1 } }).quotes[0]?.text).toMatch(/^Norvik Marine bought/);
   });
 
+  it('underlines what a follow-up asks of the one its pronoun stands for, not the rest of that one\'s name and title', () => {
+    const page = Engine.fromDocuments([{ id: 'orvik', title: 'Orvik Foods', paragraphs: [
+      'Orvik Foods said on Tuesday it would close its bakery in Lund, cutting 240 jobs.',
+      'Chief executive Lena Dahl blamed a poor harvest and higher energy prices for the closure.',
+    ] }]);
+    const first = page.ask('Who is the chief executive?');
+    expect(first.answer).toBe('Lena Dahl');
+    const answer = page.ask('What did she blame?', { conversation: remember(NEW_CONVERSATION, first) });
+    expect(answer.understood).toBe('What did Dahl blame?');
+    expect(answer.answer).toBe('poor harvest and higher energy prices');
+  });
+
   it('keeps the reading of a long chain of follow-ups within the longest question analyzed', () => {
     let conversation: Conversation = NEW_CONVERSATION;
     const short = Engine.fromDocuments(ferry.documents().map((d) => ({ id: d.id, title: d.title, paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) })), { maxQuestionLength: 120 });

@@ -4,7 +4,7 @@ import { matchedTokens } from '../../src/answer/evidence.js';
 import { askQuestion } from '../../src/answer/candidates.js';
 import { Network, type NetworkFile } from '../../src/answer/model.js';
 import { parseQuestion } from '../../src/answer/question.js';
-import { answerSpans, bestSpan, spansAskedFor } from '../../src/answer/short-answer.js';
+import { answerSpans, bestSpan, spansAskedFor, spansBesideReferent } from '../../src/answer/short-answer.js';
 import { SPAN_FEATURE_NAMES, spanRows } from '../../src/answer/span-features.js';
 import { buildIndex } from '../../src/index/corpus-index.js';
 
@@ -79,6 +79,27 @@ describe('spansAskedFor', () => {
   it('keeps every span for other questions, and for one whose sentence reports nothing said', () => {
     expect(spansFor(said, 'When did Anna Berg speak to Nordic Radio?')).toContain('Monday');
     expect(spansFor('Anna Berg met Nordic Radio on Monday.', 'What did Anna Berg tell Nordic Radio?')).toContain('Monday');
+  });
+});
+
+describe('spansBesideReferent', () => {
+  const sentence = 'Chief executive Anna Berg blamed a late harvest for the loss.';
+  const spansFor = (question: string, readIn: string[]): string[] => {
+    const { chunk, question: parsed, asked } = setting(sentence, question);
+    return spansBesideReferent(chunk, parsed, answerSpans(chunk, parsed, asked), new Set(readIn)).map((s) => textOf(chunk, s.first, s.last));
+  };
+
+  it('drops what is left of the name a follow-up’s reading put in for a pronoun', () => {
+    // *What did she blame?* read as *What did Berg blame?*: *Chief executive Anna* is Berg herself.
+    const spans = spansFor('What did Berg blame?', ['berg']);
+    expect(spans.some((span) => span.includes('Anna') || span.startsWith('Chief'))).toBe(false);
+    expect(spans).toContain('late harvest');
+    expect(spansFor('What did Berg blame?', []).some((span) => span.includes('Anna'))).toBe(true);
+  });
+
+  it('keeps every span when the question asks who that is, or the name stands in brackets as what was said', () => {
+    expect(spansFor('Who is Berg?', ['berg']).some((span) => span.includes('Anna'))).toBe(true);
+    expect(spansFor('Who said so (Berg blamed the harvest)?', ['berg', 'blamed', 'the', 'harvest']).some((span) => span.includes('Anna'))).toBe(true);
   });
 });
 
