@@ -63,14 +63,15 @@ export function spansAskedFor(question: Question, spans: readonly SpanCandidate[
 
 /**
  * The spans of a sentence that may answer a follow-up, less those inside a
- * name its reading put in (`readIn`, lower case; a name of the question as
- * read, outside brackets, and of the sentence), unless it asks who or what
- * that is: read as *what did Amsler blame?*, *what did she
- * blame?* asks about Petra Amsler, so *Chief executive Petra*, what is left of
- * her name and title once the question's words are trimmed, is not what was asked. A
- * rule of conversations, applied in `ask` as the display rules are: SQuAD's
- * questions name what they ask about, and the rest of a name they name is
- * often their answer (*Main Building* for a question that names *Notre Dame*).
+ * name its reading put in (`readIn`, lower case: a name of the question as
+ * read, outside brackets, and of the sentence) or the title before it, unless
+ * the question asks who or what that is. Read as *What did Amsler blame?*,
+ * *What did she blame?* asks about Petra Amsler, so *Chief executive Petra*,
+ * what is left of her title and name once the question's words are trimmed,
+ * is not what was asked. A rule of conversations, applied in `ask` as the
+ * display rules are: SQuAD's questions name what they ask about, and the rest
+ * of a name they name is often their answer (*Main Building* for a question
+ * that names *Notre Dame*).
  */
 export function spansBesideReferent(chunk: Chunk, question: Question, spans: readonly SpanCandidate[], readIn: ReadonlySet<string>): readonly SpanCandidate[] {
   // *Who is he?* read as *Who is the transport minister?* asks for the rest of the name (*Transport Minister Jon Eide*).

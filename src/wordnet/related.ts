@@ -117,16 +117,16 @@ const doersOf = new Map<string, { derived: readonly Relation[]; inCharge: boolea
 let leaders: readonly Relation[] | undefined;
 
 /**
- * The people who do what a verb (a lemma) says, single words only, each in the
- * sense that makes it one, which must be the word's first (most frequent)
- * sense: the person nouns formed on the verb that WordNet derives from its
- * usual senses (`own` -> `owner`, `found` -> `founder`, not `help` ->
- * `secretary`); and for a verb of being in charge, one of whose usual senses
- * is a kind of *control, command* (`run`, `lead`, `head`, `manage`, `chair`,
- * `govern`), every kind of *head* (a person in charge) or *presiding officer*
- * in its first sense (`chief`, `executive`, `director`, `chairwoman`; not
- * `model` or `primate`, leaders in rarer senses): news names who runs a body
- * by title (*Its chairwoman, Niamh Doyle*), not by the verb.
+ * The people who do what a verb (a lemma) says, single words only, each with
+ * the sense that makes it one: the person nouns formed on the verb that
+ * WordNet derives from its usual senses (`own` -> `owner`, `found` ->
+ * `founder`; not `help` -> `secretary`, derived but not formed on it); and for
+ * a verb of being in charge, one of whose usual senses is a kind of *control,
+ * command* (`run`, `lead`, `head`, `manage`, `chair`, `govern`), every kind of
+ * *head* (a person in charge) or *presiding officer* in its first, most
+ * frequent sense (`chief`, `executive`, `director`, `chairwoman`; not `model`
+ * or `primate`, leaders in rarer senses). News names who runs a body by title
+ * (*Its chairwoman, Niamh Doyle*), not by the verb a reader asks with.
  */
 export function doers(lemma: string): readonly Relation[] {
   const net = wordnet();
