@@ -169,6 +169,17 @@ describe('Engine.ask', () => {
     expect(answer.answer).toBe('the island of Carrow could not be cut off for four months');
   });
 
+  it('answers who runs a firm from the sentence that names its chief executive by title, not the verb', () => {
+    const page = Engine.fromDocuments([{ id: 'tallin', title: 'Tallin Robotics to cut 600 jobs', paragraphs: [
+      'HELSINKI (Reuters) - Finnish robot maker Tallin Robotics said on Thursday it would cut 600 jobs, about a tenth of its staff, after orders fell for a second year.',
+      'Chief executive Mikko Aalto, who took the job in April, said the company had hired too quickly during the pandemic.',
+      'The cuts will cost about 40 million euros, the company said.',
+    ] }]);
+    const answer = page.ask('Who runs the company?');
+    expect(answer).toMatchObject({ answered: true, answer: 'Mikko Aalto' });
+    expect(answer.quotes[0]?.text).toMatch(/^Chief executive Mikko Aalto/);
+  });
+
   it('says why it declines a how-much question when no sentence gives an amount', () => {
     const strict = Engine.fromDocuments([{ id: 'ferry', title: 'Ferry', paragraphs: [ferry.passage(1).text] }], { minConfidence: 1 });
     expect(strict.ask('How much does a ticket on the ferry cost?').reason).toBe("The article doesn't mention the amount or price.");
