@@ -21,14 +21,15 @@ const LACKING: Record<AnswerKind, string> = {
 };
 
 /**
- * The question's words that the article never uses, as phrases of the
+ * The question's words that the article never uses, nor says in related words, as phrases of the
  * question (`European Union`, `jobs`), heaviest first; not the `kind` of
  * *what kind of firm*, which is how the question asks, not what about. A verb
  * is a phrase of its own: *broadcaster interviewed* is two things the article
  * lacks, not one.
  */
 export function missingPhrases(question: Question, terms: readonly WeightedTerm[]): string[] {
-  const missing = new Set(terms.filter((t) => !t.known).map((t) => t.token.term));
+  // A word the article says in other words (`runs` as *chief executive*, `newspaper` as *paper*) is not what it lacks.
+  const missing = new Set(terms.filter((t) => !t.known && t.related.related.length === 0).map((t) => t.token.term));
   const weight = new Map(terms.map((t) => [t.token.term, t.weight]));
   const phrases: Array<{ text: string; weight: number }> = [];
   let run: Token[] = [];

@@ -100,6 +100,13 @@ describe('Engine.ask', () => {
     expect(answer.reason).toMatch(/^The article doesn't mention “(broadcaster|interviewed)” or “(broadcaster|interviewed)”\.$/);
   });
 
+  it('does not name as missing a word the article says in related words', () => {
+    // Declined whatever the model makes of it: the reason is what is tested. The page says *chairwoman*, who runs a union.
+    const strict = Engine.fromDocuments([{ id: 'union', title: 'Union', paragraphs: ['The union said it would fight the closure. Its chairwoman, Sara Holm, called it a betrayal.'] }], { minConfidence: 1 });
+    expect(strict.ask('Who runs the union?').reason).toBe("The article doesn't say who that was.");
+    expect(strict.ask('Who runs the submarine union?').reason).toBe("The article doesn't mention “submarine”.");
+  });
+
   it('names what the article lacks, not the "kind" of a "what kind of" question', () => {
     // Declined whatever the model makes of it: the reason is what is tested.
     const strict = Engine.fromDocuments(ferry.documents().map((d) => ({ id: d.id, title: d.title, paragraphs: [1, 2, 3].map((n) => ferry.passage(n).text) })), { minConfidence: 1 });
