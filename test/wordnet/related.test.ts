@@ -38,7 +38,7 @@ describe('doers', () => {
     }
   });
 
-  it('gives the person noun formed on any other verb, and no titles', () => {
+  it('gives the person noun formed on the verb, and no titles for a verb not of being in charge', () => {
     expect(wordsOf(doers('own'))).toEqual(['owner']);
     expect(wordsOf(doers('found'))).toEqual(['founder']);
     expect(wordsOf(doers('lead'))).toContain('leader');
