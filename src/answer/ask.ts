@@ -67,7 +67,7 @@ function judge(context: AnswerContext, asked: AskedQuestion, scope: Scope, model
   const first = measured[(ranked[0] as Ranked).row] as Measured;
   const { chunk } = first.candidate;
   const spans = spansAskedFor(asked.question, answerSpans(chunk, asked.question, asked.asked, first.candidate.spans));
-  const span = bestSpan(chunk, asked.question, first.matched, model.spans, scope.readIn ? spansBesideReferent(chunk, asked.question, spans, new Set(scope.readIn)) : spans);
+  const span = bestSpan(chunk, asked.question, first.matched, model.spans, scope.readIn ? spansBesideReferent(chunk, asked.question, spans, scope.readIn) : spans);
   return {
     ranked: scored(ranking),
     span,
@@ -110,7 +110,7 @@ function typedQuestion(text: string, context: AnswerContext): Question {
 export function ask(context: AnswerContext, rawQuestion: string, options: AnswerOptions = {}, scope: Scope = {}, model: AnswerModel = defaultModel()): Answer {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options };
   const question = typedQuestion(rawQuestion.slice(0, settings.maxQuestionLength), context);
-  const asked = askQuestion(question, context, scope.readIn && { words: new Set(scope.readIn), weight: model.locality.referent });
+  const asked = askQuestion(question, context, scope.readIn && { words: scope.readIn, weight: model.locality.referent });
   const declined = (reason: string, ranked: readonly Scored[] = [], confidence = 0): Answer => declinedAnswer(context, rawQuestion, asked, settings.maxQuotes, reason, ranked, confidence);
   if (rawQuestion.trim() === '') return declined('The question is empty.');
   if (asksForAuthor(rawQuestion)) {

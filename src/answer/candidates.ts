@@ -24,7 +24,7 @@ export interface Scope {
   /** In a conversation, where the previous answer was quoted from (document index, paragraph, the sentence's offset in it): its neighbourhood ranks higher. */
   near?: { document: number; paragraph: number; start: number };
   /** In a conversation, the words (lower case) a follow-up's reading put in: they weigh `Locality.referent` of their rarity. */
-  readIn?: readonly string[];
+  readIn?: ReadonlySet<string>;
 }
 
 /** Words a follow-up's reading put in, and the share of their weight they keep (see `Locality.referent`). */

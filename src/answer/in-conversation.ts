@@ -53,8 +53,8 @@ export function askInConversation(
 }
 
 /** The words (lower case) of a reading that the question as asked does not have: what the reading put in. */
-function wordsPutIn(asked: string, read: string): string[] {
+function wordsPutIn(asked: string, read: string): Set<string> {
   const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const own = new Set(words(asked));
-  return words(read).filter((word) => !own.has(word));
+  return new Set(words(read).filter((word) => !own.has(word)));
 }

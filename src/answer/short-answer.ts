@@ -90,9 +90,7 @@ export function spansBesideReferent(chunk: Chunk, question: Question, spans: rea
   tokens.forEach((token, i) => {
     if (token.pos !== 'PROPN' || !names.has(token.text.toLowerCase())) return;
     // The name, and the title written before it (*Chief executive*, *Festival director*): both say who she is.
-    let j = i;
-    while (j >= 0 && tokens[j]?.pos === 'PROPN') inName[j--] = 1;
-    while (j >= 0 && (tokens[j]?.pos === 'NOUN' || tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'PROPN')) inName[j--] = 1;
+    for (let j = i; j >= 0 && (tokens[j]?.pos === 'PROPN' || tokens[j]?.pos === 'NOUN' || tokens[j]?.pos === 'ADJ'); j--) inName[j] = 1;
     for (let k = i; k < tokens.length && tokens[k]?.pos === 'PROPN'; k++) inName[k] = 1;
   });
   return spans.filter((span) => !inName.subarray(span.first, span.last + 1).includes(1));

@@ -113,7 +113,7 @@ function addWords(into: Relation[], synset: Synset, lemma: string): void {
 /** Most verbs whose doers are remembered (a few words each; the leaders are shared). */
 const MAX_REMEMBERED_DOERS = 10_000;
 const doersOf = new Map<string, { derived: readonly Relation[]; inCharge: boolean }>();
-/** Every kind of head or presiding officer in its first sense, worked out once: some thirty words. */
+/** Every kind of head or chairman in its first sense, worked out once: some thirty words. */
 let leaders: readonly Relation[] | undefined;
 
 /**
@@ -123,7 +123,7 @@ let leaders: readonly Relation[] | undefined;
  * `founder`; not `help` -> `secretary`, derived but not formed on it); and for
  * a verb of being in charge, one of whose usual senses is a kind of *control,
  * command* (`run`, `lead`, `head`, `manage`, `chair`, `govern`), every kind of
- * *head* (a person in charge) or *presiding officer* in its first, most
+ * *head* (a person in charge) or *chairman* in its first, most
  * frequent sense (`chief`, `executive`, `director`, `chairwoman`; not `model`
  * or `primate`, leaders in rarer senses). News names who runs a body by title
  * (*Its chairwoman, Niamh Doyle*), not by the verb a reader asks with.
@@ -142,7 +142,7 @@ export function doers(lemma: string): readonly Relation[] {
     doersOf.set(lemma, found);
   }
   if (!found.inCharge) return found.derived;
-  leaders ??= [...kindsOf(net, synsetOf(net, HEAD)), ...kindsOf(net, synsetOf(net, PRESIDING))].filter((r) => isFirstSense(net, r));
+  leaders ??= [...kindsOf(net, synsetOf(net, HEAD)), ...kindsOf(net, synsetOf(net, CHAIRMAN))].filter((r) => isFirstSense(net, r));
   return [...found.derived, ...leaders];
 }
 
@@ -151,13 +151,13 @@ function isFirstSense(net: WordNet, relation: Relation): boolean {
   return net.senses(relation.word, relation.pos).offsets[0] === relation.offset;
 }
 
-/** The synsets `doers` climbs to, as a word and its sense: *person*, *head* (a person in charge), *presiding officer* (as *chairman*), *control, command* (exercise authoritative control). */
+/** The synsets `doers` climbs to, as a word and its sense: *person*, *head* (a person in charge), *chairman* (a presiding officer), *control, command* (exercise authoritative control). */
 const PERSON = { word: 'person', pos: 'noun', sense: 0 } as const;
 const HEAD = { word: 'head', pos: 'noun', sense: 'chief' } as const;
-const PRESIDING = { word: 'chairman', pos: 'noun', sense: 0 } as const;
+const CHAIRMAN = { word: 'chairman', pos: 'noun', sense: 0 } as const;
 const CONTROL = { word: 'command', pos: 'verb', sense: 'control' } as const;
 
-type Landmark = typeof PERSON | typeof HEAD | typeof PRESIDING | typeof CONTROL;
+type Landmark = typeof PERSON | typeof HEAD | typeof CHAIRMAN | typeof CONTROL;
 
 const landmarkSynsets = new Map<Landmark, Synset>();
 
@@ -173,15 +173,10 @@ function synsetOf(net: WordNet, landmark: Landmark): Synset {
   return found;
 }
 
-/** Whether a synset is the landmark's or a kind of it (hypernyms and instance hypernyms, up to `MAX_HYPERNYM_STEPS` up). */
+/** Whether a synset is the landmark's or a kind of it (see `ancestorSynsets`). */
 function isA(net: WordNet, synset: Synset, landmark: Landmark): boolean {
   const target = synsetOf(net, landmark).offset;
-  let level = [synset];
-  for (let step = 0; step <= MAX_HYPERNYM_STEPS && level.length > 0; step++) {
-    if (level.some((s) => s.offset === target)) return true;
-    level = level.flatMap((s) => [...pointed(net, s, '@'), ...pointed(net, s, '@i')]);
-  }
-  return false;
+  return synset.offset === target || ancestorSynsets(net, [synset]).some((s) => s.offset === target);
 }
 
 /** A synset's words and those of all its kinds (hyponyms all the way down; not instances, who are people such as `lewis`, no title), single words only. */
@@ -226,15 +221,20 @@ export function isKindOf(noun: string, kind: string): boolean {
   return found.has(kind);
 }
 
-/** The words of the synsets' hypernyms and instance hypernyms, up to `MAX_HYPERNYM_STEPS` up. */
-function ancestorWords(net: WordNet, synsets: readonly Synset[]): Set<string> {
-  const words = new Set<string>();
+/** The synsets' hypernyms and instance hypernyms, up to `MAX_HYPERNYM_STEPS` up. */
+function ancestorSynsets(net: WordNet, synsets: readonly Synset[]): Synset[] {
+  const out: Synset[] = [];
   let level = synsets;
   for (let step = 0; step < MAX_HYPERNYM_STEPS && level.length > 0; step++) {
     level = level.flatMap((synset) => [...pointed(net, synset, '@'), ...pointed(net, synset, '@i')]);
-    for (const synset of level) for (const word of synset.words) words.add(word);
+    out.push(...level);
   }
-  return words;
+  return out;
+}
+
+/** The words of the synsets' ancestors (see `ancestorSynsets`). */
+function ancestorWords(net: WordNet, synsets: readonly Synset[]): Set<string> {
+  return new Set(ancestorSynsets(net, synsets).flatMap((synset) => synset.words));
 }
 
 /** Names already told a place or a body or not (see `isNamedPlaceOrBody`). */
